@@ -1,0 +1,639 @@
+//! A fictional police department for demonstrations and tests: Сарыарқа region, a city with
+//! three districts, a second city and seven rural districts, two years of figures with
+//! magnitudes true to Kazakhstan. Deterministic: the same seed gives identical workbooks.
+#![deny(missing_docs)]
+
+mod people;
+mod rng;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use esep_ingest::contract::{ColumnType, SOURCES, SourceId};
+use esep_render::Error;
+use esep_render::{Cell, ContractOptions, Lang, contract_workbook};
+
+use crate::rng::Rng;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Seed of the generator.
+    pub seed: u64,
+    /// Reporting year.
+    pub year: i32,
+    /// Months since 1 January: 3, 6, 9 or 12.
+    pub months: u32,
+}
+
+impl Default for Options {
+    /// The bundled demo: seed 608 (the order's number), 12 months of 2025.
+    fn default() -> Self {
+        Self { seed: 608, year: 2025, months: 12 }
+    }
+}
+
+/// One unit of the fictional region.
+struct UnitDef {
+    code: &'static str,
+    parent: Option<&'static str>,
+    level: &'static str,
+    kk: &'static str,
+    ru: &'static str,
+    /// Own population; 0 for bodies that only aggregate others.
+    population: i64,
+    /// Registered offences per 10 000 people a year.
+    rate: f64,
+    rural: bool,
+}
+
+const UNITS: &[UnitDef] = &[
+    UnitDef {
+        code: "SRK",
+        parent: None,
+        level: "region",
+        kk: "Сарыарқа облысының Полиция департаменті",
+        ru: "Департамент полиции Сарыаркинской области",
+        population: 0,
+        rate: 0.0,
+        rural: false,
+    },
+    UnitDef {
+        code: "SRK-AKZ",
+        parent: Some("SRK"),
+        level: "city",
+        kk: "Ақжар қаласының Полиция басқармасы",
+        ru: "Управление полиции города Акжар",
+        population: 0,
+        rate: 0.0,
+        rural: false,
+    },
+    UnitDef {
+        code: "SRK-AKZ-AL",
+        parent: Some("SRK-AKZ"),
+        level: "district_in_city",
+        kk: "Ақжар қаласы Алатау ауданының Полиция басқармасы",
+        ru: "Управление полиции Алатауского района города Акжар",
+        population: 168_400,
+        rate: 142.0,
+        rural: false,
+    },
+    UnitDef {
+        code: "SRK-AKZ-SZ",
+        parent: Some("SRK-AKZ"),
+        level: "district_in_city",
+        kk: "Ақжар қаласы Сарыжайлау ауданының Полиция басқармасы",
+        ru: "Управление полиции Сарыжайлауского района города Акжар",
+        population: 141_900,
+        rate: 128.0,
+        rural: false,
+    },
+    UnitDef {
+        code: "SRK-AKZ-OZ",
+        parent: Some("SRK-AKZ"),
+        level: "district_in_city",
+        kk: "Ақжар қаласы Өзен ауданының Полиция басқармасы",
+        ru: "Управление полиции Озенского района города Акжар",
+        population: 92_300,
+        rate: 116.0,
+        rural: false,
+    },
+    UnitDef {
+        code: "SRK-KTL",
+        parent: Some("SRK"),
+        level: "city",
+        kk: "Көктал қаласының Полиция басқармасы",
+        ru: "Управление полиции города Коктал",
+        population: 118_600,
+        rate: 104.0,
+        rural: false,
+    },
+    UnitDef {
+        code: "SRK-BRL",
+        parent: Some("SRK"),
+        level: "district",
+        kk: "Бірлік ауданының Полиция бөлімі",
+        ru: "Отдел полиции Бирликского района",
+        population: 64_200,
+        rate: 78.0,
+        rural: true,
+    },
+    UnitDef {
+        code: "SRK-NRL",
+        parent: Some("SRK"),
+        level: "district",
+        kk: "Нұрлы ауданының Полиция бөлімі",
+        ru: "Отдел полиции Нурлинского района",
+        population: 47_800,
+        rate: 71.0,
+        rural: true,
+    },
+    UnitDef {
+        code: "SRK-ZHJ",
+        parent: Some("SRK"),
+        level: "district",
+        kk: "Жаңажол ауданының Полиция бөлімі",
+        ru: "Отдел полиции Жанажольского района",
+        population: 40_600,
+        rate: 66.0,
+        rural: true,
+    },
+    UnitDef {
+        code: "SRK-SHL",
+        parent: Some("SRK"),
+        level: "district",
+        kk: "Шалқар ауданының Полиция бөлімі",
+        ru: "Отдел полиции Шалкарского района",
+        population: 36_900,
+        rate: 62.0,
+        rural: true,
+    },
+    UnitDef {
+        code: "SRK-TZK",
+        parent: Some("SRK"),
+        level: "district",
+        kk: "Тұзкөл ауданының Полиция бөлімі",
+        ru: "Отдел полиции Тузкольского района",
+        population: 33_100,
+        rate: 58.0,
+        rural: true,
+    },
+    UnitDef {
+        code: "SRK-KRG",
+        parent: Some("SRK"),
+        level: "district",
+        kk: "Қарағайлы ауданының Полиция бөлімі",
+        ru: "Отдел полиции Карагайлинского района",
+        population: 28_700,
+        rate: 55.0,
+        rural: true,
+    },
+    UnitDef {
+        code: "SRK-BLK",
+        parent: Some("SRK"),
+        level: "district",
+        kk: "Балқантау ауданының Полиция бөлімі",
+        ru: "Отдел полиции Балкантауского района",
+        population: 21_400,
+        rate: 51.0,
+        rural: true,
+    },
+];
+
+/// Language of each demo workbook's headers and labels: analysts keep sheets in both.
+fn lang_of(id: SourceId) -> Lang {
+    match id {
+        SourceId::Statistics | SourceId::Survey | SourceId::Appeals | SourceId::Meeting => Lang::Ru,
+        _ => Lang::Kk,
+    }
+}
+
+fn population(code: &str) -> i64 {
+    UNITS.iter().filter(|u| is_within(u.code, code)).map(|u| u.population).sum()
+}
+
+fn is_within(code: &str, ancestor: &str) -> bool {
+    code == ancestor || code.starts_with(&format!("{ancestor}-"))
+}
+
+fn leaves() -> impl Iterator<Item = &'static UnitDef> {
+    UNITS.iter().filter(|u| u.population > 0)
+}
+
+type Rows = BTreeMap<SourceId, Vec<Vec<Cell>>>;
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn num(v: impl Into<f64>) -> Cell {
+    Cell::Number(v.into())
+}
+
+/// The demo's records, one row per record with one cell per contract column. Choice cells
+/// hold ids; [`workbooks`] writes them as labels of the workbook's language.
+pub fn rows(opts: &Options) -> Rows {
+    let mut rng = Rng::new(opts.seed);
+    let mut out = Rows::new();
+    let period_end = esep_ingest::Period { year: opts.year, months: opts.months }.end();
+    out.insert(SourceId::Units, units(&mut rng));
+    out.insert(SourceId::Statistics, statistics(&mut rng, opts));
+    out.insert(SourceId::Programmes, programmes(&mut rng, opts, period_end));
+    out.insert(SourceId::Survey, survey(&mut rng, opts));
+    out.insert(SourceId::Funding, funding(&mut rng, opts));
+    let meetings = meetings(&mut rng, opts);
+    out.insert(SourceId::Appeals, appeals(&mut rng, opts, &meetings));
+    out.insert(SourceId::Media, media(&mut rng, opts));
+    out.insert(SourceId::Narrative, narrative(&mut rng));
+    out.insert(SourceId::Meeting, meetings.into_iter().map(|(_, row)| row).collect());
+    out
+}
+
+/// The demo input folder: file name and bytes of each workbook.
+pub fn workbooks(opts: &Options) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let rows = rows(opts);
+    let codes: Vec<String> = UNITS.iter().map(|u| u.code.to_string()).collect();
+    let created = NaiveDate::from_ymd_opt(opts.year + 1, 1, 15).unwrap_or_default();
+    let mut files = Vec::new();
+    for src in SOURCES {
+        let lang = lang_of(src.id);
+        let labelled: Vec<Vec<Cell>> = rows[&src.id]
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(src.columns)
+                    .map(|(cell, column)| match (cell, column.ty) {
+                        (Cell::Text(id), ColumnType::Choice(choices)) => {
+                            let c = choices.iter().find(|c| c.id == id);
+                            text(c.map_or(id.as_str(), |c| lang.pick(c.kk, c.ru)))
+                        }
+                        (Cell::Text(id), ColumnType::YesNo) => text(if id == "yes" {
+                            lang.pick("иә", "да")
+                        } else {
+                            lang.pick("жоқ", "нет")
+                        }),
+                        _ => cell.clone(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let options = ContractOptions { lang, unit_codes: &codes, created };
+        let bytes = contract_workbook(src, &labelled, &options)?;
+        files.push((format!("{}.xlsx", src.name), bytes));
+    }
+    Ok(files)
+}
+
+fn units(rng: &mut Rng) -> Vec<Vec<Cell>> {
+    UNITS
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            let (name, rank_kk, rank_ru) = people::chief(k, rng);
+            vec![
+                text(u.code),
+                u.parent.map_or(Cell::Empty, text),
+                text(u.level),
+                text(u.kk),
+                text(u.ru),
+                num(population(u.code) as f64),
+                text(name),
+                text(rank_kk),
+                text(rank_ru),
+            ]
+        })
+        .collect()
+}
+
+/// Splits `total` by `shares` (summing to ≤ 1), the remainder going to the first part.
+fn split(total: i64, shares: &[f64], rng: &mut Rng) -> Vec<i64> {
+    let mut parts: Vec<i64> =
+        shares.iter().map(|s| (total as f64 * s * rng.noise(0.08)).round() as i64).collect();
+    let rest = total - parts[1..].iter().sum::<i64>();
+    parts[0] = rest.max(0);
+    parts
+}
+
+fn statistics(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    let frac = f64::from(opts.months) / 12.0;
+    for u in leaves() {
+        // Each unit has its own clearance level and a trend between the two years.
+        let clearance = rng.uniform(0.52, 0.78);
+        let trend = rng.uniform(0.86, 1.07);
+        for year in [opts.year - 1, opts.year] {
+            let level = if year == opts.year { trend } else { 1.0 };
+            let pop = u.population as f64;
+            let mut v: Vec<(String, i64)> = Vec::new();
+            let total = rng.poisson(pop / 10_000.0 * u.rate * frac * level);
+            let misd = (total as f64 * rng.uniform(0.09, 0.13)).round() as i64;
+            let crimes = total - misd;
+            let g = split(crimes, &[0.52, 0.30, 0.15, 0.03], rng);
+            v.push(("registered_total".into(), total));
+            v.push(("registered_misdemeanours".into(), misd));
+            v.push(("registered_crimes".into(), crimes));
+            for (k, name) in ["minor", "medium", "grave", "especially_grave"].iter().enumerate() {
+                v.push((format!("registered_{name}"), g[k]));
+            }
+            let share = |rng: &mut Rng, s: f64| rng.poisson(total as f64 * s);
+            let fraud = share(rng, 0.31);
+            let types: Vec<(&str, i64, f64)> = vec![
+                ("theft", share(rng, 0.26), 0.52),
+                ("fraud", fraud, 0.33),
+                ("robbery", share(rng, 0.03), 0.74),
+                ("brigandage", share(rng, 0.006), 0.88),
+                ("murder", share(rng, 0.004), 0.96),
+                ("grievous_harm", share(rng, 0.006), 0.92),
+                ("rape", share(rng, 0.003), 0.9),
+                ("hooliganism", share(rng, 0.02), 0.86),
+                ("drugs", share(rng, 0.04), 0.98),
+                ("cattle_theft", share(rng, if u.rural { 0.035 } else { 0.002 }), 0.5),
+                ("public_places", share(rng, 0.22), 0.62),
+                ("streets", share(rng, 0.11), 0.57),
+            ];
+            v.push((
+                "registered_internet_fraud".into(),
+                (fraud as f64 * rng.uniform(0.55, 0.7)).round() as i64,
+            ));
+            v.push(("registered_domestic".into(), share(rng, 0.08)));
+            v.push(("registered_by_minors".into(), share(rng, 0.025)));
+            v.push(("registered_repeat".into(), share(rng, 0.18)));
+            v.push(("registered_intoxicated".into(), share(rng, 0.06)));
+            let solve = |rng: &mut Rng, n: i64, p: f64| -> i64 {
+                ((n as f64 * (p * rng.noise(0.06)).clamp(0.0, 1.0)).round() as i64).min(n)
+            };
+            let sg: Vec<i64> = [0.06, 0.0, -0.06, 0.16]
+                .iter()
+                .zip(&g)
+                .map(|(d, n)| solve(rng, *n, (clearance + d).min(0.97)))
+                .collect();
+            let solved_crimes: i64 = sg.iter().sum();
+            let solved_total = solved_crimes + solve(rng, misd, (clearance + 0.1).min(0.95));
+            for (name, n, p) in &types {
+                v.push((format!("registered_{name}"), *n));
+                v.push((format!("solved_{name}"), solve(rng, *n, *p)));
+            }
+            v.push(("solved_total".into(), solved_total));
+            v.push(("solved_crimes".into(), solved_crimes));
+            for (k, name) in ["minor", "medium", "grave", "especially_grave"].iter().enumerate() {
+                v.push((format!("solved_{name}"), sg[k]));
+            }
+            v.push(("sent_to_court".into(), (solved_total as f64 * rng.uniform(0.68, 0.82)).round() as i64));
+            v.push((
+                "interrupted_unidentified".into(),
+                ((total - solved_total) as f64 * rng.uniform(0.8, 0.95)).round() as i64,
+            ));
+            v.push(("admin_offences".into(), rng.poisson(pop * 0.12 * frac * level)));
+            let accidents = rng.poisson(pop / 10_000.0 * 4.2 * frac);
+            v.push(("road_accidents".into(), accidents));
+            v.push(("road_deaths".into(), rng.poisson(pop / 100_000.0 * 11.5 * frac).min(accidents)));
+            v.push(("road_injured".into(), rng.poisson(accidents as f64 * 1.3)));
+            v.push(("road_drunk_drivers".into(), rng.poisson(pop / 10_000.0 * 6.0 * frac)));
+            let corruption = rng.poisson(pop / 100_000.0 * 9.0 * frac);
+            v.push(("corruption_registered".into(), corruption));
+            v.push(("corruption_sent_to_court".into(), (corruption as f64 * 0.7).round() as i64));
+            v.push(("officers_prosecuted".into(), rng.poisson(pop / 100_000.0 * 1.2 * frac)));
+            // Template order keeps the sheet readable.
+            let order: Vec<String> =
+                esep_ingest::contract::stat_codes().into_iter().map(|c| c.code).collect();
+            v.sort_by_key(|(code, _)| order.iter().position(|c| c == code));
+            for (code, value) in v {
+                rows.push(vec![text(u.code), num(year), num(opts.months), text(code), num(value as f64)]);
+            }
+        }
+    }
+    rows
+}
+
+fn programmes(rng: &mut Rng, opts: &Options, end: NaiveDate) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for u in leaves() {
+        let picks = rng.below(3) + 3;
+        for m in people::MEASURES.iter().cycle().skip(rng.below(people::MEASURES.len())).take(picks) {
+            let target = (m.per_10k * u.population as f64 / 10_000.0).ceil().max(1.0);
+            let ratio = rng.uniform(0.55, 1.2);
+            let actual = (target * ratio).round().min(target * 1.2);
+            let deadline = NaiveDate::from_ymd_opt(opts.year, [3, 6, 9, 12][rng.below(4)], 28).unwrap_or(end);
+            let status = if actual >= target {
+                "done"
+            } else if deadline < end {
+                if rng.chance(0.5) { "overdue" } else { "not_done" }
+            } else {
+                "in_progress"
+            };
+            rows.push(vec![
+                text(u.code),
+                text(m.level),
+                text(m.programme_kk),
+                text(m.programme_ru),
+                text(m.kk),
+                text(m.ru),
+                text(m.unit),
+                num(target),
+                num(actual),
+                Cell::Date(deadline),
+                text(status),
+            ]);
+        }
+    }
+    rows
+}
+
+fn survey(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    let weights: Vec<f64> = leaves().map(|u| (u.population as f64).powf(0.6)).collect();
+    let total: f64 = weights.iter().sum();
+    for (year, size) in [(opts.year - 1, 1880.0), (opts.year, 2010.0)] {
+        let end = esep_ingest::Period { year, months: opts.months }.end();
+        let mut n = 0;
+        for (u, w) in leaves().zip(&weights) {
+            // Trust differs by unit and rose a little over the year.
+            let lean = rng.uniform(-0.35, 0.35) + if year == opts.year { 0.12 } else { 0.0 };
+            for _ in 0..(size * w / total).round() as usize {
+                n += 1;
+                let date = end - Duration::days(rng.below(55) as i64);
+                let likert = |rng: &mut Rng, shift: f64| -> Cell {
+                    if rng.chance(0.03) {
+                        return Cell::Empty;
+                    }
+                    num(rng.likert(3.55 + lean + shift) as f64)
+                };
+                let contact = rng.chance(0.58);
+                rows.push(vec![
+                    text(format!("R{}-{n:05}", year % 100)),
+                    text(u.code),
+                    Cell::Date(date),
+                    text(if rng.chance(0.47) { "male" } else { "female" }),
+                    text(
+                        ["15-24", "25-34", "35-44", "45-54", "55-64", "65+"]
+                            [rng.weighted(&[0.17, 0.22, 0.2, 0.17, 0.14, 0.1])],
+                    ),
+                    num((rng.uniform(0.55, 1.75) * 100.0).round() / 100.0),
+                    likert(rng, 0.0),
+                    likert(rng, 0.45),
+                    likert(rng, -0.55),
+                    if contact { likert(rng, 0.1) } else { Cell::Empty },
+                    text(if rng.chance(0.03) { "yes" } else { "no" }),
+                    text(if rng.chance(0.46 + lean / 4.0) { "yes" } else { "no" }),
+                ]);
+            }
+        }
+    }
+    rows
+}
+
+fn funding(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    let purposes = [
+        ("video_surveillance", 60.0),
+        ("vehicles", 45.0),
+        ("premises", 25.0),
+        ("equipment", 12.0),
+        ("communications", 6.0),
+    ];
+    for u in leaves() {
+        for year in [opts.year - 1, opts.year] {
+            for (purpose, mln_per_100k) in purposes.iter().take(3 + rng.below(3)) {
+                let allocated =
+                    (mln_per_100k * u.population as f64 / 100_000.0 * rng.uniform(0.6, 1.5) * 10.0).round()
+                        * 100_000.0;
+                let spent = (allocated * rng.uniform(0.78, 1.0) / 1000.0).round() * 1000.0;
+                rows.push(vec![text(u.code), num(year), text(*purpose), num(allocated), num(spent)]);
+            }
+        }
+    }
+    rows
+}
+
+/// The next weekday on or after `d`.
+fn weekday_on_or_after(mut d: NaiveDate) -> NaiveDate {
+    while matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+        d = d.succ_opt().unwrap_or(d);
+    }
+    d
+}
+
+fn meetings(rng: &mut Rng, opts: &Options) -> Vec<(String, Vec<Cell>)> {
+    let start = esep_ingest::Period { year: opts.year, months: opts.months }.end() + Duration::days(25);
+    UNITS
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            let date = weekday_on_or_after(start + Duration::days(2 * k as i64 + rng.below(3) as i64));
+            let announced = date - Duration::days(12 + rng.below(8) as i64);
+            let (place_kk, place_ru) = people::place(k);
+            let row = vec![
+                text(u.code),
+                Cell::Date(date),
+                text(if k % 2 == 0 { "11:00" } else { "15:00" }),
+                text(place_kk),
+                text(place_ru),
+                num((150 + 25 * rng.below(10)) as f64),
+                Cell::Date(announced),
+                text("«Сарыарқа таңы» газеті, «Вечерний Акжар», sarbaz-news.kz, полицияның Instagram парақшасы"),
+                text(people::QUESTIONS_KK),
+                text(people::QUESTIONS_RU),
+                text(people::INVITED_KK),
+                text(people::INVITED_RU),
+                text(people::secretary(k)),
+            ];
+            (u.code.to_string(), row)
+        })
+        .collect()
+}
+
+fn appeals(rng: &mut Rng, opts: &Options, meetings: &[(String, Vec<Cell>)]) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    let mut n = 0;
+    for year in [opts.year - 1, opts.year] {
+        let period = esep_ingest::Period { year, months: opts.months };
+        let days = (period.end() - period.start()).num_days() + 1;
+        for u in leaves() {
+            let count = rng.poisson(u.population as f64 / 10_000.0 * 6.0 * f64::from(opts.months) / 12.0);
+            for _ in 0..count {
+                n += 1;
+                let received = period.start() + Duration::days(rng.below(days as usize) as i64);
+                let pending = (period.end() - received).num_days() < 12 && rng.chance(0.4);
+                let late = rng.chance(0.07);
+                let answered = received + Duration::days(1 + rng.below(if late { 40 } else { 20 }) as i64);
+                let topic = people::topic(rng.below(people::TOPICS.len()), year % 2 == 0);
+                let applicant = ["individual", "legal_entity", "maslikhat_deputy", "state_body"]
+                    [rng.weighted(&[0.8, 0.08, 0.05, 0.07])];
+                let kind = ["complaint", "proposal", "request"][rng.weighted(&[0.35, 0.15, 0.5])];
+                let outcome = ["satisfied", "explained", "rejected", "forwarded"]
+                    [rng.weighted(&[0.35, 0.45, 0.12, 0.08])];
+                rows.push(vec![
+                    text(format!("{}-{:05}", year % 100, n)),
+                    text(u.code),
+                    Cell::Date(received),
+                    if pending { Cell::Empty } else { Cell::Date(answered) },
+                    text(applicant),
+                    text(kind),
+                    text(topic),
+                    if pending { Cell::Empty } else { text(outcome) },
+                    text(if (answered - received).num_days() > 21 { "yes" } else { "no" }),
+                    text("no"),
+                ]);
+            }
+        }
+    }
+    // Questions sent ahead of each meeting (rule 8.2), to be pre-listed in the protocol.
+    for (code, row) in meetings {
+        let (Cell::Date(date), Cell::Date(announced)) = (&row[1], &row[6]) else { continue };
+        for q in 0..2 + rng.below(3) {
+            n += 1;
+            let received = *announced
+                + Duration::days(1 + rng.below(((*date - *announced).num_days() - 1).max(1) as usize) as i64);
+            rows.push(vec![
+                text(format!("{}-{:05}", (opts.year + 1) % 100, n)),
+                text(code.clone()),
+                Cell::Date(received),
+                Cell::Empty,
+                text("individual"),
+                text(if q % 2 == 0 { "proposal" } else { "complaint" }),
+                text(people::topic(rng.below(people::TOPICS.len()), q % 2 == 1)),
+                Cell::Empty,
+                text("no"),
+                text("yes"),
+            ]);
+        }
+    }
+    rows
+}
+
+fn media(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    let mut n = 0;
+    for year in [opts.year - 1, opts.year] {
+        let period = esep_ingest::Period { year, months: opts.months };
+        let days = (period.end() - period.start()).num_days() - 20;
+        for u in leaves() {
+            for _ in 0..rng.poisson(u.population as f64 / 60_000.0 * f64::from(opts.months) / 12.0 + 0.6) {
+                n += 1;
+                let date = period.start() + Duration::days(rng.below(days as usize) as i64);
+                let (outlet, title, response) = people::publication(rng.below(people::PUBLICATIONS.len()));
+                let answered = rng.chance(0.82);
+                rows.push(vec![
+                    text(format!("M{}-{n:03}", year % 100)),
+                    text(u.code),
+                    Cell::Date(date),
+                    text(outlet),
+                    text(title),
+                    if answered { text(response) } else { Cell::Empty },
+                    if answered {
+                        Cell::Date(date + Duration::days(2 + rng.below(12) as i64))
+                    } else {
+                        Cell::Empty
+                    },
+                ]);
+            }
+        }
+    }
+    rows
+}
+
+fn narrative(rng: &mut Rng) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for (k, u) in UNITS.iter().enumerate() {
+        let place = people::settlement(k);
+        for (section, kk, ru) in people::narrative(k, &place, rng) {
+            rows.push(vec![text(u.code), text(section), text(kk), text(ru)]);
+        }
+    }
+    rows
+}
+
+/// The source a file of [`workbooks`] holds.
+pub fn file_source(name: &str) -> Option<SourceId> {
+    SOURCES.iter().find(|s| format!("{}.xlsx", s.name) == name).map(|s| s.id)
+}
+
+/// Population of a demo unit including its bodies (for tests).
+pub fn demo_population(code: &str) -> i64 {
+    population(code)
+}
+
+/// Codes of the demo units, department first.
+pub fn demo_units() -> Vec<&'static str> {
+    UNITS.iter().map(|u| u.code).collect()
+}

@@ -1,0 +1,96 @@
+//! The contract as a Markdown page for analysts (`docs/input-contract.md`), generated from
+//! the same tables the reader uses; a test fails when the committed page differs.
+
+use std::fmt::Write;
+
+use crate::contract::{ColumnType, SOURCES, YES_NO, stat_codes};
+use crate::validate::ANNOUNCEMENT_DAYS;
+
+fn allowed(ty: ColumnType) -> String {
+    match ty {
+        ColumnType::Choice(choices) => choices
+            .iter()
+            .map(|c| format!("`{}` ({} / {})", c.id, c.kk, c.ru))
+            .collect::<Vec<_>>()
+            .join("<br>"),
+        ColumnType::YesNo => {
+            YES_NO.iter().map(|c| format!("{} / {}", c.kk, c.ru)).collect::<Vec<_>>().join(", ")
+                + ", yes / no, 1 / 0"
+        }
+        ColumnType::StatCode => "see [Indicator codes](#indicator-codes)".into(),
+        other => other.expected(),
+    }
+}
+
+/// The whole page.
+pub fn contract_markdown() -> String {
+    let mut md = String::new();
+    let _ = writeln!(
+        md,
+        "# Input contract\n\n\
+         <!-- Generated from crates/ingest/src/contract.rs; `ESEP_BLESS=1 cargo test` rewrites it. -->\n\n\
+         One department and one reporting period make one input folder of workbooks (`.xlsx`, `.xls`, \
+         `.ods`). Each source below is a sheet, found by its name — the English name, or its Kazakh or \
+         Russian name, in any letter case. Sources may share a workbook or sit one per file; a workbook \
+         named after a source (e.g. `units.xlsx`) may keep its data on a sheet of any name. \
+         `esep template --out DIR` writes blank workbooks of this contract.\n\n\
+         **Headers.** The first non-empty row of a sheet is its header. Each column is found by its id \
+         or by its Kazakh or Russian header, in any order; unknown columns are reported as warnings and \
+         ignored. Rows that are entirely empty are skipped.\n\n\
+         **Values.** Numbers may be stored as text, with spaces or non-breaking spaces between thousands \
+         and a comma or point as decimal mark. Dates are date cells, `DD.MM.YYYY` or `YYYY-MM-DD`. \
+         Choices accept the id, the Kazakh or the Russian label.\n\n\
+         **Period.** The statistical returns define the period: their latest year is the reporting year, \
+         and every row has the same `months` (3, 6, 9 or 12 months since 1 January). The previous year's \
+         rows give the same period of the previous year (АППГ). Dated records (survey, appeals) count \
+         when their date falls within the first `months` months of either year.\n\n\
+         **Checks** (`esep validate`), each reported with file, sheet and cell, all at once:\n\n\
+         - errors: wrong type; empty required cell; unknown unit or indicator code; duplicate key; value \
+         out of range; solved > registered (for every category counted both ways); answered before \
+         received; an answered appeal without outcome; a media response before its publication; Likert \
+         answers outside 1–5; a year outside the period and its АППГ; mixed `months`; not exactly one \
+         department, or a unit that is its own ancestor; a missing source, sheet or required column; \
+         a source given twice; a file that is empty or not a workbook.\n\
+         - warnings (the build goes on): spent > allocated; `registered_total` ≠ misdemeanours + crimes; \
+         `registered_crimes` ≠ the four gravity classes; a meeting announced less than {ANNOUNCEMENT_DAYS} \
+         days before it (rule 8.2); a body's population larger than its parent's; an appeal received \
+         outside the period and its АППГ (not counted; questions marked for the meeting are exempt); no \
+         rows for the previous year.\n"
+    );
+    for source in SOURCES {
+        let _ = writeln!(md, "## `{}` — {} / {}\n", source.name, source.kk, source.ru);
+        let _ = writeln!(md, "{}  \n{}\n", source.about_kk, source.about_ru);
+        if !source.key.is_empty() {
+            let _ = writeln!(
+                md,
+                "Unique key: {}.\n",
+                source.key.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" + ")
+            );
+        }
+        let _ = writeln!(
+            md,
+            "| id | kk header | ru header | type | required | allowed values | explanation (ru) |"
+        );
+        let _ = writeln!(md, "|---|---|---|---|---|---|---|");
+        for c in source.columns {
+            let _ = writeln!(
+                md,
+                "| `{}` | {} | {} | {} | {} | {} | {} |",
+                c.id,
+                c.kk,
+                c.ru,
+                c.ty.name(),
+                if c.required { "yes" } else { "no" },
+                allowed(c.ty),
+                c.about_ru
+            );
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(md, "## Indicator codes\n\nThe `indicator` column of `statistics` takes these codes.\n");
+    let _ = writeln!(md, "| code | kk | ru |\n|---|---|---|");
+    for c in stat_codes() {
+        let _ = writeln!(md, "| `{}` | {} | {} |", c.code, c.kk, c.ru);
+    }
+    md
+}

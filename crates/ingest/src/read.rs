@@ -1,0 +1,396 @@
+//! Finding the sources in an input folder and reading their sheets into typed tables.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
+
+use crate::cell::{Value, convert, is_blank};
+use crate::contract::{SOURCES, Source, SourceId, normalise};
+use crate::diag::{Diagnostic, Severity, a1};
+
+/// Extensions read as workbooks; other files in the folder are ignored.
+pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// One source read from its sheet: typed values per contract column, with cell positions.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The source's contract.
+    pub source: &'static Source,
+    /// File name inside the input folder.
+    pub file: String,
+    /// Sheet name as written in the workbook.
+    pub sheet: String,
+    /// 0-based absolute sheet row of each record.
+    pub rows: Vec<u32>,
+    /// 0-based absolute sheet column of each contract column, if present.
+    pub positions: Vec<Option<u32>>,
+    /// `values[column][record]`, `None` for blank or invalid cells.
+    pub values: Vec<Vec<Option<Value>>>,
+}
+
+impl Table {
+    fn index(&self, column: &str) -> usize {
+        // Column ids are compile-time constants of the contract.
+        self.source
+            .columns
+            .iter()
+            .position(|c| c.id == column)
+            .unwrap_or_else(|| panic!("column `{column}` is not in source `{}`", self.source.name))
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the sheet holds no records.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The typed value of a column in record `i`.
+    pub fn get(&self, column: &str, i: usize) -> Option<&Value> {
+        self.values[self.index(column)][i].as_ref()
+    }
+
+    /// Text (or choice id) of a column in record `i`.
+    pub fn text(&self, column: &str, i: usize) -> Option<&str> {
+        match self.get(column, i) {
+            Some(Value::Text(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Whole number of a column in record `i`.
+    pub fn int(&self, column: &str, i: usize) -> Option<i64> {
+        match self.get(column, i) {
+            Some(Value::Int(v)) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// Decimal number of a column in record `i`.
+    pub fn float(&self, column: &str, i: usize) -> Option<f64> {
+        match self.get(column, i) {
+            Some(Value::Float(v)) => Some(*v),
+            Some(Value::Int(v)) => Some(*v as f64),
+            _ => None,
+        }
+    }
+
+    /// Date of a column in record `i`.
+    pub fn date(&self, column: &str, i: usize) -> Option<chrono::NaiveDate> {
+        match self.get(column, i) {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// A1 reference of a column in record `i` (the row's first cell if the column is absent).
+    pub fn cell(&self, column: &str, i: usize) -> String {
+        let col = self.positions[self.index(column)].unwrap_or(0);
+        a1(self.rows[i], col)
+    }
+
+    /// A diagnostic about a column in record `i`.
+    pub fn diag(&self, severity: Severity, column: &str, i: usize, message: String) -> Diagnostic {
+        Diagnostic {
+            severity,
+            file: self.file.clone(),
+            sheet: Some(self.sheet.clone()),
+            cell: Some(self.cell(column, i)),
+            message,
+            hint: None,
+        }
+    }
+}
+
+/// A workbook found in the input folder.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InputFile {
+    /// File name inside the folder.
+    pub name: String,
+    /// Size in bytes.
+    pub bytes: u64,
+}
+
+/// What reading a folder gave: the tables found, the files read, and every problem.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// Tables by source.
+    pub tables: BTreeMap<SourceId, Table>,
+    /// Workbooks read.
+    pub files: Vec<InputFile>,
+    /// Problems found while reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Which source a sheet (or, failing that, a file stem) names.
+pub fn source_named(name: &str) -> Option<&'static Source> {
+    let n = normalise(name);
+    SOURCES.iter().find(|s| [s.name, s.kk, s.ru].iter().any(|a| normalise(a) == n))
+}
+
+/// Reads every workbook of `dir`, finds each source's sheet and types its cells.
+pub fn read_folder(dir: &Path) -> Read {
+    let mut out = Read::default();
+    let shown_dir = dir.display().to_string();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            out.diagnostics
+                .push(Diagnostic::file_error(shown_dir, format!("cannot read the input folder: {err}")));
+            return out;
+        }
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let mut found: BTreeMap<SourceId, (String, String)> = BTreeMap::new();
+    for path in paths {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+            continue;
+        };
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
+        let is_workbook = ext.as_deref().is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e));
+        // `~$x.xlsx` are Excel's lock files; dot files are hidden.
+        if !path.is_file() || !is_workbook || name.starts_with("~$") || name.starts_with('.') {
+            continue;
+        }
+        read_workbook(&path, &name, &mut found, &mut out);
+    }
+    for source in SOURCES {
+        if !found.contains_key(&source.id) {
+            out.diagnostics.push(
+                Diagnostic::file_error(
+                    shown_dir.clone(),
+                    format!(
+                        "missing source `{}` ({} / {}): expected a sheet of that name in a workbook of the folder",
+                        source.name, source.kk, source.ru
+                    ),
+                )
+                .with_hint(format!("`esep template --out DIR` writes a blank `{}.xlsx`", source.name)),
+            );
+        }
+    }
+    out
+}
+
+fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String, String)>, out: &mut Read) {
+    // A broken `units.xlsx` is one problem, not also a missing `units` source.
+    let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if let Some(source) = source_named(stem) {
+        found.entry(source.id).or_insert_with(|| (name.to_string(), String::new()));
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(err) => {
+            out.diagnostics.push(Diagnostic::file_error(name, format!("cannot read the file: {err}")));
+            return;
+        }
+    };
+    if bytes.is_empty() {
+        out.diagnostics.push(Diagnostic::file_error(name, "the file is empty: expected a workbook"));
+        return;
+    }
+    out.files.push(InputFile { name: name.to_string(), bytes: bytes.len() as u64 });
+    // A damaged file must give a message, not a crash, even if the reader panics on it.
+    let opened = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<(String, Range<Data>)>, String> {
+        let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+        let mut sheets = Vec::new();
+        for sheet in wb.sheet_names() {
+            let range = wb.worksheet_range(&sheet).map_err(|e| format!("sheet `{sheet}`: {e}"))?;
+            sheets.push((sheet, range));
+        }
+        Ok(sheets)
+    }));
+    let sheets = match opened {
+        Ok(Ok(sheets)) => sheets,
+        Ok(Err(reason)) => {
+            out.diagnostics.push(
+                Diagnostic::file_error(
+                    name,
+                    "cannot read the workbook: expected an .xlsx, .xls or .ods file",
+                )
+                .with_hint(format!("the reader said: {reason}")),
+            );
+            return;
+        }
+        Err(_) => {
+            out.diagnostics
+                .push(Diagnostic::file_error(name, "cannot read the workbook: the file is damaged"));
+            return;
+        }
+    };
+    if let Some(source) = source_named(stem)
+        && found.get(&source.id).is_some_and(|(f, sheet)| f == name && sheet.is_empty())
+    {
+        found.remove(&source.id);
+    }
+    let mut matched: Vec<(&'static Source, &str, &Range<Data>)> = sheets
+        .iter()
+        .filter_map(|(sheet, range)| source_named(sheet).map(|s| (s, sheet.as_str(), range)))
+        .collect();
+    // A workbook kept under its source's name with a default sheet name (`Лист1`).
+    if matched.is_empty()
+        && let (Some(source), Some((sheet, range))) = (source_named(stem), sheets.first())
+    {
+        matched.push((source, sheet.as_str(), range));
+    }
+    for (source, sheet, range) in matched {
+        if let Some((file, first)) = found.get(&source.id) {
+            out.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                file: name.to_string(),
+                sheet: Some(sheet.to_string()),
+                cell: None,
+                message: format!(
+                    "source `{}` appears twice: it was already read from {file}, sheet `{first}`",
+                    source.name
+                ),
+                hint: Some("keep one sheet per source".into()),
+            });
+            continue;
+        }
+        found.insert(source.id, (name.to_string(), sheet.to_string()));
+        if let Some(table) = read_sheet(source, name, sheet, range, &mut out.diagnostics) {
+            out.tables.insert(source.id, table);
+        }
+    }
+}
+
+/// Types one sheet: finds the header row, maps headers to columns, converts every cell.
+pub fn read_sheet(
+    source: &'static Source,
+    file: &str,
+    sheet: &str,
+    range: &Range<Data>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Table> {
+    let at = |row: u32, col: u32, severity: Severity, message: String| Diagnostic {
+        severity,
+        file: file.to_string(),
+        sheet: Some(sheet.to_string()),
+        cell: Some(a1(row, col)),
+        message,
+        hint: None,
+    };
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let Some((rel, header)) = range.rows().enumerate().find(|(_, row)| row.iter().any(|c| !is_blank(c)))
+    else {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            cell: Some("A1".into()),
+            message: format!(
+                "the sheet is empty: expected a header row with the columns of `{}`",
+                source.name
+            ),
+            hint: None,
+        });
+        return None;
+    };
+    let header_row = r0 + rel as u32;
+    let mut positions: Vec<Option<u32>> = vec![None; source.columns.len()];
+    for (ci, cell) in header.iter().enumerate() {
+        if is_blank(cell) {
+            continue;
+        }
+        let abs_col = c0 + ci as u32;
+        let label = crate::cell::shown(cell);
+        let n = normalise(&label);
+        let hit = source.columns.iter().position(|c| [c.id, c.kk, c.ru].iter().any(|a| normalise(a) == n));
+        match hit {
+            Some(k) if positions[k].is_some() => diagnostics.push(at(
+                header_row,
+                abs_col,
+                Severity::Error,
+                format!("column `{}` appears twice in the header", source.columns[k].id),
+            )),
+            Some(k) => positions[k] = Some(abs_col),
+            None => diagnostics.push(at(
+                header_row,
+                abs_col,
+                Severity::Warning,
+                format!("column `{label}` is not in the contract of `{}` and is ignored", source.name),
+            )),
+        }
+    }
+    let mut missing_required = false;
+    for (k, column) in source.columns.iter().enumerate() {
+        if positions[k].is_none() && column.required {
+            missing_required = true;
+            diagnostics.push(
+                at(
+                    header_row,
+                    c0,
+                    Severity::Error,
+                    format!(
+                        "missing column `{}` ({} / {}): expected it in the header row",
+                        column.id, column.kk, column.ru
+                    ),
+                )
+                .with_hint(format!("{}: {}", column.ty.name(), column.about_ru)),
+            );
+        }
+    }
+    if missing_required {
+        return None;
+    }
+    let mut table = Table {
+        source,
+        file: file.to_string(),
+        sheet: sheet.to_string(),
+        rows: Vec::new(),
+        positions: positions.clone(),
+        values: vec![Vec::new(); source.columns.len()],
+    };
+    let height = range.height() as u32;
+    for rel_row in (rel as u32 + 1)..height {
+        let abs_row = r0 + rel_row;
+        let cells: Vec<Option<&Data>> =
+            positions.iter().map(|p| p.and_then(|c| range.get_value((abs_row, c)))).collect();
+        if cells.iter().all(|c| c.is_none_or(is_blank)) {
+            continue;
+        }
+        table.rows.push(abs_row);
+        for (k, column) in source.columns.iter().enumerate() {
+            let value = match cells[k] {
+                Some(cell) if !is_blank(cell) => match convert(cell, column.ty) {
+                    Ok(v) => Some(v),
+                    Err(e) => {
+                        let col = positions[k].unwrap_or(c0);
+                        diagnostics.push(at(
+                            abs_row,
+                            col,
+                            Severity::Error,
+                            format!("column `{}`: expected {}, found `{}`", column.id, e.expected, e.found),
+                        ));
+                        None
+                    }
+                },
+                _ => {
+                    if column.required {
+                        let col = positions[k].unwrap_or(c0);
+                        diagnostics.push(at(
+                            abs_row,
+                            col,
+                            Severity::Error,
+                            format!(
+                                "column `{}`: empty required cell, expected {}",
+                                column.id,
+                                column.ty.expected()
+                            ),
+                        ));
+                    }
+                    None
+                }
+            };
+            table.values[k].push(value);
+        }
+    }
+    Some(table)
+}

@@ -1,0 +1,433 @@
+//! Checks across records and sources: references, keys, periods and the arithmetic that must
+//! hold between numbers (solved ≤ registered, answered after received, …).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::cell::Value;
+use crate::contract::{ColumnType, SOLVED_CATEGORIES, SourceId, stat_codes};
+use crate::diag::{Diagnostic, Severity};
+use crate::period::Period;
+use crate::read::Table;
+
+/// Minimum days between the announcement and the meeting (rule 8.2).
+pub const ANNOUNCEMENT_DAYS: i64 = 10;
+
+type Tables = BTreeMap<SourceId, Table>;
+
+/// Runs every cross check; returns the reporting period when the statistics define one.
+pub fn check(tables: &Tables, out: &mut Vec<Diagnostic>) -> Option<Period> {
+    for table in tables.values() {
+        check_keys(table, out);
+    }
+    let units = tables.get(&SourceId::Units);
+    if let Some(units) = units {
+        check_unit_tree(units, out);
+    }
+    let codes: BTreeSet<String> = units
+        .map(|u| (0..u.len()).filter_map(|i| u.text("code", i).map(str::to_string)).collect())
+        .unwrap_or_default();
+    if units.is_some() {
+        for table in tables.values() {
+            check_unit_refs(table, &codes, out);
+        }
+    }
+    let period = tables.get(&SourceId::Statistics).and_then(|s| check_statistics(s, out));
+    if let Some(t) = tables.get(&SourceId::Funding) {
+        check_funding(t, period, out);
+    }
+    if let Some(t) = tables.get(&SourceId::Appeals) {
+        check_appeals(t, period, out);
+    }
+    if let Some(t) = tables.get(&SourceId::Media) {
+        check_media(t, out);
+    }
+    if let Some(t) = tables.get(&SourceId::Meeting) {
+        check_meeting(t, out);
+    }
+    period
+}
+
+fn key_text(v: &Value) -> String {
+    match v {
+        Value::Text(s) => s.clone(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+        Value::Date(d) => d.format("%d.%m.%Y").to_string(),
+        Value::Bool(b) => b.to_string(),
+    }
+}
+
+fn check_keys(table: &Table, out: &mut Vec<Diagnostic>) {
+    let key = table.source.key;
+    if key.is_empty() {
+        return;
+    }
+    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+    for i in 0..table.len() {
+        let Some(parts) = key.iter().map(|k| table.get(k, i).map(key_text)).collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        if let Some(first) = seen.get(&parts) {
+            let names = key.join(", ");
+            out.push(table.diag(
+                Severity::Error,
+                key[key.len() - 1],
+                i,
+                format!(
+                    "duplicate key ({names}) = ({}): first given in row {}",
+                    parts.join(", "),
+                    table.rows[*first] + 1
+                ),
+            ));
+        } else {
+            seen.insert(parts, i);
+        }
+    }
+}
+
+fn check_unit_tree(units: &Table, out: &mut Vec<Diagnostic>) {
+    let parent_of: HashMap<&str, (Option<&str>, usize)> = (0..units.len())
+        .filter_map(|i| units.text("code", i).map(|c| (c, (units.text("parent", i), i))))
+        .collect();
+    let roots: Vec<usize> = (0..units.len())
+        .filter(|&i| units.text("code", i).is_some() && units.text("parent", i).is_none())
+        .collect();
+    match roots.len() {
+        0 if !units.is_empty() => out.push(Diagnostic {
+            severity: Severity::Error,
+            file: units.file.clone(),
+            sheet: Some(units.sheet.clone()),
+            cell: None,
+            message: "no department: expected exactly one unit with an empty `parent`".into(),
+            hint: None,
+        }),
+        0 => out.push(Diagnostic {
+            severity: Severity::Error,
+            file: units.file.clone(),
+            sheet: Some(units.sheet.clone()),
+            cell: None,
+            message: "no units: expected the department and its bodies".into(),
+            hint: None,
+        }),
+        1 => {}
+        _ => {
+            for &i in &roots[1..] {
+                out.push(units.diag(
+                    Severity::Error,
+                    "parent",
+                    i,
+                    format!(
+                        "second unit without a parent: expected exactly one department, `{}` is already one",
+                        units.text("code", roots[0]).unwrap_or_default()
+                    ),
+                ));
+            }
+        }
+    }
+    // A parent chain longer than the number of units must loop.
+    for i in 0..units.len() {
+        let Some(code) = units.text("code", i) else { continue };
+        let mut current = code;
+        for _ in 0..=units.len() {
+            match parent_of.get(current).and_then(|(p, _)| *p) {
+                Some(p) if p == code => {
+                    out.push(units.diag(
+                        Severity::Error,
+                        "parent",
+                        i,
+                        format!("unit `{code}` is its own ancestor: expected a tree of units"),
+                    ));
+                    break;
+                }
+                Some(p) if parent_of.contains_key(p) => current = p,
+                _ => break,
+            }
+        }
+    }
+    let mut children_population: HashMap<&str, i64> = HashMap::new();
+    for i in 0..units.len() {
+        if let (Some(p), Some(pop)) = (units.text("parent", i), units.int("population", i)) {
+            *children_population.entry(p).or_default() += pop;
+        }
+    }
+    for i in 0..units.len() {
+        let (Some(code), Some(pop)) = (units.text("code", i), units.int("population", i)) else {
+            continue;
+        };
+        if let Some(&sum) = children_population.get(code).filter(|&&s| s > pop) {
+            out.push(units.diag(
+                Severity::Warning,
+                "population",
+                i,
+                format!("population {pop} of `{code}` is smaller than its bodies' total {sum}"),
+            ));
+        }
+    }
+}
+
+fn check_unit_refs(table: &Table, codes: &BTreeSet<String>, out: &mut Vec<Diagnostic>) {
+    for column in table.source.columns.iter().filter(|c| c.ty == ColumnType::UnitCode) {
+        for i in 0..table.len() {
+            if let Some(code) = table.text(column.id, i).filter(|c| !codes.contains(*c)) {
+                let known: Vec<_> = codes.iter().take(12).map(String::as_str).collect();
+                out.push(
+                    table
+                        .diag(
+                            Severity::Error,
+                            column.id,
+                            i,
+                            format!(
+                                "column `{}`: unknown unit code `{code}`: expected a code from `units`",
+                                column.id
+                            ),
+                        )
+                        .with_hint(format!("known codes: {}", known.join(", "))),
+                );
+            }
+        }
+    }
+}
+
+fn check_statistics(stats: &Table, out: &mut Vec<Diagnostic>) -> Option<Period> {
+    let known: BTreeSet<String> = stat_codes().into_iter().map(|c| c.code).collect();
+    for i in 0..stats.len() {
+        if let Some(code) = stats.text("indicator", i).filter(|c| !known.contains(*c)) {
+            out.push(
+                stats
+                    .diag(
+                        Severity::Error,
+                        "indicator",
+                        i,
+                        format!("column `indicator`: unknown indicator code `{code}`: expected a code of the contract"),
+                    )
+                    .with_hint("the codes are listed on the `lists` sheet of the template and in docs/input-contract.md"),
+            );
+        }
+    }
+    let year = (0..stats.len()).filter_map(|i| stats.int("year", i)).max();
+    let Some(year) = year else {
+        out.push(Diagnostic {
+            severity: Severity::Error,
+            file: stats.file.clone(),
+            sheet: Some(stats.sheet.clone()),
+            cell: None,
+            message: "no statistical data: expected rows for the reporting year and the previous year".into(),
+            hint: None,
+        });
+        return None;
+    };
+    // The period's months are those of the first row of the reporting year.
+    let first = (0..stats.len()).find(|&i| stats.int("year", i) == Some(year))?;
+    let months = stats.int("months", first)?;
+    let mut has_previous = false;
+    for i in 0..stats.len() {
+        let (Some(y), Some(m)) = (stats.int("year", i), stats.int("months", i)) else { continue };
+        if y != year && y != year - 1 {
+            out.push(stats.diag(
+                Severity::Error,
+                "year",
+                i,
+                format!(
+                    "column `year`: expected {year} (reporting year) or {} (АППГ), found `{y}`",
+                    year - 1
+                ),
+            ));
+        }
+        has_previous |= y == year - 1;
+        if m != months {
+            out.push(stats.diag(
+                Severity::Error,
+                "months",
+                i,
+                format!(
+                    "column `months`: expected {months} like row {} (one period per input folder), found `{m}`",
+                    stats.rows[first] + 1
+                ),
+            ));
+        }
+    }
+    if !has_previous {
+        out.push(Diagnostic {
+            severity: Severity::Warning,
+            file: stats.file.clone(),
+            sheet: Some(stats.sheet.clone()),
+            cell: None,
+            message: format!(
+                "no rows for {}: comparisons with the previous year (АППГ) will be empty",
+                year - 1
+            ),
+            hint: None,
+        });
+    }
+    check_stat_arithmetic(stats, out);
+    Some(Period { year: year as i32, months: months as u32 })
+}
+
+fn check_stat_arithmetic(stats: &Table, out: &mut Vec<Diagnostic>) {
+    // (unit, year, code) -> (value, record)
+    let mut at: HashMap<(&str, i64, &str), (i64, usize)> = HashMap::new();
+    for i in 0..stats.len() {
+        if let (Some(u), Some(y), Some(c), Some(v)) =
+            (stats.text("unit", i), stats.int("year", i), stats.text("indicator", i), stats.int("value", i))
+        {
+            at.insert((u, y, c), (v, i));
+        }
+    }
+    let mut keys: Vec<_> = at.keys().map(|(u, y, _)| (*u, *y)).collect::<BTreeSet<_>>().into_iter().collect();
+    keys.sort();
+    for (unit, year) in keys {
+        let get = |code: &str| at.get(&(unit, year, code)).copied();
+        for (suffix, _, _) in SOLVED_CATEGORIES {
+            let (reg, solved) = (format!("registered_{suffix}"), format!("solved_{suffix}"));
+            if let (Some((r, ri)), Some((s, si))) = (get(&reg), get(&solved))
+                && s > r
+            {
+                out.push(stats.diag(
+                    Severity::Error,
+                    "value",
+                    si,
+                    format!(
+                        "solved > registered: `{solved}` = {s} exceeds `{reg}` = {r} (row {}) for `{unit}`, {year}",
+                        stats.rows[ri] + 1
+                    ),
+                ));
+            }
+        }
+        let sums: [(&str, &[&str]); 2] = [
+            ("registered_total", &["registered_misdemeanours", "registered_crimes"]),
+            (
+                "registered_crimes",
+                &["registered_minor", "registered_medium", "registered_grave", "registered_especially_grave"],
+            ),
+        ];
+        for (whole, parts) in sums {
+            let values: Option<Vec<i64>> = parts.iter().map(|p| get(p).map(|(v, _)| v)).collect();
+            if let (Some((w, wi)), Some(values)) = (get(whole), values) {
+                let sum: i64 = values.iter().sum();
+                if sum != w {
+                    out.push(stats.diag(
+                        Severity::Warning,
+                        "value",
+                        wi,
+                        format!(
+                            "`{whole}` = {w} but {} add up to {sum} for `{unit}`, {year}",
+                            parts.join(" + ")
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn check_funding(t: &Table, period: Option<Period>, out: &mut Vec<Diagnostic>) {
+    for i in 0..t.len() {
+        if let (Some(a), Some(s)) = (t.float("allocated", i), t.float("spent", i))
+            && s > a
+        {
+            out.push(t.diag(
+                Severity::Warning,
+                "spent",
+                i,
+                format!("spent > allocated: spent {s} tenge of {a} allocated"),
+            ));
+        }
+        if let (Some(p), Some(y)) = (period, t.int("year", i))
+            && y != i64::from(p.year)
+            && y != i64::from(p.year - 1)
+        {
+            out.push(t.diag(
+                Severity::Error,
+                "year",
+                i,
+                format!("column `year`: expected {} or {}, found `{y}`", p.year, p.year - 1),
+            ));
+        }
+    }
+}
+
+fn check_appeals(t: &Table, period: Option<Period>, out: &mut Vec<Diagnostic>) {
+    for i in 0..t.len() {
+        let received = t.date("received", i);
+        let answered = t.date("answered", i);
+        if let (Some(r), Some(a)) = (received, answered)
+            && a < r
+        {
+            out.push(t.diag(
+                Severity::Error,
+                "answered",
+                i,
+                format!(
+                    "answered before received: answered {} but received {}",
+                    a.format("%d.%m.%Y"),
+                    r.format("%d.%m.%Y")
+                ),
+            ));
+        }
+        if answered.is_some() && t.text("outcome", i).is_none() {
+            out.push(t.diag(
+                Severity::Error,
+                "outcome",
+                i,
+                "column `outcome`: empty, expected the outcome of an answered appeal".into(),
+            ));
+        }
+        // Questions sent ahead of the meeting arrive after the period: expected, not counted.
+        let for_meeting = matches!(t.get("for_meeting", i), Some(Value::Bool(true)));
+        if let (Some(p), Some(r)) = (period, received)
+            && !for_meeting
+            && p.of_date(r).is_none()
+            && p.previous().of_date(r).is_none()
+        {
+            out.push(t.diag(
+                Severity::Warning,
+                "received",
+                i,
+                format!(
+                    "received {} is outside {} and its АППГ: the appeal is not counted",
+                    r.format("%d.%m.%Y"),
+                    p.label_ru()
+                ),
+            ));
+        }
+    }
+}
+
+fn check_media(t: &Table, out: &mut Vec<Diagnostic>) {
+    for i in 0..t.len() {
+        if let (Some(d), Some(r)) = (t.date("date", i), t.date("response_date", i))
+            && r < d
+        {
+            out.push(t.diag(
+                Severity::Error,
+                "response_date",
+                i,
+                format!(
+                    "response before publication: response {} but published {}",
+                    r.format("%d.%m.%Y"),
+                    d.format("%d.%m.%Y")
+                ),
+            ));
+        }
+    }
+}
+
+fn check_meeting(t: &Table, out: &mut Vec<Diagnostic>) {
+    for i in 0..t.len() {
+        if let (Some(date), Some(announced)) = (t.date("date", i), t.date("announced", i)) {
+            let days = (date - announced).num_days();
+            if days < ANNOUNCEMENT_DAYS {
+                out.push(t.diag(
+                    Severity::Warning,
+                    "announced",
+                    i,
+                    format!(
+                        "announced {days} days before the meeting of {}: rule 8.2 asks for at least {ANNOUNCEMENT_DAYS}",
+                        date.format("%d.%m.%Y")
+                    ),
+                ));
+            }
+        }
+    }
+}

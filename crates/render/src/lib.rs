@@ -1,0 +1,17 @@
+//! Rendering of esep: the report model to PDF through Typst, and workbooks through
+//! rust_xlsxwriter. Functions return bytes; writing files is the caller's business.
+#![deny(missing_docs)]
+
+pub mod contract_xlsx;
+mod error;
+pub mod fonts;
+pub mod format;
+pub mod lang;
+pub mod pdf;
+pub mod xlsx;
+
+pub use contract_xlsx::{Cell, ContractOptions, contract_workbook};
+pub use error::Error;
+pub use lang::Lang;
+pub use pdf::Renderer;
+pub use xlsx::indicators_workbook;

@@ -1,0 +1,110 @@
+//! Command-line arguments. Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// esep — the public report pack of a police chief (Order No. 608 of the Minister of Internal
+/// Affairs of Kazakhstan, 31.07.2023) from a department's quarterly workbooks.
+#[derive(Debug, Parser)]
+#[command(name = "esep", version, max_term_width = 100, after_long_help = EXAMPLES)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Print nothing but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Worker threads for rendering (0: one per core).
+    #[arg(short, long, global = true, default_value_t = 0, env = "ESEP_JOBS")]
+    pub jobs: usize,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  esep demo                              build the bundled demo into ./esep-demo
+  esep template --out blank/ --lang ru   blank input workbooks with Russian headers
+  esep validate inputs/2025-12/          list every problem in a folder of workbooks
+  esep build inputs/2025-12/ --out pack/ validate, then write one pack per unit";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write blank input workbooks of the contract: headers, drop-downs, number and date checks,
+    /// a frozen header and an `about` sheet explaining every column in Kazakh and Russian.
+    Template {
+        /// Folder to write the workbooks into (created if missing).
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        out: PathBuf,
+        /// Language of headers and drop-down values.
+        #[arg(long, value_enum, default_value_t = LangArg::Kk)]
+        lang: LangArg,
+        /// A filled `units` workbook (or a folder holding one): its codes feed the unit drop-downs.
+        #[arg(long, value_hint = clap::ValueHint::AnyPath)]
+        units: Option<PathBuf>,
+    },
+    /// Check a folder of input workbooks and list every problem at once, each with file, sheet
+    /// and cell. Exits 0 when there are no errors (warnings do not fail).
+    Validate {
+        /// Folder with the workbooks of one department and one period.
+        #[arg(value_hint = clap::ValueHint::DirPath)]
+        input: PathBuf,
+        /// Output format of the problems.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Validate, then write one pack per unit and the department: report PDFs in Kazakh and
+    /// Russian and a workbook of figures. The pack is assembled beside OUT and moved into place
+    /// at the end, so a failed run leaves the previous pack untouched.
+    Build {
+        /// Folder with the workbooks of one department and one period.
+        #[arg(value_hint = clap::ValueHint::DirPath)]
+        input: PathBuf,
+        /// Folder of the pack (replaced only if it is an earlier esep pack or empty).
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        out: PathBuf,
+    },
+    /// Build the bundled demo department (a fictional region of 12 bodies).
+    Demo {
+        /// Folder of the pack.
+        #[arg(long, default_value = "esep-demo", value_hint = clap::ValueHint::DirPath)]
+        out: PathBuf,
+    },
+    /// Generate the input workbooks of a fictional department, for trials and tests.
+    Generate {
+        /// Folder to write the workbooks into (created if missing).
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        out: PathBuf,
+        /// Seed: the same seed gives byte-identical workbooks.
+        #[arg(long, default_value_t = 608)]
+        seed: u64,
+        /// Reporting year.
+        #[arg(long, default_value_t = 2025)]
+        year: i32,
+        /// Months since 1 January.
+        #[arg(long, default_value_t = 12, value_parser = parse_months)]
+        months: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Kazakh.
+    Kk,
+    /// Russian.
+    Ru,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One line per problem, for people.
+    Human,
+    /// A JSON array, for programs.
+    Json,
+}
+
+/// Months of a cumulative period: 3, 6, 9 or 12.
+fn parse_months(s: &str) -> Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(m @ (3 | 6 | 9 | 12)) => Ok(m),
+        _ => Err(format!("expected 3, 6, 9 or 12, found `{s}`")),
+    }
+}

@@ -1,0 +1,251 @@
+//! `esep`: the command line. It only orchestrates the pipeline:
+//!
+//! # Steps
+//! 1. `esep_ingest::load` reads and validates the input folder into polars frames.
+//! 2. `esep_analysis::compute` evaluates the indicator catalogue for every unit.
+//! 3. `esep_render` turns the report into PDFs and workbooks, written here as one pack.
+
+#![allow(clippy::disallowed_macros)] // the binary is where printing belongs
+
+mod args;
+mod pack;
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use esep_analysis::{Catalogue, Report};
+use esep_ingest::{Dataset, Outcome};
+use esep_render::{Lang, Renderer};
+use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::args::{Args, Command, Format, LangArg};
+use crate::pack::{MARKER, Staging};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one command; returns the exit code instead of exiting, so it can be tested.
+fn run(args: &Args) -> Result<ExitCode> {
+    if args.jobs > 0 {
+        rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build_global().ok();
+    }
+    match &args.command {
+        Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), args.quiet),
+        Command::Validate { input, format } => validate(input, *format, args.quiet),
+        Command::Build { input, out } => build(input, out, args.quiet, None),
+        Command::Demo { out } => demo(out, args.quiet),
+        Command::Generate { out, seed, year, months } => {
+            let opts = esep_demo::Options { seed: *seed, year: *year, months: *months };
+            write_generated(out, &opts)?;
+            if !args.quiet {
+                eprintln!(
+                    "wrote the input workbooks of the demo department (seed {seed}) to `{}`",
+                    out.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn write_generated(out: &Path, opts: &esep_demo::Options) -> Result<()> {
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    for (name, bytes) in esep_demo::workbooks(opts)? {
+        let path = out.join(&name);
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
+    }
+    Ok(())
+}
+
+fn template(out: &Path, lang: LangArg, units: Option<&Path>, quiet: bool) -> Result<ExitCode> {
+    let lang = match lang {
+        LangArg::Kk => Lang::Kk,
+        LangArg::Ru => Lang::Ru,
+    };
+    let codes = match units {
+        Some(path) => unit_codes(path)?,
+        None => Vec::new(),
+    };
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    let created = chrono_today_free_date();
+    for source in esep_ingest::SOURCES {
+        let opts = esep_render::ContractOptions { lang, unit_codes: &codes, created };
+        let bytes = esep_render::contract_workbook(source, &[], &opts)?;
+        let path = out.join(format!("{}.xlsx", source.name));
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
+    }
+    if !quiet {
+        eprintln!("wrote {} blank input workbooks to `{}`", esep_ingest::SOURCES.len(), out.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Templates carry a fixed creation date so that they are identical on every run.
+fn chrono_today_free_date() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default()
+}
+
+/// Unit codes of a `units` workbook, or of the `units` sheet in a folder.
+fn unit_codes(path: &Path) -> Result<Vec<String>> {
+    let read = if path.is_dir() {
+        esep_ingest::read::read_folder(path)
+    } else {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        esep_ingest::read::read_folder(dir)
+    };
+    let Some(units) = read.tables.get(&esep_ingest::SourceId::Units) else {
+        bail!("no `units` sheet found in `{}`", path.display());
+    };
+    Ok((0..units.len()).filter_map(|i| units.text("code", i).map(str::to_string)).collect())
+}
+
+fn print_diagnostics(outcome: &Outcome, to_stdout: bool) {
+    for d in &outcome.diagnostics {
+        if to_stdout {
+            println!("{d}");
+        } else {
+            eprintln!("{d}");
+        }
+    }
+}
+
+fn summary(outcome: &Outcome, input: &Path) -> String {
+    let plural = |n: usize, one: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {one}s") };
+    format!(
+        "{}, {} in `{}`",
+        plural(outcome.errors(), "error"),
+        plural(outcome.warnings(), "warning"),
+        input.display()
+    )
+}
+
+fn validate(input: &Path, format: Format, quiet: bool) -> Result<ExitCode> {
+    let outcome = esep_ingest::load(input);
+    match format {
+        Format::Human => {
+            print_diagnostics(&outcome, true);
+            if !quiet {
+                eprintln!("{}", summary(&outcome, input));
+            }
+        }
+        Format::Json => println!("{}", serde_json::to_string_pretty(&outcome.diagnostics)?),
+    }
+    Ok(if outcome.errors() == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn load_valid(input: &Path, quiet: bool) -> Result<Option<Dataset>> {
+    let outcome = esep_ingest::load(input);
+    if outcome.errors() > 0 || !quiet {
+        let errors_only = quiet;
+        for d in outcome.diagnostics.iter().filter(|d| !errors_only || d.is_error()) {
+            eprintln!("{d}");
+        }
+    }
+    if outcome.errors() > 0 {
+        eprintln!("{}: nothing was written", summary(&outcome, input));
+        return Ok(None);
+    }
+    Ok(outcome.dataset)
+}
+
+/// Adds files to a pack before it is moved into place.
+type Extra<'a> = &'a dyn Fn(&Staging) -> Result<()>;
+
+fn build(input: &Path, out: &Path, quiet: bool, extra: Option<Extra<'_>>) -> Result<ExitCode> {
+    let started = Instant::now();
+    let Some(dataset) = load_valid(input, quiet)? else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let catalogue = Catalogue::builtin();
+    let report = esep_analysis::compute(&dataset, &catalogue).context("cannot compute the indicators")?;
+    let staging = Staging::new(out)?;
+    write_pack(&staging, &report, &dataset, quiet)?;
+    if let Some(extra) = extra {
+        extra(&staging)?;
+    }
+    staging.commit()?;
+    if !quiet {
+        eprintln!(
+            "wrote the pack of {} units for {} to `{}` in {:.1} s",
+            report.units.len(),
+            report.period.label_ru(),
+            out.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_pack(staging: &Staging, report: &Report, dataset: &Dataset, quiet: bool) -> Result<()> {
+    let renderer = Renderer::new();
+    let jobs: Vec<(usize, Option<Lang>)> =
+        (0..report.units.len()).flat_map(|u| [(u, Some(Lang::Kk)), (u, Some(Lang::Ru)), (u, None)]).collect();
+    let bar = if quiet { ProgressBar::hidden() } else { ProgressBar::new(jobs.len() as u64) };
+    bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {msg}")?);
+    let written: Vec<Result<()>> = jobs
+        .into_par_iter()
+        .progress_with(bar.clone())
+        .map(|(u, lang)| {
+            let unit = &report.units[u];
+            match lang {
+                Some(lang) => {
+                    let pdf = renderer
+                        .report(report, unit, &dataset.files, lang)
+                        .with_context(|| format!("cannot render the report of `{}`", unit.code))?;
+                    staging.write(Path::new(&unit.code).join(format!("report.{}.pdf", lang.code())), &pdf)
+                }
+                None => {
+                    let xlsx = esep_render::indicators_workbook(report, unit)
+                        .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
+                    staging.write(Path::new(&unit.code).join("indicators.xlsx"), &xlsx)
+                }
+            }
+        })
+        .collect();
+    bar.finish_and_clear();
+    written.into_iter().collect::<Result<Vec<()>>>()?;
+    let manifest = serde_json::json!({
+        "esep": env!("CARGO_PKG_VERSION"),
+        "period": report.period,
+        "catalogue_version": report.catalogue.version,
+        "department": report.units.first().map(|u| u.code.clone()),
+        "units": report.units.iter().map(|u| &u.code).collect::<Vec<_>>(),
+        "inputs": dataset.files,
+    });
+    staging.write(MARKER, serde_json::to_string_pretty(&manifest)?.as_bytes())?;
+    Ok(())
+}
+
+fn demo(out: &Path, quiet: bool) -> Result<ExitCode> {
+    let input = tempfile::Builder::new().prefix("esep-demo-input-").tempdir()?;
+    let opts = esep_demo::Options::default();
+    write_generated(input.path(), &opts)?;
+    // The pack keeps the demo's inputs, so they can be opened, edited and built again.
+    let copy_inputs = |staging: &Staging| -> Result<()> {
+        for (name, bytes) in esep_demo::workbooks(&opts)? {
+            staging.write(Path::new("input").join(name), &bytes)?;
+        }
+        Ok(())
+    };
+    let code = build(input.path(), out, quiet, Some(&copy_inputs))?;
+    if !quiet && code == ExitCode::SUCCESS {
+        eprintln!(
+            "open `{}` (reports), or rebuild with `esep build {}/input --out DIR`",
+            out.join("SRK/report.kk.pdf").display(),
+            out.display()
+        );
+    }
+    Ok(code)
+}

@@ -1,0 +1,324 @@
+//! The `esep` binary end to end: demo, build, template, and what reaches the documents.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+use crate::fixtures::{self, V, fixtures_dir};
+
+fn esep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_esep"))
+        .args(args)
+        .env_remove("ESEP_JOBS")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run esep: {e}"))
+}
+
+fn text(out: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+#[track_caller]
+fn success(args: &[&str]) -> Output {
+    let out = esep(args);
+    assert!(out.status.success(), "esep {args:?} failed:\n{}", text(&out));
+    out
+}
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap_or_else(|| panic!("non-UTF-8 path"))
+}
+
+/// Text of a PDF through poppler's `pdftotext` (installed by `.ci/run`).
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", s(path), "-"])
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext is needed for this test (apt-get install poppler-utils): {e}"));
+    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    String::from_utf8_lossy(&out.stdout).replace('\u{202f}', " ")
+}
+
+fn cell(path: &Path, sheet: &str, row: u32, col: u32) -> Data {
+    let mut wb = open_workbook_auto(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let range = wb.worksheet_range(sheet).unwrap_or_else(|e| panic!("{e}"));
+    range.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+}
+
+#[test]
+fn demo_writes_a_pack_for_every_unit() {
+    let dir = tmp();
+    let out = dir.path().join("pack");
+    success(&["demo", "--out", s(&out), "--quiet"]);
+    let units = esep_demo::demo_units();
+    assert_eq!(units.len(), 13);
+    for unit in &units {
+        for file in ["report.kk.pdf", "report.ru.pdf", "indicators.xlsx"] {
+            let path = out.join(unit).join(file);
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(bytes.len() > 1000, "{} is {} bytes", path.display(), bytes.len());
+        }
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("pack.json")).unwrap_or_else(|e| panic!("{e}")))
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(manifest["department"], "SRK");
+    assert_eq!(manifest["period"]["year"], 2025);
+    assert_eq!(manifest["inputs"].as_array().map(Vec::len), Some(9));
+    // The pack carries the demo's inputs, which build again.
+    assert!(out.join("input/statistics.xlsx").is_file());
+    // Nothing is left beside the pack.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers, [std::ffi::OsString::from("pack")]);
+}
+
+#[test]
+fn demo_report_shows_chapters_and_figures_in_both_languages() {
+    let dir = tmp();
+    let out = dir.path().join("pack");
+    success(&["demo", "--out", s(&out), "--quiet"]);
+    let kk = pdf_text(&out.join("SRK/report.kk.pdf"));
+    let ru = pdf_text(&out.join("SRK/report.ru.pdf"));
+    for heading in
+        ["Қызмет көрсетілетін аумақтағы криминогендік жағдай", "Сыбайлас жемқорлық көріністеріне қарсы"]
+    {
+        assert!(kk.contains(heading), "kk report lacks `{heading}`");
+    }
+    for heading in [
+        "Криминогенная обстановка на обслуживаемой территории",
+        "Состояние и результативность работы по противодействию проявлениям коррупции",
+    ] {
+        assert!(ru.contains(heading), "ru report lacks `{heading}`");
+    }
+    assert!(kk.contains("Сарыарқа облысының Полиция департаменті"));
+    assert!(ru.contains("12 месяцев 2025 года"));
+    // The department's registered offences are the sum of its bodies' (from the inputs).
+    let data = esep_ingest::load(&out.join("input")).dataset.unwrap_or_else(|| panic!("demo input invalid"));
+    let stats = &data.statistics;
+    let mut total = 0i64;
+    for i in 0..stats.height() {
+        let year = stats.column("year").ok().and_then(|c| c.i64().ok()?.get(i));
+        let code = stats.column("indicator").ok().and_then(|c| c.str().ok()?.get(i).map(str::to_string));
+        if year == Some(2025) && code.as_deref() == Some("registered_total") {
+            total += stats.column("value").ok().and_then(|c| c.i64().ok()?.get(i)).unwrap_or(0);
+        }
+    }
+    let shown = esep_render::format::number(total as f64, 0).replace('\u{202f}', " ");
+    assert!(ru.contains(&shown), "ru report lacks the department total {shown}");
+}
+
+#[test]
+fn same_inputs_give_identical_files() {
+    let dir = tmp();
+    let input = fixtures_dir().join("valid-small");
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    success(&["build", s(&input), "--out", s(&a), "--quiet"]);
+    success(&["build", s(&input), "--out", s(&b), "--quiet"]);
+    for file in
+        ["DEP/report.kk.pdf", "DEP/report.ru.pdf", "DEP/indicators.xlsx", "DEP-01/report.ru.pdf", "pack.json"]
+    {
+        let (x, y) = (std::fs::read(a.join(file)), std::fs::read(b.join(file)));
+        assert!(x.is_ok() && x.ok() == y.ok(), "{file} differs between two runs");
+    }
+}
+
+#[test]
+fn department_figures_are_recomputed_from_sums() {
+    let dir = tmp();
+    let out = dir.path().join("pack");
+    success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet"]);
+    let book = out.join("DEP/indicators.xlsx");
+    let number = |row: u32, col: u32| match cell(&book, "indicators", row, col) {
+        Data::Float(f) => f,
+        other => panic!("row {row} col {col}: {other:?}"),
+    };
+    let code = |row: u32| cell(&book, "indicators", row, 1).to_string();
+    let row_of = |c: &str| (1..40).find(|r| code(*r) == c).unwrap_or_else(|| panic!("no row for {c}"));
+    // 500 + 260 registered in 2025, 540 + 240 in 2024.
+    let r = row_of("crime_registered");
+    assert_eq!((number(r, 6), number(r, 5), number(r, 7)), (760.0, 780.0, -20.0));
+    assert!((number(r, 8) - (-20.0 / 780.0)).abs() < 1e-12);
+    // 760 per 100 000 people → 76.0 per 10 000.
+    assert!((number(row_of("crime_rate"), 6) - 76.0).abs() < 1e-9);
+    // (300 + 170) / 760, not the mean of 60 % and 65.4 %.
+    assert!((number(row_of("clearance"), 6) - 100.0 * 470.0 / 760.0).abs() < 1e-9);
+    // Weighted: (1.0 × [5] + 2.0 × [4]) / (1.0 + 3.0 + 2.0) answered; R4 did not answer.
+    assert!((number(row_of("trust"), 6) - 50.0).abs() < 1e-9);
+    // DEP-01 alone: 1.0 / (1.0 + 3.0).
+    let unit_book = out.join("DEP-01/indicators.xlsx");
+    let trust_row =
+        (1..40).find(|r| cell(&unit_book, "indicators", *r, 1) == Data::String("trust".into())).unwrap_or(0);
+    assert_eq!(cell(&unit_book, "indicators", trust_row, 6), Data::Float(25.0));
+}
+
+#[test]
+fn failed_build_leaves_the_previous_pack_untouched() {
+    let dir = tmp();
+    let out = dir.path().join("pack");
+    success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet"]);
+    let before = std::fs::read(out.join("DEP/report.kk.pdf")).unwrap_or_else(|e| panic!("{e}"));
+    let failed = esep(&["build", s(&fixtures_dir().join("invalid/wrong-type")), "--out", s(&out)]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(text(&failed).contains("input.xlsx, statistics!E2: column `value`"), "{}", text(&failed));
+    assert!(text(&failed).contains("nothing was written"));
+    assert_eq!(std::fs::read(out.join("DEP/report.kk.pdf")).ok(), Some(before));
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "left behind: {names:?}");
+}
+
+#[test]
+fn build_refuses_to_replace_a_folder_that_is_not_a_pack() {
+    let dir = tmp();
+    std::fs::write(dir.path().join("thesis.docx"), b"precious").unwrap_or_else(|e| panic!("{e}"));
+    let out = esep(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(dir.path())]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("is not an esep pack: refusing to replace it"), "{}", text(&out));
+    assert!(dir.path().join("thesis.docx").is_file());
+}
+
+#[test]
+fn validate_exit_codes_and_formats() {
+    let ok = esep(&["validate", s(&fixtures_dir().join("valid-small"))]);
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok));
+    let warn = esep(&["validate", s(&fixtures_dir().join("invalid/spent-gt-allocated"))]);
+    assert_eq!(warn.status.code(), Some(0), "warnings do not fail: {}", text(&warn));
+    assert!(
+        String::from_utf8_lossy(&warn.stdout)
+            .starts_with("warning: input.xlsx, funding!E2: spent > allocated")
+    );
+    let bad = esep(&["validate", s(&fixtures_dir().join("invalid/likert-out-of-range")), "--format", "json"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&bad.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json[0]["severity"], "error");
+    assert_eq!(json[0]["file"], "input.xlsx");
+    assert_eq!(json[0]["sheet"], "survey");
+    assert_eq!(json[0]["cell"], "G3");
+}
+
+#[test]
+fn non_spreadsheet_input_gives_a_clear_error_and_no_panic() {
+    for case in ["corrupt-file", "empty-file"] {
+        let out = esep(&["validate", s(&fixtures_dir().join("invalid").join(case))]);
+        assert_eq!(out.status.code(), Some(1), "{case}");
+        let all = text(&out);
+        assert!(!all.contains("panicked"), "{case}: {all}");
+        assert_eq!(all.lines().filter(|l| l.starts_with("error:")).count(), 1, "{case}: {all}");
+    }
+}
+
+/// Writes the valid base with hostile text in cells that reach the documents.
+fn injected_input(dir: &Path) -> PathBuf {
+    let mut book = fixtures::base();
+    for sheet in &mut book {
+        match sheet.name.as_str() {
+            "units" => sheet.rows[0][4] = V::S("=HYPERLINK(\"http://evil.example\",\"click\")"),
+            "narrative" => {
+                sheet.rows[0][2] = V::S("#read(\"/etc/passwd\") and $x$ here");
+                sheet.rows[0][3] = V::S("#read(\"/etc/passwd\") и $x$ тут");
+            }
+            _ => {}
+        }
+    }
+    let input = dir.join("input");
+    std::fs::create_dir_all(&input).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(input.join("input.xlsx"), fixtures::workbook_bytes(&book))
+        .unwrap_or_else(|e| panic!("{e}"));
+    input
+}
+
+#[test]
+fn injected_text_stays_literal() {
+    let dir = tmp();
+    let input = injected_input(dir.path());
+    let out = dir.path().join("pack");
+    success(&["build", s(&input), "--out", s(&out), "--quiet"]);
+    let ru = pdf_text(&out.join("DEP/report.ru.pdf"));
+    assert!(ru.contains("#read(\"/etc/passwd\") и $x$ тут"), "{ru}");
+    assert!(ru.contains("=HYPERLINK(\"http://evil.example\",\"click\")"));
+    assert!(!ru.contains("root:x:0:0"));
+    let kk = pdf_text(&out.join("DEP/report.kk.pdf"));
+    assert!(kk.contains("#read(\"/etc/passwd\") and $x$ here"));
+    // In the workbook the name is a string, not a formula.
+    assert_eq!(
+        cell(&out.join("DEP/indicators.xlsx"), "about", 2, 1),
+        Data::String("=HYPERLINK(\"http://evil.example\",\"click\")".into())
+    );
+}
+
+#[test]
+fn kazakh_letters_reach_the_pdf_with_embedded_fonts() {
+    let dir = tmp();
+    let out = dir.path().join("pack");
+    success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet"]);
+    let pdf = out.join("DEP/report.kk.pdf");
+    let kk = pdf_text(&pdf);
+    for word in
+        ["Сынақ облысының", "Қызмет көрсетілетін", "Әлиев Әлібек", "ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І"]
+    {
+        assert!(kk.contains(word), "kk report lacks `{word}`");
+    }
+    let fonts = Command::new("pdffonts").arg(s(&pdf)).output().unwrap_or_else(|e| panic!("pdffonts: {e}"));
+    let listing = String::from_utf8_lossy(&fonts.stdout);
+    let rows: Vec<&str> = listing.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        // Columns: name, type, encoding, emb, sub, uni, object ID.
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "font not embedded: {row}");
+    }
+}
+
+#[test]
+fn template_filled_by_openpyxl_validates() {
+    let dir = tmp();
+    let blank = dir.path().join("blank");
+    success(&["template", "--out", s(&blank), "--lang", "ru", "--quiet"]);
+    for source in esep_ingest::SOURCES {
+        let path = blank.join(format!("{}.xlsx", source.name));
+        assert!(path.is_file(), "{}", path.display());
+        // Headers are the Russian aliases, and the about sheet explains each column.
+        assert_eq!(cell(&path, source.name, 0, 0).to_string(), source.columns[0].ru);
+        assert_eq!(cell(&path, "about", 5, 0).to_string(), source.columns[0].id);
+    }
+    // A blank template is well-formed but empty: no statistics means no period.
+    let empty = esep(&["validate", s(&blank)]);
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(text(&empty).contains("no statistical data"), "{}", text(&empty));
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fill_template.py");
+    let filled = Command::new("python3")
+        .args([s(&script), s(&blank)])
+        .output()
+        .unwrap_or_else(|e| panic!("python3: {e}"));
+    assert!(
+        filled.status.success(),
+        "fill_template.py failed (openpyxl is installed by .ci/run): {}",
+        text(&filled)
+    );
+    let ok = esep(&["validate", s(&blank)]);
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok));
+}
+
+#[test]
+fn help_explains_each_command() {
+    let help = success(&["--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for command in ["template", "validate", "build", "demo", "generate"] {
+        assert!(help.contains(command), "--help lacks {command}");
+    }
+    let build = success(&["build", "--help"]);
+    assert!(String::from_utf8_lossy(&build.stdout).contains("previous pack untouched"));
+}

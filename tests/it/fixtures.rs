@@ -1,0 +1,492 @@
+//! The small input folders under `fixtures/`: a valid one with hand-checkable numbers, and one
+//! invalid folder per validation rule. They are generated here, so each shows its quirk in code;
+//! the test fails when the committed files drift. `ESEP_BLESS=1 cargo test` rewrites them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+
+/// A cell of a fixture sheet.
+#[derive(Debug, Clone)]
+pub enum V {
+    S(&'static str),
+    N(f64),
+    D(u16, u8, u8),
+    E,
+}
+
+use V::{D, E, N, S};
+
+/// A sheet: headers (ids or kk/ru aliases) and rows.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub name: String,
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<V>>,
+}
+
+pub type Book = Vec<Sheet>;
+
+fn sheet(name: &str, headers: &[&'static str], rows: Vec<Vec<V>>) -> Sheet {
+    Sheet { name: name.into(), headers: headers.to_vec(), rows }
+}
+
+fn stat(unit: &'static str, year: f64, code: &'static str, value: f64) -> Vec<V> {
+    vec![S(unit), N(year), N(12.0), S(code), N(value)]
+}
+
+/// The valid base: a department of two districts, 12 months of 2025 and of 2024.
+/// Hand-computed figures for the department (used by tests):
+/// registered 760 (АППГ 780), 76.0 per 10 000, clearance 61.8 %, trust 50 %.
+pub fn base() -> Book {
+    let mut stats = Vec::new();
+    // (unit, year, total, misdemeanours, theft, solved theft, solved total)
+    for (u, y, total, misd, theft, solved_theft, solved) in [
+        ("DEP-01", 2025.0, 500.0, 50.0, 120.0, 60.0, 300.0),
+        ("DEP-01", 2024.0, 540.0, 60.0, 130.0, 62.0, 310.0),
+        ("DEP-02", 2025.0, 260.0, 20.0, 70.0, 40.0, 170.0),
+        ("DEP-02", 2024.0, 240.0, 30.0, 66.0, 30.0, 150.0),
+    ] {
+        stats.push(stat(u, y, "registered_total", total));
+        stats.push(stat(u, y, "registered_misdemeanours", misd));
+        stats.push(stat(u, y, "registered_crimes", total - misd));
+        stats.push(stat(u, y, "registered_theft", theft));
+        stats.push(stat(u, y, "solved_theft", solved_theft));
+        stats.push(stat(u, y, "solved_total", solved));
+    }
+    vec![
+        sheet(
+            "units",
+            &[
+                "code",
+                "parent",
+                "level",
+                "name_kk",
+                "name_ru",
+                "population",
+                "chief_name",
+                "chief_rank_kk",
+                "chief_rank_ru",
+            ],
+            vec![
+                vec![
+                    S("DEP"),
+                    E,
+                    S("облыс"),
+                    S("Сынақ облысының Полиция департаменті"),
+                    S("Департамент полиции Тестовой области"),
+                    N(100_000.0),
+                    S("Әлиев Әлібек"),
+                    S("полиция полковнигі"),
+                    S("полковник полиции"),
+                ],
+                vec![
+                    S("DEP-01"),
+                    S("DEP"),
+                    S("аудан"),
+                    S("Бірінші ауданның Полиция бөлімі"),
+                    S("Отдел полиции Первого района"),
+                    N(60_000.0),
+                    S("Қасымов Қайрат"),
+                    S("полиция майоры"),
+                    S("майор полиции"),
+                ],
+                vec![
+                    S("DEP-02"),
+                    S("DEP"),
+                    S("district"),
+                    S("Екінші ауданның Полиция бөлімі"),
+                    S("Отдел полиции Второго района"),
+                    N(40_000.0),
+                    S("Ким Ольга"),
+                    S("полиция майоры"),
+                    S("майор полиции"),
+                ],
+            ],
+        ),
+        // Russian headers: analysts keep their sheets in either language.
+        sheet(
+            "statistics",
+            &["код подразделения", "год", "количество месяцев", "код показателя", "значение"],
+            stats,
+        ),
+        sheet(
+            "programmes",
+            &[
+                "unit",
+                "level",
+                "programme_kk",
+                "programme_ru",
+                "measure_kk",
+                "measure_ru",
+                "measure_unit",
+                "target",
+                "actual",
+                "deadline",
+                "status",
+            ],
+            vec![vec![
+                S("DEP-01"),
+                S("региональная"),
+                S("Бағдарлама"),
+                S("Программа"),
+                S("Камералар орнату"),
+                S("Установка камер"),
+                S("дана"),
+                N(10.0),
+                N(8.0),
+                D(2025, 12, 31),
+                S("в работе"),
+            ]],
+        ),
+        sheet(
+            "survey",
+            &[
+                "respondent",
+                "unit",
+                "date",
+                "sex",
+                "age_group",
+                "weight",
+                "trust",
+                "safe_day",
+                "safe_night",
+                "satisfaction",
+                "extortion",
+                "knows_inspector",
+            ],
+            vec![
+                vec![
+                    S("R1"),
+                    S("DEP-01"),
+                    D(2025, 10, 15),
+                    S("ер"),
+                    S("25-34"),
+                    N(1.0),
+                    N(5.0),
+                    N(5.0),
+                    N(4.0),
+                    E,
+                    S("жоқ"),
+                    S("иә"),
+                ],
+                vec![
+                    S("R2"),
+                    S("DEP-01"),
+                    D(2025, 10, 16),
+                    S("женский"),
+                    S("35–44"),
+                    N(3.0),
+                    N(2.0),
+                    N(3.0),
+                    N(2.0),
+                    N(3.0),
+                    S("нет"),
+                    S("нет"),
+                ],
+                vec![
+                    S("R3"),
+                    S("DEP-02"),
+                    D(2025, 10, 17),
+                    S("female"),
+                    S("65+"),
+                    N(2.0),
+                    N(4.0),
+                    N(4.0),
+                    N(3.0),
+                    N(4.0),
+                    S("no"),
+                    S("yes"),
+                ],
+                vec![
+                    S("R4"),
+                    S("DEP-02"),
+                    D(2025, 10, 18),
+                    S("male"),
+                    S("15-24"),
+                    N(1.0),
+                    E,
+                    N(4.0),
+                    N(4.0),
+                    E,
+                    S("no"),
+                    S("no"),
+                ],
+            ],
+        ),
+        sheet(
+            "funding",
+            &["unit", "year", "purpose", "allocated", "spent"],
+            vec![vec![S("DEP-01"), N(2025.0), S("бейнебақылау"), N(1_000_000.0), N(900_000.0)]],
+        ),
+        sheet(
+            "appeals",
+            &[
+                "id",
+                "unit",
+                "received",
+                "answered",
+                "applicant",
+                "kind",
+                "topic",
+                "outcome",
+                "extended",
+                "for_meeting",
+            ],
+            vec![
+                vec![
+                    S("A-1"),
+                    S("DEP-01"),
+                    D(2025, 3, 3),
+                    D(2025, 3, 10),
+                    S("физическое лицо"),
+                    S("жалоба"),
+                    S("Шум во дворе"),
+                    S("разъяснено"),
+                    S("нет"),
+                    S("нет"),
+                ],
+                vec![
+                    S("A-2"),
+                    S("DEP-02"),
+                    D(2024, 5, 5),
+                    D(2024, 5, 20),
+                    S("legal_entity"),
+                    S("request"),
+                    S("Справка"),
+                    S("satisfied"),
+                    E,
+                    E,
+                ],
+            ],
+        ),
+        sheet(
+            "media",
+            &["id", "unit", "date", "outlet", "title", "response", "response_date"],
+            vec![vec![
+                S("M-1"),
+                S("DEP-01"),
+                D(2025, 4, 1),
+                S("Газета"),
+                S("Заголовок"),
+                S("Меры приняты"),
+                D(2025, 4, 5),
+            ]],
+        ),
+        sheet(
+            "narrative",
+            &["unit", "section", "text_kk", "text_ru"],
+            vec![
+                vec![
+                    S("DEP"),
+                    S("legislation"),
+                    S("Заңға өзгерістер енгізілді."),
+                    S("Внесены изменения в закон."),
+                ],
+                vec![
+                    S("DEP"),
+                    S("other"),
+                    S("Әліпби: ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І."),
+                    S("Алфавит: ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І."),
+                ],
+                vec![
+                    S("DEP"),
+                    S("awards"),
+                    S("Серікбаев Нұрлан — Алғыс хат"),
+                    S("Серикбаев Нурлан — благодарственное письмо"),
+                ],
+            ],
+        ),
+        sheet(
+            "meeting",
+            &[
+                "unit",
+                "date",
+                "time",
+                "place_kk",
+                "place_ru",
+                "capacity",
+                "announced",
+                "outlets",
+                "questions_kk",
+                "questions_ru",
+                "invited_kk",
+                "invited_ru",
+                "secretary",
+            ],
+            vec![vec![
+                S("DEP"),
+                D(2026, 2, 20),
+                S("11:00"),
+                S("Мәдениет үйі"),
+                S("Дом культуры"),
+                N(200.0),
+                D(2026, 2, 5),
+                S("Газета"),
+                S("102 телефоны"),
+                S("Телефон 102"),
+                S("депутаттар"),
+                S("депутаты"),
+                S("Петрова Ольга"),
+            ]],
+        ),
+    ]
+}
+
+fn find<'a>(book: &'a mut Book, name: &str) -> &'a mut Sheet {
+    book.iter_mut().find(|s| s.name == name).unwrap_or_else(|| panic!("no sheet {name}"))
+}
+
+fn set(book: &mut Book, sheet: &str, row: usize, col: usize, v: V) {
+    find(book, sheet).rows[row][col] = v;
+}
+
+/// One folder per validation rule: name, the base's mutation, and extra raw files.
+pub struct Case {
+    pub name: &'static str,
+    pub book: Book,
+    pub extra: Vec<(&'static str, Vec<u8>)>,
+}
+
+fn case(name: &'static str, edit: impl FnOnce(&mut Book)) -> Case {
+    let mut book = base();
+    edit(&mut book);
+    Case { name, book, extra: Vec::new() }
+}
+
+pub fn invalid_cases() -> Vec<Case> {
+    let mut cases = vec![
+        case("wrong-type", |b| set(b, "statistics", 0, 4, S("много"))),
+        case("empty-required", |b| set(b, "units", 1, 4, E)),
+        case("unknown-unit", |b| set(b, "statistics", 2, 0, S("DEP-99"))),
+        case("unknown-parent", |b| set(b, "units", 2, 1, S("NOPE"))),
+        case("unknown-indicator", |b| set(b, "statistics", 3, 3, S("registered_aliens"))),
+        case("duplicate-key", |b| {
+            let row = find(b, "statistics").rows[0].clone();
+            find(b, "statistics").rows.push(row);
+        }),
+        case("out-of-range", |b| set(b, "units", 2, 5, N(0.0))),
+        case("solved-gt-registered", |b| set(b, "statistics", 4, 4, N(121.0))),
+        case("spent-gt-allocated", |b| set(b, "funding", 0, 4, N(1_200_000.0))),
+        case("answered-before-received", |b| set(b, "appeals", 0, 3, D(2025, 3, 1))),
+        case("likert-out-of-range", |b| set(b, "survey", 1, 6, N(7.0))),
+        case("missing-source", |b| b.retain(|s| s.name != "media")),
+        case("missing-column", |b| {
+            let s = find(b, "appeals");
+            s.headers.remove(5);
+            for r in &mut s.rows {
+                r.remove(5);
+            }
+        }),
+        case("bad-choice", |b| set(b, "appeals", 1, 4, S("сосед"))),
+        case("wrong-year", |b| set(b, "statistics", 6, 1, N(2022.0))),
+        case("mixed-months", |b| set(b, "statistics", 7, 2, N(9.0))),
+        case("two-departments", |b| set(b, "units", 2, 1, E)),
+        case("bad-date", |b| set(b, "media", 0, 2, S("31.02.2025"))),
+        case("bad-time", |b| set(b, "meeting", 0, 2, S("25:00"))),
+        case("late-announcement", |b| set(b, "meeting", 0, 6, D(2026, 2, 15))),
+        case("response-before-publication", |b| set(b, "media", 0, 6, D(2025, 3, 20))),
+        case("duplicate-source", |b| {
+            let mut copy = find(b, "statistics").clone();
+            copy.name = "Статистика ".into();
+            b.push(copy);
+        }),
+    ];
+    let mut corrupt = case("corrupt-file", |b| b.retain(|s| s.name != "units"));
+    corrupt.extra.push(("units.xlsx", b"name,population\nnot a workbook\n".to_vec()));
+    cases.push(corrupt);
+    let mut empty = case("empty-file", |b| b.retain(|s| s.name != "survey"));
+    empty.extra.push(("survey.xlsx", Vec::new()));
+    cases.push(empty);
+    cases
+}
+
+/// Writes a book as one workbook with a fixed creation date (identical bytes every run).
+pub fn workbook_bytes(book: &Book) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2025, 1, 1).unwrap_or_else(|e| panic!("{e}"));
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy");
+    for s in book {
+        let ws = wb.add_worksheet();
+        ws.set_name(&s.name).unwrap_or_else(|e| panic!("{e}"));
+        for (c, h) in s.headers.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap_or_else(|e| panic!("{e}"));
+        }
+        for (r, row) in s.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, v) in row.iter().enumerate() {
+                let c = c as u16;
+                let res = match v {
+                    V::S(t) => ws.write_string(r, c, *t).map(|_| ()),
+                    V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
+                    V::D(y, m, d) => ExcelDateTime::from_ymd(*y, *m, *d)
+                        .and_then(|dt| ws.write_datetime_with_format(r, c, dt, &date).map(|_| ())),
+                    V::E => Ok(()),
+                };
+                res.unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap_or_else(|e| panic!("{e}"))
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// Every fixture file: relative path → bytes.
+pub fn expected_files() -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    files.insert(PathBuf::from("valid-small/input.xlsx"), workbook_bytes(&base()));
+    for c in invalid_cases() {
+        let dir = PathBuf::from("invalid").join(c.name);
+        files.insert(dir.join("input.xlsx"), workbook_bytes(&c.book));
+        for (name, bytes) in c.extra {
+            files.insert(dir.join(name), bytes);
+        }
+    }
+    for (name, bytes) in
+        esep_demo::workbooks(&esep_demo::Options::default()).unwrap_or_else(|e| panic!("{e}"))
+    {
+        files.insert(PathBuf::from("demo").join(name), bytes);
+    }
+    files
+}
+
+#[test]
+fn committed_fixtures_are_current() {
+    let root = fixtures_dir();
+    let bless = std::env::var_os("ESEP_BLESS").is_some();
+    let mut stale = Vec::new();
+    for (rel, bytes) in expected_files() {
+        let path = root.join(&rel);
+        if std::fs::read(&path).ok().as_deref() != Some(bytes.as_slice()) {
+            if bless {
+                std::fs::create_dir_all(path.parent().unwrap_or(&root)).unwrap_or_else(|e| panic!("{e}"));
+                std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+            } else {
+                stale.push(rel.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "fixtures differ from their generator (run `ESEP_BLESS=1 cargo test`): {stale:?}"
+    );
+}
+
+#[test]
+fn contract_page_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/input-contract.md");
+    let expected = esep_ingest::doc::contract_markdown();
+    if std::env::var_os("ESEP_BLESS").is_some() {
+        std::fs::write(&path, &expected).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "docs/input-contract.md differs from the contract (run `ESEP_BLESS=1 cargo test`)"
+    );
+}

@@ -1,0 +1,5 @@
+//! End-to-end tests of esep: fixtures, validation rules, the command line and the pack.
+
+mod cli;
+mod fixtures;
+mod validation;
