@@ -34,7 +34,8 @@ pub fn contract_markdown() -> String {
          Russian name, in any letter case. Sources may share a workbook or sit one per file; a workbook \
          named after a source (e.g. `units.xlsx`) may keep its data on a sheet of any name. \
          `esep template --out DIR` writes blank workbooks of this contract.\n\n\
-         **Headers.** The first non-empty row of a sheet is its header. Each column is found by its id \
+         **Headers.** The header is the row, among the first ten non-empty rows, that names the most \
+         columns of the source (a title row above it is fine). Each column is found by its id \
          or by its Kazakh or Russian header, in any order; unknown columns are reported as warnings and \
          ignored. Rows that are entirely empty are skipped.\n\n\
          **Values.** Numbers may be stored as text, with spaces or non-breaking spaces between thousands \

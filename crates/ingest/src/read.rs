@@ -261,6 +261,29 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
     }
 }
 
+/// How many cells of a row name a column of the source.
+fn recognised(source: &Source, row: &[Data]) -> usize {
+    row.iter()
+        .filter(|cell| {
+            let n = normalise(&crate::cell::shown(cell));
+            !n.is_empty()
+                && source.columns.iter().any(|c| [c.id, c.kk, c.ru].iter().any(|a| normalise(a) == n))
+        })
+        .count()
+}
+
+/// The header: among the first non-empty rows, the one naming most columns (a title row
+/// above the header is common); the first non-empty row if none names any.
+fn header_row<'r>(source: &Source, range: &'r Range<Data>) -> Option<(usize, &'r [Data])> {
+    let candidates: Vec<(usize, &[Data])> =
+        range.rows().enumerate().filter(|(_, row)| row.iter().any(|c| !is_blank(c))).take(10).collect();
+    let best = candidates.iter().map(|(_, row)| recognised(source, row)).max().unwrap_or(0);
+    if best == 0 {
+        return candidates.first().copied();
+    }
+    candidates.into_iter().find(|(_, row)| recognised(source, row) == best)
+}
+
 /// Types one sheet: finds the header row, maps headers to columns, converts every cell.
 pub fn read_sheet(
     source: &'static Source,
@@ -278,8 +301,7 @@ pub fn read_sheet(
         hint: None,
     };
     let (r0, c0) = range.start().unwrap_or((0, 0));
-    let Some((rel, header)) = range.rows().enumerate().find(|(_, row)| row.iter().any(|c| !is_blank(c)))
-    else {
+    let Some((rel, header)) = header_row(source, range) else {
         diagnostics.push(Diagnostic {
             severity: Severity::Error,
             file: file.to_string(),
@@ -393,4 +415,73 @@ pub fn read_sheet(
         }
     }
     Some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::source;
+
+    fn range(rows: &[&[&str]], start: (u32, u32)) -> Range<Data> {
+        let width = rows.iter().map(|r| r.len()).max().unwrap_or(1) as u32;
+        let end = (start.0 + rows.len() as u32 - 1, start.1 + width - 1);
+        let mut range = Range::new(start, end);
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let cell = if v.is_empty() { Data::Empty } else { Data::String((*v).to_string()) };
+                range.set_value((start.0 + r as u32, start.1 + c as u32), cell);
+            }
+        }
+        range
+    }
+
+    #[test]
+    fn title_row_above_header_and_offset_start() {
+        // A title in B2, the header in row 4 starting at column B, data in row 5.
+        let r = range(
+            &[
+                &["Статистика, 12 месяцев 2025 года", "", "", "", ""],
+                &["", "", "", "", ""],
+                &["Код подразделения", "Год", "Количество месяцев", "Код показателя", "Значение"],
+                &["D-1", "2025", "12", "registered_total", "1 204"],
+            ],
+            (1, 1),
+        );
+        let mut diags = Vec::new();
+        let table = read_sheet(source(SourceId::Statistics), "s.xlsx", "Лист1", &r, &mut diags);
+        assert!(diags.is_empty(), "{diags:#?}");
+        let table = table.unwrap_or_else(|| panic!("no table"));
+        assert_eq!(table.rows, [4]);
+        assert_eq!(table.int("value", 0), Some(1204));
+        assert_eq!(table.cell("value", 0), "F5");
+    }
+
+    #[test]
+    fn unknown_header_is_a_warning_and_blank_rows_are_skipped() {
+        let r = range(
+            &[
+                &[
+                    "code",
+                    "parent",
+                    "level",
+                    "name_kk",
+                    "name_ru",
+                    "population",
+                    "chief_name",
+                    "chief_rank_kk",
+                    "chief_rank_ru",
+                    "телефон",
+                ],
+                &["", "", "", "", "", "", "", "", "", ""],
+                &["D", "", "облыс", "А", "Б", "10", "В", "Г", "Д", "102"],
+            ],
+            (0, 0),
+        );
+        let mut diags = Vec::new();
+        let table = read_sheet(source(SourceId::Units), "u.xlsx", "units", &r, &mut diags);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].severity, Severity::Warning);
+        assert_eq!(diags[0].cell.as_deref(), Some("J1"));
+        assert_eq!(table.map(|t| t.rows), Some(vec![2]));
+    }
 }
