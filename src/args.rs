@@ -14,6 +14,10 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Settings of the computations (appeal terms, working-day calendar, thresholds) replacing
+    /// the built-in `templates/settings.toml`.
+    #[arg(long, global = true, env = "ESEP_SETTINGS", value_hint = clap::ValueHint::FilePath)]
+    pub settings: Option<PathBuf>,
     /// Worker threads for rendering (0: one per core).
     #[arg(short, long, global = true, default_value_t = 0, env = "ESEP_JOBS")]
     pub jobs: usize,
@@ -52,7 +56,8 @@ pub enum Command {
         format: Format,
     },
     /// Validate, then write one pack per unit and the department: report PDFs in Kazakh and
-    /// Russian and a workbook of figures. The pack is assembled beside OUT and moved into place
+    /// Russian, a workbook of figures and their open-data twins `indicators.csv` and
+    /// `indicators.json` (the pack's root holds those of every unit). The pack is assembled beside OUT and moved into place
     /// at the end, so a failed run leaves the previous pack untouched.
     Build {
         /// Folder with the workbooks of one department and one period.

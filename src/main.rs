@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use esep_analysis::{Catalogue, Report};
+use esep_analysis::{Catalogue, Report, Settings, UnitReport, open_data};
 use esep_ingest::{Dataset, Outcome};
 use esep_render::{Lang, Renderer};
 use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
@@ -44,8 +44,8 @@ fn run(args: &Args) -> Result<ExitCode> {
     match &args.command {
         Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), args.quiet),
         Command::Validate { input, format } => validate(input, *format, args.quiet),
-        Command::Build { input, out } => build(input, out, args.quiet, None),
-        Command::Demo { out } => demo(out, args.quiet),
+        Command::Build { input, out } => build(input, out, &settings(args)?, args.quiet, None),
+        Command::Demo { out } => demo(out, &settings(args)?, args.quiet),
         Command::Generate { out, seed, year, months } => {
             let opts = esep_demo::Options { seed: *seed, year: *year, months: *months };
             write_generated(out, &opts)?;
@@ -56,6 +56,18 @@ fn run(args: &Args) -> Result<ExitCode> {
                 );
             }
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The built-in settings, or those of `--settings`.
+fn settings(args: &Args) -> Result<Settings> {
+    match &args.settings {
+        None => Ok(Settings::builtin()),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the settings `{}`", path.display()))?;
+            Settings::parse(&text).map_err(|e| anyhow::anyhow!("settings `{}`: {e}", path.display()))
         }
     }
 }
@@ -163,13 +175,20 @@ fn load_valid(input: &Path, quiet: bool) -> Result<Option<Dataset>> {
 /// Adds files to a pack before it is moved into place.
 type Extra<'a> = &'a dyn Fn(&Staging) -> Result<()>;
 
-fn build(input: &Path, out: &Path, quiet: bool, extra: Option<Extra<'_>>) -> Result<ExitCode> {
+fn build(
+    input: &Path,
+    out: &Path,
+    settings: &Settings,
+    quiet: bool,
+    extra: Option<Extra<'_>>,
+) -> Result<ExitCode> {
     let started = Instant::now();
     let Some(dataset) = load_valid(input, quiet)? else {
         return Ok(ExitCode::FAILURE);
     };
     let catalogue = Catalogue::builtin();
-    let report = esep_analysis::compute(&dataset, &catalogue).context("cannot compute the indicators")?;
+    let report =
+        esep_analysis::compute(&dataset, &catalogue, settings).context("cannot compute the indicators")?;
     let staging = Staging::new(out)?;
     write_pack(&staging, &report, &dataset, quiet)?;
     if let Some(extra) = extra {
@@ -216,6 +235,10 @@ fn write_pack(staging: &Staging, report: &Report, dataset: &Dataset, quiet: bool
         .collect();
     bar.finish_and_clear();
     written.into_iter().collect::<Result<Vec<()>>>()?;
+    write_open_data(staging, report, None)?;
+    for unit in &report.units {
+        write_open_data(staging, report, Some(unit))?;
+    }
     let manifest = serde_json::json!({
         "esep": env!("CARGO_PKG_VERSION"),
         "period": report.period,
@@ -228,7 +251,18 @@ fn write_pack(staging: &Staging, report: &Report, dataset: &Dataset, quiet: bool
     Ok(())
 }
 
-fn demo(out: &Path, quiet: bool) -> Result<ExitCode> {
+/// `indicators.csv` and `indicators.json` of one unit, or of every unit at the pack's root.
+fn write_open_data(staging: &Staging, report: &Report, unit: Option<&UnitReport>) -> Result<()> {
+    let (dir, rows) = match unit {
+        Some(u) => (Path::new(&u.code), open_data::rows(report, [u])),
+        None => (Path::new(""), open_data::rows(report, &report.units)),
+    };
+    staging.write(dir.join("indicators.csv"), &open_data::to_csv(&rows)?)?;
+    staging.write(dir.join("indicators.json"), &open_data::to_json(report, &rows)?)?;
+    Ok(())
+}
+
+fn demo(out: &Path, settings: &Settings, quiet: bool) -> Result<ExitCode> {
     let input = tempfile::Builder::new().prefix("esep-demo-input-").tempdir()?;
     let opts = esep_demo::Options::default();
     write_generated(input.path(), &opts)?;
@@ -239,7 +273,7 @@ fn demo(out: &Path, quiet: bool) -> Result<ExitCode> {
         }
         Ok(())
     };
-    let code = build(input.path(), out, quiet, Some(&copy_inputs))?;
+    let code = build(input.path(), out, settings, quiet, Some(&copy_inputs))?;
     if !quiet && code == ExitCode::SUCCESS {
         eprintln!(
             "open `{}` (reports), or rebuild with `esep build {}/input --out DIR`",

@@ -123,9 +123,16 @@ fn same_inputs_give_identical_files() {
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     success(&["build", s(&input), "--out", s(&a), "--quiet"]);
     success(&["build", s(&input), "--out", s(&b), "--quiet"]);
-    for file in
-        ["DEP/report.kk.pdf", "DEP/report.ru.pdf", "DEP/indicators.xlsx", "DEP-01/report.ru.pdf", "pack.json"]
-    {
+    for file in [
+        "DEP/report.kk.pdf",
+        "DEP/report.ru.pdf",
+        "DEP/indicators.xlsx",
+        "DEP/indicators.csv",
+        "DEP/indicators.json",
+        "DEP-01/report.ru.pdf",
+        "indicators.csv",
+        "pack.json",
+    ] {
         let (x, y) = (std::fs::read(a.join(file)), std::fs::read(b.join(file)));
         assert!(x.is_ok() && x.ok() == y.ok(), "{file} differs between two runs");
     }
@@ -142,7 +149,7 @@ fn department_figures_are_recomputed_from_sums() {
         other => panic!("row {row} col {col}: {other:?}"),
     };
     let code = |row: u32| cell(&book, "indicators", row, 1).to_string();
-    let row_of = |c: &str| (1..40).find(|r| code(*r) == c).unwrap_or_else(|| panic!("no row for {c}"));
+    let row_of = |c: &str| (1..200).find(|r| code(*r) == c).unwrap_or_else(|| panic!("no row for {c}"));
     // 500 + 260 registered in 2025, 540 + 240 in 2024.
     let r = row_of("crime_registered");
     assert_eq!((number(r, 6), number(r, 5), number(r, 7)), (760.0, 780.0, -20.0));
@@ -156,8 +163,90 @@ fn department_figures_are_recomputed_from_sums() {
     // DEP-01 alone: 1.0 / (1.0 + 3.0).
     let unit_book = out.join("DEP-01/indicators.xlsx");
     let trust_row =
-        (1..40).find(|r| cell(&unit_book, "indicators", *r, 1) == Data::String("trust".into())).unwrap_or(0);
+        (1..200).find(|r| cell(&unit_book, "indicators", *r, 1) == Data::String("trust".into())).unwrap_or(0);
     assert_eq!(cell(&unit_book, "indicators", trust_row, 6), Data::Float(25.0));
+}
+
+#[test]
+fn open_data_twins_match_the_workbook() {
+    let dir = tmp();
+    let out = dir.path().join("pack");
+    success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet"]);
+    let csv = std::fs::read(out.join("DEP/indicators.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let rows = esep_analysis::open_data::from_csv(&csv).unwrap_or_else(|e| panic!("{e}"));
+    let catalogue = esep_analysis::Catalogue::builtin();
+    assert_eq!(rows.len(), catalogue.indicators.len());
+    let row = |code: &str| rows.iter().find(|r| r.code == code).unwrap_or_else(|| panic!("{code}"));
+    assert_eq!(
+        (row("crime_registered").current, row("crime_registered").previous),
+        (Some(760.0), Some(780.0))
+    );
+    assert_eq!(row("crime_registered").item, 1);
+    assert_eq!(row("crime_registered").assessment.as_deref(), Some("better"));
+    assert!((row("clearance").current.unwrap_or(0.0) - 100.0 * 470.0 / 760.0).abs() < 1e-9);
+    assert!(row("interrupted_unidentified").restricted);
+    // The root file holds every unit; the JSON twin holds the same rows.
+    let all = std::fs::read(out.join("indicators.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let all = esep_analysis::open_data::from_csv(&all).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(all.len(), 3 * catalogue.indicators.len());
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("DEP/indicators.json")).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json["figures"].as_array().map(Vec::len), Some(rows.len()));
+    assert_eq!(json["figures"][0]["code"], "crime_registered");
+    assert_eq!(json["figures"][0]["current"], 760.0);
+    assert_eq!(json["settings"]["appeals"]["term_working_days"], 15);
+    let text = String::from_utf8(csv).unwrap_or_default();
+    assert!(!text.contains("NaN") && !text.contains("inf"));
+}
+
+#[test]
+fn restricted_figures_stay_out_of_the_public_report() {
+    let dir = tmp();
+    let out = dir.path().join("pack");
+    success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet"]);
+    let ru = pdf_text(&out.join("DEP/report.ru.pdf"));
+    assert!(ru.contains("Раскрываемость"), "{ru}");
+    assert!(!ru.contains("Прервано за неустановлением лица"), "restricted figure published");
+    let book = out.join("DEP/indicators.xlsx");
+    let row = (1..200)
+        .find(|r| cell(&book, "indicators", *r, 1) == Data::String("interrupted_unidentified".into()));
+    let row = row.unwrap_or_else(|| panic!("restricted figure missing from the workbook"));
+    assert_eq!(cell(&book, "indicators", row, 9), Data::String("restricted".into()));
+}
+
+#[test]
+fn settings_file_changes_the_appeal_term() {
+    let dir = tmp();
+    let settings = dir.path().join("settings.toml");
+    let changed =
+        esep_analysis::settings::SETTINGS_TOML.replace("term_working_days = 15", "term_working_days = 1");
+    std::fs::write(&settings, changed).unwrap_or_else(|e| panic!("{e}"));
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&a), "--quiet"]);
+    success(&[
+        "build",
+        s(&fixtures_dir().join("valid-small")),
+        "--out",
+        s(&b),
+        "--quiet",
+        "--settings",
+        s(&settings),
+    ]);
+    let on_time = |pack: &Path| {
+        let rows = esep_analysis::open_data::from_csv(
+            &std::fs::read(pack.join("DEP/indicators.csv")).unwrap_or_default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        rows.into_iter().find(|r| r.code == "appeals_on_time").and_then(|r| r.current)
+    };
+    assert!(on_time(&a) > on_time(&b), "{:?} vs {:?}", on_time(&a), on_time(&b));
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[appeals]\n").unwrap_or_else(|e| panic!("{e}"));
+    let failed =
+        esep(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&a), "--settings", s(&bad)]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(text(&failed).contains("bad.toml"), "{}", text(&failed));
 }
 
 #[test]

@@ -17,8 +17,12 @@ pub enum Measure {
     Per10k,
     /// Per 100 000 people.
     Per100k,
+    /// Per 100 cases of the denominator (deaths per 100 accidents).
+    Per100,
     /// Tenge.
     Tenge,
+    /// Days.
+    Days,
 }
 
 impl Measure {
@@ -29,7 +33,9 @@ impl Measure {
             Self::Percent => "%",
             Self::Per10k => "10 мың тұрғынға",
             Self::Per100k => "100 мың тұрғынға",
+            Self::Per100 => "100 оқиғаға",
             Self::Tenge => "теңге",
+            Self::Days => "күн",
         }
     }
 
@@ -40,7 +46,29 @@ impl Measure {
             Self::Percent => "%",
             Self::Per10k => "на 10 тыс.",
             Self::Per100k => "на 100 тыс.",
+            Self::Per100 => "на 100 случаев",
             Self::Tenge => "тенге",
+            Self::Days => "дней",
+        }
+    }
+}
+
+impl Measure {
+    /// Whether units are ranked on this measure: rates, shares and days, not sizes.
+    pub fn comparable(self) -> bool {
+        matches!(self, Self::Percent | Self::Per10k | Self::Per100k | Self::Per100 | Self::Days)
+    }
+
+    /// Stable id, as in the catalogue file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Count => "count",
+            Self::Percent => "percent",
+            Self::Per10k => "per10k",
+            Self::Per100k => "per100k",
+            Self::Per100 => "per100",
+            Self::Tenge => "tenge",
+            Self::Days => "days",
         }
     }
 }
@@ -57,6 +85,17 @@ pub enum Direction {
     Neutral,
 }
 
+impl Direction {
+    /// Stable id, as in the catalogue file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Higher => "higher",
+            Self::Lower => "lower",
+            Self::Neutral => "neutral",
+        }
+    }
+}
+
 /// How an indicator is computed from the inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -66,64 +105,215 @@ pub enum Formula {
         /// Statistics code.
         code: String,
     },
-    /// Statistics code per `per` people.
+    /// Statistics code per `per` people of the unit's population.
     Rate {
         /// Statistics code.
         code: String,
         /// Population base (10 000, 100 000).
         per: f64,
     },
-    /// 100 × Σ`num` / Σ`den`, from summed counts (never averaged percentages).
+    /// `scale` × Σ`num` / Σ`den`, from summed counts (never averaged percentages).
     Share {
         /// Numerator codes.
         num: Vec<String>,
         /// Denominator codes.
         den: Vec<String>,
+        /// 100 for a percentage (the default), or another base such as deaths per 100 accidents.
+        #[serde(default = "hundred")]
+        scale: f64,
     },
-    /// Appeals received in the period.
+    /// Appeals received in the period, optionally of one kind, applicant type or outcome.
     Appeals {
         /// Only this kind (complaint, proposal, request).
         #[serde(default)]
         kind_of: Option<String>,
+        /// Only this applicant type.
+        #[serde(default)]
+        applicant: Option<String>,
+        /// Only this outcome.
+        #[serde(default)]
+        outcome: Option<String>,
     },
+    /// % of appeals due by the end of the period that were answered within their term.
+    AppealsOnTime,
+    /// Median working days from receipt to answer of the answered appeals.
+    AppealsMedianDays,
+    /// Media publications on shortcomings in the period.
+    Media,
+    /// % of the period's media publications with a response recorded.
+    MediaResponded,
     /// Respondents surveyed in the period.
     SurveyN,
-    /// Weighted % of valid answers at `min` or above.
+    /// Weighted % of valid Likert answers to `question` at `min` or above.
     SurveyTop {
         /// Survey column.
         question: String,
         /// Lowest answer counted.
         min: i64,
     },
-    /// Programme measures.
+    /// Weighted % of yes among the yes / no answers to `question`.
+    SurveyYes {
+        /// Survey column.
+        question: String,
+    },
+    /// Programme measures, optionally of one status and programme level.
     Measures {
         /// Only this status.
         #[serde(default)]
         status: Option<String>,
+        /// Only this level (republican, regional).
+        #[serde(default)]
+        level: Option<String>,
+    },
+    /// Mean execution of programme measures: 100 × actual / target per measure, capped at 100.
+    ProgrammeExecution {
+        /// Only this level (republican, regional).
+        #[serde(default)]
+        level: Option<String>,
     },
     /// Local funding in the period's year.
     Funding {
         /// `allocated` or `spent`.
         measure: String,
+        /// Only this purpose.
+        #[serde(default)]
+        purpose: Option<String>,
     },
+    /// 100 × spent / allocated of local funding.
+    FundingExecution,
+}
+
+fn hundred() -> f64 {
+    100.0
+}
+
+/// How a change against the previous year is tested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeTest {
+    /// Exact test of two Poisson counts (the numerators).
+    Counts,
+    /// Two-proportion z-test of numerator / denominator.
+    Proportions,
+    /// z-test of weighted proportions on effective sample sizes.
+    Weighted,
+    /// Not tested.
+    None,
 }
 
 impl Formula {
+    /// How a change of this figure is tested.
+    pub fn change_test(&self) -> ChangeTest {
+        match self {
+            Self::Stat { .. } | Self::Rate { .. } | Self::Appeals { .. } | Self::Media => ChangeTest::Counts,
+            Self::Share { scale, .. } if *scale == 100.0 => ChangeTest::Proportions,
+            Self::AppealsOnTime | Self::MediaResponded => ChangeTest::Proportions,
+            Self::SurveyTop { .. } | Self::SurveyYes { .. } => ChangeTest::Weighted,
+            _ => ChangeTest::None,
+        }
+    }
+
+    /// Whether the figure is compared with the same period of the previous year.
+    pub fn has_previous(&self) -> bool {
+        !matches!(self, Self::Measures { .. } | Self::ProgrammeExecution { .. })
+    }
+
+    /// Checks that every code, question and choice the formula names exists in the contract.
+    pub fn check(&self) -> Result<(), String> {
+        use esep_ingest::contract::{self as c, Choice};
+        let stat_codes: Vec<String> = c::stat_codes().into_iter().map(|s| s.code).collect();
+        let stat = |code: &String| {
+            if stat_codes.contains(code) { Ok(()) } else { Err(format!("unknown statistics code `{code}`")) }
+        };
+        let choice = |what: &str, v: &Option<String>, list: &[Choice]| match v {
+            Some(v) if !list.iter().any(|c| c.id == v) => Err(format!("unknown {what} `{v}`")),
+            _ => Ok(()),
+        };
+        let question = |q: &str, likert: bool| {
+            let ok = if likert {
+                ["trust", "safe_day", "safe_night", "satisfaction"].contains(&q)
+            } else {
+                ["extortion", "knows_inspector"].contains(&q)
+            };
+            if ok {
+                Ok(())
+            } else {
+                Err(format!("`{q}` is not a {} survey question", if likert { "Likert" } else { "yes / no" }))
+            }
+        };
+        match self {
+            Self::Stat { code } | Self::Rate { code, .. } => stat(code),
+            Self::Share { num, den, .. } => num.iter().chain(den).try_for_each(stat),
+            Self::Appeals { kind_of, applicant, outcome } => {
+                choice("appeal kind", kind_of, c::APPEAL_KINDS)?;
+                choice("applicant type", applicant, c::APPLICANTS)?;
+                choice("outcome", outcome, c::OUTCOMES)
+            }
+            Self::SurveyTop { question: q, min } => {
+                question(q, true)?;
+                if (1..=5).contains(min) {
+                    Ok(())
+                } else {
+                    Err(format!("min {min} is not a Likert answer 1–5"))
+                }
+            }
+            Self::SurveyYes { question: q } => question(q, false),
+            Self::Measures { status, level } => {
+                choice("status", status, c::PROGRAMME_STATUS)?;
+                choice("programme level", level, c::PROGRAMME_LEVELS)
+            }
+            Self::ProgrammeExecution { level } => choice("programme level", level, c::PROGRAMME_LEVELS),
+            Self::Funding { measure, purpose } => {
+                if !["allocated", "spent"].contains(&measure.as_str()) {
+                    return Err(format!("funding measure `{measure}` is not allocated or spent"));
+                }
+                choice("funding purpose", purpose, c::FUNDING_PURPOSES)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The formula in words, for the report's annex and the workbook.
     pub fn describe(&self) -> String {
+        let only = |what: &str, v: &Option<String>| {
+            v.as_ref().map(|v| format!(", {what} = {v}")).unwrap_or_default()
+        };
         match self {
             Self::Stat { code } => format!("Σ {code}"),
             Self::Rate { code, per } => format!("Σ {code} × {per} / population"),
-            Self::Share { num, den } => format!("100 × Σ({}) / Σ({})", num.join(" + "), den.join(" + ")),
-            Self::Appeals { kind_of: None } => "count of appeals received".into(),
-            Self::Appeals { kind_of: Some(k) } => format!("count of appeals received, kind = {k}"),
+            Self::Share { num, den, scale } => {
+                format!("{scale} × Σ({}) / Σ({})", num.join(" + "), den.join(" + "))
+            }
+            Self::Appeals { kind_of, applicant, outcome } => format!(
+                "count of appeals received{}{}{}",
+                only("kind", kind_of),
+                only("applicant", applicant),
+                only("outcome", outcome)
+            ),
+            Self::AppealsOnTime => "100 × appeals answered within the term / appeals answered or overdue \
+                 (term: working days of settings.appeals; extended and forwarded terms apply)"
+                .into(),
+            Self::AppealsMedianDays => "median working days from receipt to answer".into(),
+            Self::Media => "count of media publications".into(),
+            Self::MediaResponded => "100 × publications with a response / publications".into(),
             Self::SurveyN => "count of respondents".into(),
             Self::SurveyTop { question, min } => {
-                format!("100 × Σ weight[{question} ≥ {min}] / Σ weight[{question} answered]")
+                format!(
+                    "100 × Σ weight[{question} ≥ {min}] / Σ weight[{question} answered]; Wilson 95 % on Kish n_eff"
+                )
             }
-            Self::Measures { status: None } => "count of programme measures".into(),
-            Self::Measures { status: Some(s) } => format!("count of programme measures, status = {s}"),
-            Self::Funding { measure } => format!("Σ {measure}, tenge"),
+            Self::SurveyYes { question } => {
+                format!(
+                    "100 × Σ weight[{question} = yes] / Σ weight[{question} answered]; Wilson 95 % on Kish n_eff"
+                )
+            }
+            Self::Measures { status, level } => {
+                format!("count of programme measures{}{}", only("status", status), only("level", level))
+            }
+            Self::ProgrammeExecution { level } => {
+                format!("mean over measures of min(100, 100 × actual / target){}", only("level", level))
+            }
+            Self::Funding { measure, purpose } => format!("Σ {measure}, tenge{}", only("purpose", purpose)),
+            Self::FundingExecution => "100 × Σ spent / Σ allocated".into(),
         }
     }
 }
@@ -174,6 +364,7 @@ impl Catalogue {
             if !(1..=7).contains(&ind.item) {
                 return Err(format!("indicator `{}`: item {} is not a rule-6 item 1–7", ind.code, ind.item));
             }
+            ind.formula.check().map_err(|e| format!("indicator `{}`: {e}", ind.code))?;
         }
         Ok(cat)
     }
@@ -210,5 +401,19 @@ formula = { kind = "stat", code = "registered_total" }
 "#;
         let err = Catalogue::parse(&format!("version = 1\n{one}{one}")).unwrap_err();
         assert_eq!(err, "indicator `a` is declared twice");
+    }
+
+    #[test]
+    fn unknown_references_are_named() {
+        let bad = CATALOGUE_TOML.replacen("code = \"registered_total\"", "code = \"registered_totl\"", 1);
+        assert_eq!(
+            Catalogue::parse(&bad).unwrap_err(),
+            "indicator `crime_registered`: unknown statistics code `registered_totl`"
+        );
+        let bad = CATALOGUE_TOML.replacen("applicant = \"individual\"", "applicant = \"person\"", 1);
+        assert_eq!(
+            Catalogue::parse(&bad).unwrap_err(),
+            "indicator `appeals_individual`: unknown applicant type `person`"
+        );
     }
 }

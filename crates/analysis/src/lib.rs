@@ -1,13 +1,21 @@
 //! Indicators of rule 6 of Order No. 608, computed with polars from a validated dataset.
 //!
-//! The [`catalogue`] declares each indicator once; [`compute`] evaluates it for every unit and
-//! the department, for the period and the same period of the previous year (АППГ).
+//! The [`catalogue`] declares each indicator once; [`compute()`] evaluates it for every unit and
+//! the department, for the period and the same period of the previous year (АППГ), tests each
+//! change ([`stats`]) and ranks units among their siblings. [`settings`] holds the appeal terms,
+//! the working-day calendar and the thresholds; [`open_data`] writes the figures as CSV and JSON.
 #![deny(missing_docs)]
 
 pub mod catalogue;
 mod compute;
 pub mod model;
+pub mod open_data;
+pub mod settings;
+pub mod stats;
 
-pub use catalogue::{Catalogue, Direction, Formula, Indicator, Measure};
+pub use catalogue::{Catalogue, ChangeTest, Direction, Formula, Indicator, Measure};
 pub use compute::compute;
-pub use model::{Figure, Meeting, Paragraph, Report, UnitReport};
+pub use model::{
+    Assessment, Figure, FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Reason, Report, UnitReport,
+};
+pub use settings::Settings;

@@ -4,6 +4,7 @@ use esep_ingest::Period;
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
+use crate::settings::Settings;
 
 /// Everything the documents and workbooks of one input folder show.
 #[derive(Debug, Clone, Serialize)]
@@ -12,6 +13,8 @@ pub struct Report {
     pub period: Period,
     /// The catalogue the figures follow.
     pub catalogue: Catalogue,
+    /// The settings the figures were computed with.
+    pub settings: Settings,
     /// The department first, then every body after its parent.
     pub units: Vec<UnitReport>,
 }
@@ -41,6 +44,12 @@ pub struct UnitReport {
     pub chief_rank_ru: String,
     /// One figure per catalogue indicator, in catalogue order.
     pub figures: Vec<Figure>,
+    /// Programme measures of the unit and its bodies.
+    pub measures: Vec<MeasureRow>,
+    /// Programmes summed over those measures.
+    pub programmes: Vec<ProgrammeRow>,
+    /// Local funding of the period's year by purpose.
+    pub funding: Vec<FundingRow>,
     /// Text paragraphs (rule 6 items 8–10, awards).
     pub narrative: Vec<Paragraph>,
     /// The meeting, if planned.
@@ -48,20 +57,179 @@ pub struct UnitReport {
 }
 
 /// One indicator of one unit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Empty values carry a [`Reason`]; no field is ever NaN or infinite.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Figure {
     /// Indicator code.
     pub code: String,
-    /// Value for the period; `None` with a `note` when it cannot be computed.
+    /// Value for the period.
     pub current: Option<f64>,
     /// Value for the same period of the previous year (АППГ).
     pub previous: Option<f64>,
+    /// Why `current` is empty.
+    pub missing: Option<Reason>,
+    /// Why `previous` is empty.
+    pub previous_missing: Option<Reason>,
     /// current − previous.
     pub change: Option<f64>,
-    /// 100 × (current − previous) / previous; `None` when previous is 0.
+    /// 100 × (current − previous) / previous; empty when previous is 0.
     pub change_pct: Option<f64>,
-    /// Why a value is empty.
-    pub note: Option<String>,
+    /// Whether the change is an improvement given the indicator's direction.
+    pub assessment: Option<Assessment>,
+    /// p-value of the test of the change (see [`crate::ChangeTest`]).
+    pub p_value: Option<f64>,
+    /// Whether the change is significant at the settings' level; empty when not tested.
+    pub significant: Option<bool>,
+    /// Numerator of the current value (the count, for counts).
+    pub num: Option<f64>,
+    /// Denominator of the current value (population, base count, Σ weight).
+    pub den: Option<f64>,
+    /// Numerator of the previous value.
+    pub previous_num: Option<f64>,
+    /// Denominator of the previous value.
+    pub previous_den: Option<f64>,
+    /// Observations behind the current value (respondents, appeals).
+    pub n: Option<f64>,
+    /// Kish effective sample size of the current survey estimate.
+    pub n_eff: Option<f64>,
+    /// Lower bound of the confidence interval of the current value.
+    pub ci_low: Option<f64>,
+    /// Upper bound of the confidence interval of the current value.
+    pub ci_high: Option<f64>,
+    /// Fewer respondents than the settings' minimum: shown, flagged, not ranked.
+    pub low_n: bool,
+    /// Rank among the units of the same parent, 1 = best; ties share the lowest rank.
+    pub rank: Option<u32>,
+    /// Number of units ranked.
+    pub rank_of: Option<u32>,
+    /// Mean of the ranked siblings' values.
+    pub sibling_mean: Option<f64>,
+    /// The parent unit's value (the department's, for a district).
+    pub parent_value: Option<f64>,
+    /// The unit against its parent, given the direction.
+    pub position: Option<Assessment>,
+}
+
+/// Why a value is empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The inputs hold no records for it.
+    NoData,
+    /// The unit's population is 0.
+    NoPopulation,
+    /// The denominator is 0.
+    ZeroDenominator,
+    /// No respondents answered the question.
+    NoRespondents,
+    /// No appeal was answered or due.
+    NoAppeals,
+    /// Programmes are not compared with the previous year.
+    NotCompared,
+}
+
+impl Reason {
+    /// Stable id, as serialised.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::NoData => "no_data",
+            Self::NoPopulation => "no_population",
+            Self::ZeroDenominator => "zero_denominator",
+            Self::NoRespondents => "no_respondents",
+            Self::NoAppeals => "no_appeals",
+            Self::NotCompared => "not_compared",
+        }
+    }
+}
+
+/// A value judged against another, given the indicator's direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Assessment {
+    /// An improvement.
+    Better,
+    /// A deterioration.
+    Worse,
+    /// Equal.
+    Same,
+    /// Different, but the indicator has no good direction.
+    Neutral,
+}
+
+impl Assessment {
+    /// Stable id, as serialised.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Better => "better",
+            Self::Worse => "worse",
+            Self::Same => "same",
+            Self::Neutral => "neutral",
+        }
+    }
+}
+
+/// One programme measure (rule 6.2).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureRow {
+    /// Unit carrying out the measure.
+    pub unit: String,
+    /// `republican` or `regional`.
+    pub level: String,
+    /// Programme, Kazakh.
+    pub programme_kk: String,
+    /// Programme, Russian.
+    pub programme_ru: String,
+    /// Measure, Kazakh.
+    pub measure_kk: String,
+    /// Measure, Russian.
+    pub measure_ru: String,
+    /// Unit of the target.
+    pub measure_unit: String,
+    /// Target.
+    pub target: f64,
+    /// Actual.
+    pub actual: f64,
+    /// 100 × actual / target; empty when the target is 0.
+    pub execution: Option<f64>,
+    /// Deadline, `YYYY-MM-DD`.
+    pub deadline: String,
+    /// Status id.
+    pub status: String,
+}
+
+/// One programme summed over its measures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgrammeRow {
+    /// `republican` or `regional`.
+    pub level: String,
+    /// Programme, Kazakh.
+    pub programme_kk: String,
+    /// Programme, Russian.
+    pub programme_ru: String,
+    /// Measures.
+    pub measures: u32,
+    /// Measures done.
+    pub done: u32,
+    /// Measures in progress.
+    pub in_progress: u32,
+    /// Measures overdue or not done.
+    pub overdue: u32,
+    /// Mean of min(100, execution) over measures with a target.
+    pub execution: Option<f64>,
+}
+
+/// Local funding of one purpose (rule 10.6).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FundingRow {
+    /// Purpose id.
+    pub purpose: String,
+    /// Allocated, tenge.
+    pub allocated: f64,
+    /// Spent, tenge.
+    pub spent: f64,
+    /// 100 × spent / allocated; empty when nothing was allocated.
+    pub execution: Option<f64>,
 }
 
 /// One paragraph of text.

@@ -93,3 +93,12 @@ pub fn to_frame(table: &Table) -> PolarsResult<DataFrame> {
     columns.push(Column::new(ROW.into(), table.rows.iter().map(|r| r + 1).collect::<Vec<u32>>()));
     DataFrame::new(table.len(), columns)
 }
+
+/// An empty frame of a source, with the columns and types of the contract: the start of
+/// data sets built in code (tests, importers).
+pub fn empty(source: &crate::contract::Source) -> PolarsResult<DataFrame> {
+    let mut columns: Vec<Column> =
+        source.columns.iter().map(|c| Column::full_null(c.id.into(), 0, &dtype(c.ty))).collect();
+    columns.push(Column::new_empty(ROW.into(), &DataType::UInt32));
+    DataFrame::new(0, columns)
+}

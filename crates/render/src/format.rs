@@ -21,7 +21,7 @@ pub fn number(value: f64, decimals: usize) -> String {
 pub fn decimals(measure: Measure) -> usize {
     match measure {
         Measure::Count | Measure::Tenge => 0,
-        Measure::Percent | Measure::Per10k | Measure::Per100k => 1,
+        Measure::Percent | Measure::Per10k | Measure::Per100k | Measure::Per100 | Measure::Days => 1,
     }
 }
 

@@ -1,8 +1,9 @@
 //! PDF documents through Typst: the report model becomes JSON in `sys.inputs.data`, never markup.
 
 use chrono::Datelike;
-use esep_analysis::{Direction, Report, UnitReport};
+use esep_analysis::{Assessment, Reason, Report, UnitReport};
 use esep_ingest::InputFile;
+use esep_ingest::contract::{FUNDING_PURPOSES, PROGRAMME_LEVELS};
 use serde::Serialize;
 use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
 use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateCollection};
@@ -119,7 +120,16 @@ struct Chapter {
     item: u8,
     title: String,
     figures: Vec<FigureRow>,
+    /// Programmes (item 2) or funding by purpose (item 4): a header and formatted rows.
+    extra: Option<ExtraTable>,
     paragraphs: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ExtraTable {
+    title: String,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
 }
 
 /// One table row, already formatted for the language.
@@ -130,8 +140,14 @@ struct FigureRow {
     previous: String,
     current: String,
     change_pct: String,
+    /// `better`, `worse`, `same`, `neutral` or `none`.
     trend: &'static str,
+    /// Whether the change passed its test; only such changes are coloured.
+    significant: bool,
+    /// The reason a value is empty, or the confidence interval of a survey share.
     note: String,
+    /// `2 / 11` among siblings, or empty.
+    rank: String,
 }
 
 #[derive(Serialize)]
@@ -146,14 +162,9 @@ struct FormulaData {
     formula: String,
 }
 
-/// `better`, `worse` or `same` given the indicator's direction.
-pub fn trend(direction: Direction, change: Option<f64>) -> &'static str {
-    match change {
-        None => "none",
-        Some(c) if direction == Direction::Neutral || c == 0.0 => "same",
-        Some(c) if (c > 0.0) == (direction == Direction::Higher) => "better",
-        Some(_) => "worse",
-    }
+/// `better`, `worse`, `same`, `neutral` or `none`.
+pub fn trend(assessment: Option<Assessment>) -> &'static str {
+    assessment.map_or("none", Assessment::id)
 }
 
 fn date_dmy(iso: &str) -> String {
@@ -171,18 +182,29 @@ fn report_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: La
                 continue;
             }
             let shown = |v: Option<f64>| v.map_or_else(|| no_data.clone(), |v| format::value(v, ind.unit));
+            let reason = |r: Option<Reason>| r.map(|r| lang.label(&format!("reason_{}", r.id())));
+            let mut note = match (fig.ci_low, fig.ci_high) {
+                (Some(lo), Some(hi)) => format!(
+                    "{} {}–{}",
+                    lang.label("ci"),
+                    format::value(lo, ind.unit),
+                    format::value(hi, ind.unit)
+                ),
+                _ => reason(fig.missing).or_else(|| reason(fig.previous_missing)).unwrap_or_default(),
+            };
+            if fig.low_n {
+                note = format!("{note}; {}", lang.label("low_n"));
+            }
             figures.push(FigureRow {
                 label: lang.pick(&ind.kk, &ind.ru).to_string(),
                 measure: lang.pick(ind.unit.kk(), ind.unit.ru()).to_string(),
                 previous: shown(fig.previous),
                 current: shown(fig.current),
                 change_pct: fig.change_pct.map(format::change_pct).unwrap_or_default(),
-                trend: trend(ind.direction, fig.change),
-                note: if fig.current.is_some() && fig.previous.is_some() {
-                    "—".into()
-                } else {
-                    no_data.clone()
-                },
+                trend: trend(fig.assessment),
+                significant: fig.significant.unwrap_or(false),
+                note,
+                rank: fig.rank.zip(fig.rank_of).map(|(r, n)| format!("{r} / {n}")).unwrap_or_default(),
             });
         }
         let section = match item {
@@ -197,7 +219,18 @@ fn report_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: La
             .filter(|p| Some(p.section.as_str()) == section)
             .map(|p| lang.pick(&p.kk, &p.ru).to_string())
             .collect();
-        chapters.push(Chapter { item, title: lang.label(&format!("item_{item}")), figures, paragraphs });
+        let extra = match item {
+            2 if !unit.programmes.is_empty() => Some(programme_table(unit, lang)),
+            4 if !unit.funding.is_empty() => Some(funding_table(unit, lang)),
+            _ => None,
+        };
+        chapters.push(Chapter {
+            item,
+            title: lang.label(&format!("item_{item}")),
+            figures,
+            extra,
+            paragraphs,
+        });
     }
     let awards = unit
         .narrative
@@ -244,17 +277,69 @@ fn report_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: La
     }
 }
 
+fn choice_label(list: &[esep_ingest::contract::Choice], id: &str, lang: Lang) -> String {
+    list.iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| lang.pick(c.kk, c.ru).to_string())
+}
+
+fn percent(v: Option<f64>) -> String {
+    v.map(|v| format!("{} %", format::number(v, 1))).unwrap_or_else(|| "—".into())
+}
+
+fn programme_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
+    ExtraTable {
+        title: lang.label("programmes"),
+        header: ["programme", "level", "measures", "done", "in_progress", "overdue", "execution"]
+            .iter()
+            .map(|k| lang.label(&format!("col_{k}")))
+            .collect(),
+        rows: unit
+            .programmes
+            .iter()
+            .map(|p| {
+                vec![
+                    lang.pick(&p.programme_kk, &p.programme_ru).to_string(),
+                    choice_label(PROGRAMME_LEVELS, &p.level, lang),
+                    p.measures.to_string(),
+                    p.done.to_string(),
+                    p.in_progress.to_string(),
+                    p.overdue.to_string(),
+                    percent(p.execution),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn funding_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
+    ExtraTable {
+        title: lang.label("funding"),
+        header: ["purpose", "allocated", "spent", "execution"]
+            .iter()
+            .map(|k| lang.label(&format!("col_{k}")))
+            .collect(),
+        rows: unit
+            .funding
+            .iter()
+            .map(|f| {
+                vec![
+                    choice_label(FUNDING_PURPOSES, &f.purpose, lang),
+                    format::number(f.allocated, 0),
+                    format::number(f.spent, 0),
+                    percent(f.execution),
+                ]
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn trend_follows_direction() {
-        assert_eq!(trend(Direction::Lower, Some(-3.0)), "better");
-        assert_eq!(trend(Direction::Lower, Some(3.0)), "worse");
-        assert_eq!(trend(Direction::Higher, Some(3.0)), "better");
-        assert_eq!(trend(Direction::Higher, Some(-0.5)), "worse");
-        assert_eq!(trend(Direction::Neutral, Some(9.0)), "same");
-        assert_eq!(trend(Direction::Higher, None), "none");
+    fn trend_names_the_assessment() {
+        assert_eq!(trend(Some(Assessment::Better)), "better");
+        assert_eq!(trend(Some(Assessment::Worse)), "worse");
+        assert_eq!(trend(None), "none");
     }
 }

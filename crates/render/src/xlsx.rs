@@ -45,7 +45,11 @@ pub fn indicators_workbook(report: &Report, unit: &UnitReport) -> Result<Vec<u8>
         "change",
         "change %",
         "restricted",
-        "note",
+        "missing",
+        "significant",
+        "p-value",
+        "rank",
+        "of",
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &header)?;
@@ -57,7 +61,7 @@ pub fn indicators_workbook(report: &Report, unit: &UnitReport) -> Result<Vec<u8>
         ws.write_string(r, 1, &ind.code)?;
         ws.write_string(r, 2, &ind.kk)?;
         ws.write_string(r, 3, &ind.ru)?;
-        ws.write_string(r, 4, format!("{:?}", ind.unit).to_lowercase())?;
+        ws.write_string(r, 4, ind.unit.id())?;
         for (c, v) in [(5, fig.previous), (6, fig.current), (7, fig.change)] {
             if let Some(v) = v {
                 ws.write_number_with_format(r, c, v, &fmt)?;
@@ -67,9 +71,19 @@ pub fn indicators_workbook(report: &Report, unit: &UnitReport) -> Result<Vec<u8>
             ws.write_number_with_format(r, 8, p / 100.0, &Format::new().set_num_format("+0.0%;-0.0%;0.0%"))?;
         }
         ws.write_string(r, 9, if ind.restricted { "restricted" } else { "" })?;
-        ws.write_string(r, 10, fig.note.as_deref().unwrap_or(""))?;
+        ws.write_string(r, 10, fig.missing.map_or("", |m| m.id()))?;
+        if let Some(sig) = fig.significant {
+            ws.write_string(r, 11, if sig { "yes" } else { "no" })?;
+        }
+        if let Some(p) = fig.p_value {
+            ws.write_number_with_format(r, 12, p, &Format::new().set_num_format("0.0000"))?;
+        }
+        if let (Some(rank), Some(of)) = (fig.rank, fig.rank_of) {
+            ws.write_number(r, 13, f64::from(rank))?;
+            ws.write_number(r, 14, f64::from(of))?;
+        }
     }
-    for (c, w) in [6, 26, 44, 44, 9, 14, 14, 12, 10, 10, 30].iter().enumerate() {
+    for (c, w) in [6, 26, 44, 44, 9, 14, 14, 12, 10, 10, 16, 10, 9, 6, 5].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(1, 2)?;

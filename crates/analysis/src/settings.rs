@@ -1,0 +1,305 @@
+//! Settings of the computations (`templates/settings.toml`): appeal terms, the working-day
+//! calendar, survey thresholds, the significance level and the rate basis.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Months, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// The settings shipped with esep.
+pub const SETTINGS_TOML: &str = include_str!("../../../templates/settings.toml");
+
+/// Every setting; all keys are required.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Terms for answering appeals.
+    pub appeals: AppealTerms,
+    /// Survey estimation.
+    pub survey: SurveySettings,
+    /// Tests of changes against the previous year.
+    pub changes: ChangeSettings,
+    /// Rates per population.
+    pub rates: RateSettings,
+    /// Days off.
+    pub calendar: CalendarSettings,
+}
+
+/// Terms of the Administrative Procedural Code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppealTerms {
+    /// Working days to decide an appeal (art. 76).
+    pub term_working_days: u32,
+    /// Months to decide an appeal whose term was extended (art. 76).
+    pub extended_term_months: u32,
+    /// Working days to forward an appeal to the competent body (art. 65).
+    pub forwarded_term_working_days: u32,
+}
+
+/// Survey estimation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveySettings {
+    /// Fewer respondents than this: estimate flagged and not ranked.
+    pub min_respondents: u32,
+    /// Confidence level of the intervals, e.g. 0.95.
+    pub confidence: f64,
+}
+
+/// Significance of changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeSettings {
+    /// Significance level of the two-sided tests.
+    pub alpha: f64,
+}
+
+/// How rates per population are based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RateBasis {
+    /// The period's counts as they are.
+    Period,
+    /// Scaled to a full year: × 12 / months.
+    Annual,
+}
+
+/// Rates per population.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateSettings {
+    /// `period` or `annual`.
+    pub basis: RateBasis,
+}
+
+/// The calendar as written in the settings file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarSettings {
+    /// Holidays of every year, `MM-DD`.
+    pub fixed_holidays: Vec<String>,
+    /// Fixed holidays whose day off is not moved off a weekend.
+    pub no_transfer: Vec<String>,
+    /// Days off of one year, `YYYY-MM-DD`.
+    pub extra_days_off: Vec<String>,
+    /// Weekend days made working days, `YYYY-MM-DD`.
+    pub working_weekend_days: Vec<String>,
+}
+
+impl Settings {
+    /// Parses and checks a settings file.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let s: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+        if !(0.5..1.0).contains(&s.survey.confidence) {
+            return Err(format!("survey.confidence {} is not between 0.5 and 1", s.survey.confidence));
+        }
+        if !(0.0..0.5).contains(&s.changes.alpha) || s.changes.alpha == 0.0 {
+            return Err(format!("changes.alpha {} is not between 0 and 0.5", s.changes.alpha));
+        }
+        if s.appeals.term_working_days == 0 {
+            return Err("appeals.term_working_days must be at least 1".into());
+        }
+        for md in s.calendar.fixed_holidays.iter().chain(&s.calendar.no_transfer) {
+            month_day(md).ok_or_else(|| format!("calendar: `{md}` is not a month and day MM-DD"))?;
+        }
+        for d in s.calendar.extra_days_off.iter().chain(&s.calendar.working_weekend_days) {
+            date(d).ok_or_else(|| format!("calendar: `{d}` is not a date YYYY-MM-DD"))?;
+        }
+        Ok(s)
+    }
+
+    /// The settings shipped with esep.
+    pub fn builtin() -> Self {
+        // Parsed in a test, so this cannot fail in a released binary.
+        Self::parse(SETTINGS_TOML).unwrap_or_else(|e| panic!("built-in settings: {e}"))
+    }
+
+    /// The working-day calendar for the given years.
+    pub fn calendar(&self, years: std::ops::RangeInclusive<i32>) -> Calendar {
+        Calendar::new(&self.calendar, years)
+    }
+
+    /// The two-sided normal quantile of the survey confidence level (1.96 for 95 %).
+    pub fn z(&self) -> f64 {
+        crate::stats::normal_quantile(1.0 - (1.0 - self.survey.confidence) / 2.0)
+    }
+}
+
+fn date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn month_day(md: &str) -> Option<(u32, u32)> {
+    let (m, d) = md.split_once('-')?;
+    let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+    // 2024 is a leap year, so 02-29 is accepted.
+    NaiveDate::from_ymd_opt(2024, m, d).map(|_| (m, d))
+}
+
+/// Days off (weekends, holidays and their transfers) over a range of years.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    off: BTreeSet<NaiveDate>,
+    working: BTreeSet<NaiveDate>,
+}
+
+impl Calendar {
+    /// Builds the days off of `years` (one year beyond is added, so terms may run over New Year).
+    pub fn new(cfg: &CalendarSettings, years: std::ops::RangeInclusive<i32>) -> Self {
+        let working: BTreeSet<NaiveDate> = cfg.working_weekend_days.iter().filter_map(|d| date(d)).collect();
+        let mut off: BTreeSet<NaiveDate> = cfg.extra_days_off.iter().filter_map(|d| date(d)).collect();
+        let no_transfer: Vec<(u32, u32)> = cfg.no_transfer.iter().filter_map(|s| month_day(s)).collect();
+        let weekend = |d: NaiveDate| matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+        for year in *years.start()..=years.end() + 1 {
+            let holidays: BTreeSet<NaiveDate> = cfg
+                .fixed_holidays
+                .iter()
+                .filter_map(|s| month_day(s))
+                .filter_map(|(m, d)| NaiveDate::from_ymd_opt(year, m, d))
+                .collect();
+            off.extend(&holidays);
+            // Art. 85: a holiday on a weekend moves its day off to the next working day.
+            for h in &holidays {
+                if !weekend(*h) || no_transfer.contains(&(h.month(), h.day())) {
+                    continue;
+                }
+                let mut d = *h;
+                while weekend(d) || off.contains(&d) {
+                    d = d.succ_opt().unwrap_or(d);
+                }
+                off.insert(d);
+            }
+        }
+        Self { off, working }
+    }
+
+    /// Whether `day` is a working day.
+    pub fn is_working(&self, day: NaiveDate) -> bool {
+        if self.working.contains(&day) {
+            return true;
+        }
+        !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !self.off.contains(&day)
+    }
+
+    /// The day on which a term of `n` working days counted from the day after `from` ends.
+    pub fn add_working_days(&self, from: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = from;
+        let mut left = n;
+        while left > 0 {
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+            if self.is_working(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
+    /// Working days after `from` up to and including `to` (0 when `to` ≤ `from`).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
+        let mut n = 0;
+        let mut day = from;
+        while day < to {
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+            if self.is_working(day) {
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+/// The last day an appeal may be answered on.
+pub fn appeal_deadline(
+    terms: &AppealTerms,
+    cal: &Calendar,
+    received: NaiveDate,
+    extended: bool,
+    forwarded: bool,
+) -> NaiveDate {
+    if forwarded {
+        cal.add_working_days(received, terms.forwarded_term_working_days)
+    } else if extended {
+        received.checked_add_months(Months::new(terms.extended_term_months)).unwrap_or(received)
+    } else {
+        cal.add_working_days(received, terms.term_working_days)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn builtin_parses() {
+        let s = Settings::parse(SETTINGS_TOML).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.appeals.term_working_days, 15);
+        assert!((s.z() - 1.959_964).abs() < 1e-5);
+    }
+
+    #[test]
+    fn weekend_holiday_moves_to_monday() {
+        let cal = Settings::builtin().calendar(2024..=2024);
+        // 6 July 2024 (Capital Day) was a Saturday: Monday 8 July is off.
+        assert!(!cal.is_working(d(2024, 7, 8)));
+        assert!(cal.is_working(d(2024, 7, 9)));
+        // 7 January 2024 (Orthodox Christmas) was a Sunday and does not move: Monday 8 is working.
+        assert!(cal.is_working(d(2024, 1, 8)));
+        // Nauryz 21–23 March 2025 ran Friday to Sunday: Saturday's and Sunday's days off moved
+        // to Monday 24 and Tuesday 25 March.
+        let cal = Settings::builtin().calendar(2025..=2025);
+        assert!(!cal.is_working(d(2025, 3, 24)));
+        assert!(!cal.is_working(d(2025, 3, 25)));
+        assert!(cal.is_working(d(2025, 3, 26)));
+    }
+
+    #[test]
+    fn term_with_weekend_and_holiday_inside() {
+        let cal = Settings::builtin().calendar(2025..=2025);
+        // Received Monday 21 April 2025. Working days counted from the day after: 22–25 April (4),
+        // 28–30 April (3, total 7), 1 May holiday, 2 May (8), 5–6 May (10), 7 May holiday,
+        // 8 May (11), 9 May holiday, 12–15 May (15). The term ends on Thursday 15 May.
+        assert_eq!(cal.add_working_days(d(2025, 4, 21), 15), d(2025, 5, 15));
+        assert_eq!(cal.working_days_between(d(2025, 4, 21), d(2025, 5, 15)), 15);
+        assert_eq!(cal.working_days_between(d(2025, 4, 21), d(2025, 5, 16)), 16);
+        assert_eq!(cal.working_days_between(d(2025, 4, 21), d(2025, 4, 21)), 0);
+    }
+
+    #[test]
+    fn decree_days_are_honoured() {
+        let mut cfg = Settings::builtin().calendar;
+        cfg.extra_days_off.push("2025-01-03".into());
+        cfg.working_weekend_days.push("2025-01-05".into());
+        let cal = Calendar::new(&cfg, 2025..=2025);
+        assert!(!cal.is_working(d(2025, 1, 3)));
+        assert!(cal.is_working(d(2025, 1, 5)));
+    }
+
+    #[test]
+    fn extended_and_forwarded_terms() {
+        let s = Settings::builtin();
+        let cal = s.calendar(2025..=2025);
+        let r = d(2025, 4, 21);
+        assert_eq!(appeal_deadline(&s.appeals, &cal, r, true, false), d(2025, 6, 21));
+        // Three working days: 22, 23, 24 April.
+        assert_eq!(appeal_deadline(&s.appeals, &cal, r, false, true), d(2025, 4, 24));
+    }
+
+    #[test]
+    fn bad_settings_are_named() {
+        let text = SETTINGS_TOML.replace("confidence = 0.95", "confidence = 95");
+        assert_eq!(Settings::parse(&text).unwrap_err(), "survey.confidence 95 is not between 0.5 and 1");
+        let text = SETTINGS_TOML.replace("\"03-08\"", "\"13-08\"");
+        assert_eq!(Settings::parse(&text).unwrap_err(), "calendar: `13-08` is not a month and day MM-DD");
+    }
+}
