@@ -490,3 +490,20 @@ fn contract_page_is_current() {
         "docs/input-contract.md differs from the contract (run `ESEP_BLESS=1 cargo test`)"
     );
 }
+
+#[test]
+fn indicators_page_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/indicators.md");
+    let expected = esep_analysis::doc::indicators_markdown(
+        &esep_analysis::Catalogue::builtin(),
+        &esep_analysis::Settings::builtin(),
+    );
+    if std::env::var_os("ESEP_BLESS").is_some() {
+        std::fs::write(&path, &expected).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "docs/indicators.md differs from the catalogue (run `ESEP_BLESS=1 cargo test`)"
+    );
+}

@@ -8,6 +8,7 @@
 
 pub mod catalogue;
 mod compute;
+pub mod doc;
 pub mod model;
 pub mod open_data;
 pub mod settings;

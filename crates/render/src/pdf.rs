@@ -182,6 +182,8 @@ fn report_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: La
                 continue;
             }
             let shown = |v: Option<f64>| v.map_or_else(|| no_data.clone(), |v| format::value(v, ind.unit));
+            // Programmes are not compared with the previous year: a dash, not "no data".
+            let not_compared = fig.previous_missing == Some(Reason::NotCompared);
             let reason = |r: Option<Reason>| r.map(|r| lang.label(&format!("reason_{}", r.id())));
             let mut note = match (fig.ci_low, fig.ci_high) {
                 (Some(lo), Some(hi)) => format!(
@@ -190,6 +192,7 @@ fn report_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: La
                     format::value(lo, ind.unit),
                     format::value(hi, ind.unit)
                 ),
+                _ if not_compared => reason(fig.missing).unwrap_or_default(),
                 _ => reason(fig.missing).or_else(|| reason(fig.previous_missing)).unwrap_or_default(),
             };
             if fig.low_n {
@@ -198,7 +201,7 @@ fn report_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: La
             figures.push(FigureRow {
                 label: lang.pick(&ind.kk, &ind.ru).to_string(),
                 measure: lang.pick(ind.unit.kk(), ind.unit.ru()).to_string(),
-                previous: shown(fig.previous),
+                previous: if not_compared { "—".into() } else { shown(fig.previous) },
                 current: shown(fig.current),
                 change_pct: fig.change_pct.map(format::change_pct).unwrap_or_default(),
                 trend: trend(fig.assessment),
