@@ -18,6 +18,10 @@ pub struct Args {
     /// the built-in `templates/settings.toml`.
     #[arg(long, global = true, env = "ESEP_SETTINGS", value_hint = clap::ValueHint::FilePath)]
     pub settings: Option<PathBuf>,
+    /// A folder of Typst templates (`report.typ`, `slides.typ`, `announcement.typ`,
+    /// `protocol.typ`, `common.typ`) replacing the built-in ones of the same name.
+    #[arg(long, global = true, env = "ESEP_TEMPLATES", value_hint = clap::ValueHint::DirPath)]
+    pub templates: Option<PathBuf>,
     /// Worker threads for rendering (0: one per core).
     #[arg(short, long, global = true, default_value_t = 0, env = "ESEP_JOBS")]
     pub jobs: usize,
@@ -55,8 +59,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
-    /// Validate, then write one pack per unit and the department: report PDFs in Kazakh and
-    /// Russian, a workbook of figures and their open-data twins `indicators.csv` and
+    /// Validate, then write one pack per unit and the department: the report, slides,
+    /// announcement and protocol template as PDF/A in Kazakh and Russian, a workbook of figures and their open-data twins `indicators.csv` and
     /// `indicators.json` (the pack's root holds those of every unit). The pack is assembled beside OUT and moved into place
     /// at the end, so a failed run leaves the previous pack untouched.
     Build {

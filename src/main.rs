@@ -18,7 +18,7 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use esep_analysis::{Catalogue, Report, Settings, UnitReport, open_data};
 use esep_ingest::{Dataset, Outcome};
-use esep_render::{Lang, Renderer};
+use esep_render::{Document, Lang, Renderer};
 use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -44,8 +44,8 @@ fn run(args: &Args) -> Result<ExitCode> {
     match &args.command {
         Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), args.quiet),
         Command::Validate { input, format } => validate(input, *format, args.quiet),
-        Command::Build { input, out } => build(input, out, &settings(args)?, args.quiet, None),
-        Command::Demo { out } => demo(out, &settings(args)?, args.quiet),
+        Command::Build { input, out } => build(input, out, &build_options(args)?, args.quiet, None),
+        Command::Demo { out } => demo(out, &build_options(args)?, args.quiet),
         Command::Generate { out, seed, year, months } => {
             let opts = esep_demo::Options { seed: *seed, year: *year, months: *months };
             write_generated(out, &opts)?;
@@ -58,6 +58,10 @@ fn run(args: &Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn build_options(args: &Args) -> Result<BuildOptions> {
+    Ok(BuildOptions { settings: settings(args)?, templates: args.templates.clone() })
 }
 
 /// The built-in settings, or those of `--settings`.
@@ -172,16 +176,24 @@ fn load_valid(input: &Path, quiet: bool) -> Result<Option<Dataset>> {
     Ok(outcome.dataset)
 }
 
+/// What `build` and `demo` take besides the folders.
+struct BuildOptions {
+    settings: Settings,
+    templates: Option<std::path::PathBuf>,
+}
+
 /// Adds files to a pack before it is moved into place.
 type Extra<'a> = &'a dyn Fn(&Staging) -> Result<()>;
 
 fn build(
     input: &Path,
     out: &Path,
-    settings: &Settings,
+    options: &BuildOptions,
     quiet: bool,
     extra: Option<Extra<'_>>,
 ) -> Result<ExitCode> {
+    let BuildOptions { settings, templates } = options;
+    let templates = templates.as_deref();
     let started = Instant::now();
     let Some(dataset) = load_valid(input, quiet)? else {
         return Ok(ExitCode::FAILURE);
@@ -189,8 +201,15 @@ fn build(
     let catalogue = Catalogue::builtin();
     let report =
         esep_analysis::compute(&dataset, &catalogue, settings).context("cannot compute the indicators")?;
+    let renderer = match templates {
+        Some(dir) => Renderer::with_templates(dir)?,
+        None => Renderer::new(),
+    };
+    if !quiet {
+        warn_late_announcements(&report);
+    }
     let staging = Staging::new(out)?;
-    write_pack(&staging, &report, &dataset, quiet)?;
+    write_pack(&staging, &report, &dataset, &renderer, quiet)?;
     if let Some(extra) = extra {
         extra(&staging)?;
     }
@@ -207,23 +226,35 @@ fn build(
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_pack(staging: &Staging, report: &Report, dataset: &Dataset, quiet: bool) -> Result<()> {
-    let renderer = Renderer::new();
-    let jobs: Vec<(usize, Option<Lang>)> =
-        (0..report.units.len()).flat_map(|u| [(u, Some(Lang::Kk)), (u, Some(Lang::Ru)), (u, None)]).collect();
+fn write_pack(
+    staging: &Staging,
+    report: &Report,
+    dataset: &Dataset,
+    renderer: &Renderer,
+    quiet: bool,
+) -> Result<()> {
+    // One job per document: (unit, document and language) or (unit, workbook).
+    let mut jobs: Vec<(usize, Option<(Document, Lang)>)> = Vec::new();
+    for u in 0..report.units.len() {
+        for doc in Document::ALL {
+            jobs.extend(Lang::ALL.iter().map(|&lang| (u, Some((doc, lang)))));
+        }
+        jobs.push((u, None));
+    }
     let bar = if quiet { ProgressBar::hidden() } else { ProgressBar::new(jobs.len() as u64) };
     bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {msg}")?);
     let written: Vec<Result<()>> = jobs
         .into_par_iter()
         .progress_with(bar.clone())
-        .map(|(u, lang)| {
+        .map(|(u, doc)| {
             let unit = &report.units[u];
-            match lang {
-                Some(lang) => {
-                    let pdf = renderer
-                        .report(report, unit, &dataset.files, lang)
-                        .with_context(|| format!("cannot render the report of `{}`", unit.code))?;
-                    staging.write(Path::new(&unit.code).join(format!("report.{}.pdf", lang.code())), &pdf)
+            match doc {
+                Some((doc, lang)) => {
+                    let pdf =
+                        renderer.render(doc, report, unit, &dataset.files, lang).with_context(|| {
+                            format!("cannot render `{}` of `{}`", doc.file_name(lang), unit.code)
+                        })?;
+                    staging.write(Path::new(&unit.code).join(doc.file_name(lang)), &pdf)
                 }
                 None => {
                     let xlsx = esep_render::indicators_workbook(report, unit)
@@ -251,6 +282,22 @@ fn write_pack(staging: &Staging, report: &Report, dataset: &Dataset, quiet: bool
     Ok(())
 }
 
+/// Rule 8.2: the announcement must appear at least 10 days before the meeting.
+fn warn_late_announcements(report: &Report) {
+    for unit in &report.units {
+        let Some(m) = &unit.meeting else { continue };
+        if esep_render::documents::announcement_late(&m.date, &m.announced) {
+            eprintln!(
+                "warning: `{}`: the meeting on {} is announced on {}, less than {} days before (rule 8.2)",
+                unit.code,
+                m.date,
+                m.announced,
+                esep_render::documents::ANNOUNCE_DAYS_BEFORE
+            );
+        }
+    }
+}
+
 /// `indicators.csv` and `indicators.json` of one unit, or of every unit at the pack's root.
 fn write_open_data(staging: &Staging, report: &Report, unit: Option<&UnitReport>) -> Result<()> {
     let (dir, rows) = match unit {
@@ -262,7 +309,7 @@ fn write_open_data(staging: &Staging, report: &Report, unit: Option<&UnitReport>
     Ok(())
 }
 
-fn demo(out: &Path, settings: &Settings, quiet: bool) -> Result<ExitCode> {
+fn demo(out: &Path, options: &BuildOptions, quiet: bool) -> Result<ExitCode> {
     let input = tempfile::Builder::new().prefix("esep-demo-input-").tempdir()?;
     let opts = esep_demo::Options::default();
     write_generated(input.path(), &opts)?;
@@ -273,7 +320,7 @@ fn demo(out: &Path, settings: &Settings, quiet: bool) -> Result<ExitCode> {
         }
         Ok(())
     };
-    let code = build(input.path(), out, settings, quiet, Some(&copy_inputs))?;
+    let code = build(input.path(), out, options, quiet, Some(&copy_inputs))?;
     if !quiet && code == ExitCode::SUCCESS {
         eprintln!(
             "open `{}` (reports), or rebuild with `esep build {}/input --out DIR`",

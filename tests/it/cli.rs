@@ -7,7 +7,7 @@ use calamine::{Data, Reader, open_workbook_auto};
 
 use crate::fixtures::{self, V, fixtures_dir};
 
-fn esep(args: &[&str]) -> Output {
+pub fn esep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_esep"))
         .args(args)
         .env_remove("ESEP_JOBS")
@@ -15,27 +15,27 @@ fn esep(args: &[&str]) -> Output {
         .unwrap_or_else(|e| panic!("cannot run esep: {e}"))
 }
 
-fn text(out: &Output) -> String {
+pub fn text(out: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
 }
 
 #[track_caller]
-fn success(args: &[&str]) -> Output {
+pub fn success(args: &[&str]) -> Output {
     let out = esep(args);
     assert!(out.status.success(), "esep {args:?} failed:\n{}", text(&out));
     out
 }
 
-fn tmp() -> tempfile::TempDir {
+pub fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn s(p: &Path) -> &str {
+pub fn s(p: &Path) -> &str {
     p.to_str().unwrap_or_else(|| panic!("non-UTF-8 path"))
 }
 
 /// Text of a PDF through poppler's `pdftotext` (installed by `.ci/run`).
-fn pdf_text(path: &Path) -> String {
+pub fn pdf_text(path: &Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-layout", s(path), "-"])
         .output()
@@ -58,7 +58,19 @@ fn demo_writes_a_pack_for_every_unit() {
     let units = esep_demo::demo_units();
     assert_eq!(units.len(), 13);
     for unit in &units {
-        for file in ["report.kk.pdf", "report.ru.pdf", "indicators.xlsx"] {
+        for file in [
+            "report.kk.pdf",
+            "report.ru.pdf",
+            "slides.kk.pdf",
+            "slides.ru.pdf",
+            "announcement.kk.pdf",
+            "announcement.ru.pdf",
+            "protocol.kk.pdf",
+            "protocol.ru.pdf",
+            "indicators.xlsx",
+            "indicators.csv",
+            "indicators.json",
+        ] {
             let path = out.join(unit).join(file);
             let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             assert!(bytes.len() > 1000, "{} is {} bytes", path.display(), bytes.len());
@@ -409,5 +421,7 @@ fn help_explains_each_command() {
         assert!(help.contains(command), "--help lacks {command}");
     }
     let build = success(&["build", "--help"]);
-    assert!(String::from_utf8_lossy(&build.stdout).contains("previous pack untouched"));
+    let build = String::from_utf8_lossy(&build.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(build.contains("previous pack untouched"), "{build}");
+    assert!(build.contains("--settings") && build.contains("--templates"), "{build}");
 }

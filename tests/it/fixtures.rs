@@ -334,11 +334,11 @@ pub fn base() -> Book {
     ]
 }
 
-fn find<'a>(book: &'a mut Book, name: &str) -> &'a mut Sheet {
+pub fn find<'a>(book: &'a mut Book, name: &str) -> &'a mut Sheet {
     book.iter_mut().find(|s| s.name == name).unwrap_or_else(|| panic!("no sheet {name}"))
 }
 
-fn set(book: &mut Book, sheet: &str, row: usize, col: usize, v: V) {
+pub fn set(book: &mut Book, sheet: &str, row: usize, col: usize, v: V) {
     find(book, sheet).rows[row][col] = v;
 }
 

@@ -1,5 +1,6 @@
 //! End-to-end tests of esep: fixtures, validation rules, the command line and the pack.
 
 mod cli;
+mod documents;
 mod fixtures;
 mod validation;

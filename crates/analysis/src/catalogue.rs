@@ -337,6 +337,15 @@ pub struct Indicator {
     /// Kept out of public documents (rule 3).
     #[serde(default)]
     pub restricted: bool,
+    /// Opens its chapter's generated summary and the slides.
+    #[serde(default)]
+    pub headline: bool,
+    /// What a count counts, in Kazakh (nouns stay singular after numerals).
+    #[serde(default)]
+    pub noun_kk: Option<String>,
+    /// What a count counts, in Russian: the forms for 1, 2–4 and 5 (кража, кражи, краж).
+    #[serde(default)]
+    pub noun_ru: Option<[String; 3]>,
     /// How it is computed.
     pub formula: Formula,
 }

@@ -14,7 +14,8 @@ use polars::prelude::*;
 
 use crate::catalogue::{Catalogue, ChangeTest, Direction, Formula, Indicator};
 use crate::model::{
-    Assessment, Figure, FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Reason, Report, UnitReport,
+    Assessment, Figure, FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Question, Reason, Report,
+    UnitReport,
 };
 use crate::settings::{RateBasis, Settings, appeal_deadline};
 use crate::stats;
@@ -445,6 +446,7 @@ pub fn compute(data: &Dataset, catalogue: &Catalogue, settings: &Settings) -> Po
             programmes: summarise_programmes(&measures),
             measures,
             funding: funding_rows.get(code).cloned().unwrap_or_default(),
+            questions: questions(&data.appeals, code)?,
             narrative: narrative(&data.narrative, code)?,
             meeting: meeting(&data.meeting, code)?,
         });
@@ -747,6 +749,31 @@ fn tree_order(units: &[UnitReport]) -> Vec<usize> {
     let mut out = Vec::new();
     visit(units, None, &mut out);
     out
+}
+
+/// The unit's own appeals marked for the meeting, in order of receipt.
+fn questions(df: &DataFrame, code: &str) -> PolarsResult<Vec<Question>> {
+    let mine = df
+        .clone()
+        .lazy()
+        .filter(col("unit").eq(lit(code)).and(col("for_meeting").eq(lit(true))))
+        .sort(["received", "row"], SortMultipleOptions::default().with_maintain_order(true))
+        .collect()?;
+    let s = |name: &str| -> PolarsResult<StringChunked> {
+        Ok(mine.column(name)?.cast(&DataType::String)?.str()?.clone())
+    };
+    let (id, received, applicant, kind, topic) =
+        (s("id")?, s("received")?, s("applicant")?, s("kind")?, s("topic")?);
+    let t = |c: &StringChunked, i: usize| c.get(i).unwrap_or_default().to_string();
+    Ok((0..mine.height())
+        .map(|i| Question {
+            id: t(&id, i),
+            received: t(&received, i),
+            applicant: t(&applicant, i),
+            kind: t(&kind, i),
+            topic: t(&topic, i),
+        })
+        .collect())
 }
 
 fn narrative(df: &DataFrame, code: &str) -> PolarsResult<Vec<Paragraph>> {

@@ -17,6 +17,7 @@ pub mod stats;
 pub use catalogue::{Catalogue, ChangeTest, Direction, Formula, Indicator, Measure};
 pub use compute::compute;
 pub use model::{
-    Assessment, Figure, FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Reason, Report, UnitReport,
+    Assessment, Figure, FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Question, Reason, Report,
+    UnitReport,
 };
 pub use settings::Settings;

@@ -50,6 +50,8 @@ pub struct UnitReport {
     pub programmes: Vec<ProgrammeRow>,
     /// Local funding of the period's year by purpose.
     pub funding: Vec<FundingRow>,
+    /// Questions sent ahead of the meeting (appeals marked `for_meeting`), for the protocol.
+    pub questions: Vec<Question>,
     /// Text paragraphs (rule 6 items 8–10, awards).
     pub narrative: Vec<Paragraph>,
     /// The meeting, if planned.
@@ -230,6 +232,21 @@ pub struct FundingRow {
     pub spent: f64,
     /// 100 × spent / allocated; empty when nothing was allocated.
     pub execution: Option<f64>,
+}
+
+/// A question sent ahead of the meeting (rule 8.2), pre-listed in the protocol.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    /// Appeal id.
+    pub id: String,
+    /// Received, `YYYY-MM-DD`.
+    pub received: String,
+    /// Applicant type id.
+    pub applicant: String,
+    /// Kind id (complaint, proposal, request).
+    pub kind: String,
+    /// Topic as written in the register.
+    pub topic: String,
 }
 
 /// One paragraph of text.

@@ -52,7 +52,9 @@ impl Period {
 
     /// Russian name, e.g. «12 месяцев 2025 года».
     pub fn label_ru(self) -> String {
-        format!("{} месяцев {} года", self.months, self.year)
+        // 3 месяца, 6 (9, 12) месяцев.
+        let noun = if self.months % 10 == 3 && self.months != 13 { "месяца" } else { "месяцев" };
+        format!("{} {noun} {} года", self.months, self.year)
     }
 }
 
@@ -71,6 +73,7 @@ mod tests {
         assert_eq!(p.previous().start(), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default());
         assert_eq!(p.label_ru(), "12 месяцев 2025 года");
         assert_eq!(p.label_kk(), "2025 жылғы 12 ай");
+        assert_eq!(Period { year: 2026, months: 3 }.label_ru(), "3 месяца 2026 года");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Finding the sources in an input folder and reading their sheets into typed tables.
 
+use sha2::Digest as _;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -115,6 +116,8 @@ pub struct InputFile {
     pub name: String,
     /// Size in bytes.
     pub bytes: u64,
+    /// SHA-256 of the content, lowercase hex.
+    pub sha256: String,
 }
 
 /// What reading a folder gave: the tables found, the files read, and every problem.
@@ -195,7 +198,13 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
         out.diagnostics.push(Diagnostic::file_error(name, "the file is empty: expected a workbook"));
         return;
     }
-    out.files.push(InputFile { name: name.to_string(), bytes: bytes.len() as u64 });
+    let digest = sha2::Sha256::digest(&bytes);
+    let sha256 = digest.iter().fold(String::with_capacity(64), |mut s, b| {
+        use std::fmt::Write;
+        let _ = write!(s, "{b:02x}");
+        s
+    });
+    out.files.push(InputFile { name: name.to_string(), bytes: bytes.len() as u64, sha256 });
     // A damaged file must give a message, not a crash, even if the reader panics on it.
     let opened = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<(String, Range<Data>)>, String> {
         let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;

@@ -3,15 +3,17 @@
 #![deny(missing_docs)]
 
 pub mod contract_xlsx;
+pub mod documents;
 mod error;
 pub mod fonts;
 pub mod format;
 pub mod lang;
+pub mod narrative;
 pub mod pdf;
 pub mod xlsx;
 
 pub use contract_xlsx::{Cell, ContractOptions, contract_workbook};
 pub use error::Error;
 pub use lang::Lang;
-pub use pdf::Renderer;
+pub use pdf::{Document, Renderer};
 pub use xlsx::indicators_workbook;

@@ -1,0 +1,532 @@
+//! The data every document of a unit is compiled from: one JSON value per (unit, language),
+//! already worded and formatted, handed to the Typst templates through `sys.inputs`.
+//!
+//! The report, the slides, the announcement and the protocol read the same data, so a figure
+//! or a sentence is the same wherever it appears.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use esep_analysis::{Direction, Figure, Indicator, Measure, Reason, Report, UnitReport};
+use esep_ingest::InputFile;
+use esep_ingest::contract::{self, Choice};
+use serde::Serialize;
+
+use crate::format;
+use crate::lang::Lang;
+use crate::narrative;
+
+/// Days between the announcement and the meeting required by rule 8.2.
+pub const ANNOUNCE_DAYS_BEFORE: i64 = 10;
+
+/// Everything the templates show for one unit in one language.
+#[derive(Debug, Serialize)]
+pub struct DocData {
+    lang: &'static str,
+    title: String,
+    labels: &'static std::collections::BTreeMap<String, String>,
+    period: String,
+    /// The period's last day, `DD.MM.YYYY`.
+    period_end: String,
+    unit: UnitData,
+    /// The parent body's name, for "among the bodies of …".
+    parent: Option<String>,
+    meeting: Option<MeetingData>,
+    key: Vec<KeyFigure>,
+    chapters: Vec<Chapter>,
+    comparison: Option<Chart>,
+    /// The unit's place among its siblings, as a sentence (empty for the department).
+    place: String,
+    awards: Vec<String>,
+    questions: Vec<QuestionRow>,
+    sources: Vec<SourceData>,
+    formulas: Vec<FormulaData>,
+}
+
+#[derive(Debug, Serialize)]
+struct UnitData {
+    code: String,
+    name: String,
+    chief_name: String,
+    chief_rank: String,
+    population: String,
+}
+
+#[derive(Debug, Serialize)]
+struct MeetingData {
+    date: String,
+    time: String,
+    place: String,
+    capacity: String,
+    announced: String,
+    /// Last day the announcement may appear: 10 days before the meeting.
+    deadline: String,
+    /// The announcement date given in the input is later than the deadline.
+    late: bool,
+    outlets: String,
+    questions: String,
+    invited: String,
+    secretary: String,
+}
+
+/// A headline figure for the title slide and the report's summary.
+#[derive(Debug, Serialize)]
+struct KeyFigure {
+    label: String,
+    value: String,
+    measure: String,
+    change: String,
+    trend: &'static str,
+    significant: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Chapter {
+    item: u8,
+    title: String,
+    /// Generated sentences on the chapter's headline figures.
+    summary: Vec<String>,
+    figures: Vec<FigureRow>,
+    chart: Option<Chart>,
+    /// Programmes (item 2) or funding by purpose (item 4).
+    extra: Option<ExtraTable>,
+    paragraphs: Vec<String>,
+}
+
+/// One table row, already formatted for the language.
+#[derive(Debug, Serialize)]
+struct FigureRow {
+    label: String,
+    measure: String,
+    previous: String,
+    current: String,
+    change_pct: String,
+    /// `better`, `worse`, `same`, `neutral` or `none`.
+    trend: &'static str,
+    /// Whether the change passed its test; only such changes are coloured.
+    significant: bool,
+    /// The reason a value is empty, or the confidence interval of a survey share.
+    note: String,
+    /// `2 / 11` among siblings, or empty.
+    rank: String,
+}
+
+/// A bar chart: current against АППГ, or units side by side.
+#[derive(Debug, Serialize)]
+struct Chart {
+    title: String,
+    /// Legend of the two series, or empty for one series.
+    legend: Vec<String>,
+    bars: Vec<Bar>,
+    /// Reference value drawn as a line (the department's value), and its text.
+    reference: Option<f64>,
+    reference_text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Bar {
+    label: String,
+    value: f64,
+    text: String,
+    previous: Option<f64>,
+    previous_text: String,
+    highlight: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct ExtraTable {
+    title: String,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    /// The last `numeric` columns hold numbers and get equal fixed widths.
+    numeric: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct QuestionRow {
+    received: String,
+    applicant: String,
+    kind: String,
+    topic: String,
+}
+
+#[derive(Debug, Serialize)]
+struct SourceData {
+    name: String,
+    bytes: String,
+    sha256: String,
+}
+
+#[derive(Debug, Serialize)]
+struct FormulaData {
+    label: String,
+    formula: String,
+}
+
+/// `better`, `worse`, `same`, `neutral` or `none`.
+pub fn trend(f: &Figure) -> &'static str {
+    f.assessment.map_or("none", |a| a.id())
+}
+
+fn date_dmy(iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map_or_else(|_| iso.to_string(), |d| d.format("%d.%m.%Y").to_string())
+}
+
+fn choice_label(list: &[Choice], id: &str, lang: Lang) -> String {
+    list.iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| lang.pick(c.kk, c.ru).to_string())
+}
+
+fn percent(v: Option<f64>) -> String {
+    v.map(|v| format!("{} %", format::number(v, 1))).unwrap_or_else(|| "—".into())
+}
+
+/// Figures of the public documents: restricted indicators (rule 3) are left out.
+fn public<'a>(report: &'a Report, unit: &'a UnitReport) -> impl Iterator<Item = (&'a Indicator, &'a Figure)> {
+    report.catalogue.indicators.iter().zip(&unit.figures).filter(|(i, _)| !i.restricted)
+}
+
+fn figure_row(ind: &Indicator, fig: &Figure, lang: Lang) -> FigureRow {
+    let no_data = lang.label("no_data");
+    let shown = |v: Option<f64>| v.map_or_else(|| no_data.clone(), |v| format::value(v, ind.unit));
+    let reason = |r: Option<Reason>| r.map(|r| lang.label(&format!("reason_{}", r.id())));
+    // Programmes are not compared with the previous year: a dash, not "no data".
+    let not_compared = fig.previous_missing == Some(Reason::NotCompared);
+    let mut note = match (fig.ci_low, fig.ci_high) {
+        (Some(lo), Some(hi)) => {
+            format!("{} {}–{}", lang.label("ci"), format::value(lo, ind.unit), format::value(hi, ind.unit))
+        }
+        _ if not_compared => reason(fig.missing).unwrap_or_default(),
+        _ => reason(fig.missing).or_else(|| reason(fig.previous_missing)).unwrap_or_default(),
+    };
+    if fig.low_n {
+        note = format!("{note}; {}", lang.label("low_n"));
+    }
+    FigureRow {
+        label: lang.pick(&ind.kk, &ind.ru).to_string(),
+        measure: lang.pick(ind.unit.kk(), ind.unit.ru()).to_string(),
+        previous: if not_compared { "—".into() } else { shown(fig.previous) },
+        current: shown(fig.current),
+        change_pct: fig.change_pct.map(format::change_pct).unwrap_or_default(),
+        trend: trend(fig),
+        significant: fig.significant.unwrap_or(false),
+        note,
+        rank: fig.rank.zip(fig.rank_of).map(|(r, n)| format!("{r} / {n}")).unwrap_or_default(),
+    }
+}
+
+/// Current against АППГ for the listed indicators that have a current value.
+fn pair_chart(report: &Report, unit: &UnitReport, lang: Lang, title: &str, codes: &[&str]) -> Option<Chart> {
+    let bars: Vec<Bar> = codes
+        .iter()
+        .filter_map(|code| {
+            let k = report.catalogue.indicators.iter().position(|i| i.code == *code)?;
+            let (ind, fig) = (&report.catalogue.indicators[k], &unit.figures[k]);
+            if ind.restricted {
+                return None;
+            }
+            let value = fig.current?;
+            Some(Bar {
+                label: lang.pick(&ind.kk, &ind.ru).to_string(),
+                value,
+                text: format::value(value, ind.unit),
+                previous: fig.previous,
+                previous_text: fig.previous.map(|p| format::value(p, ind.unit)).unwrap_or_default(),
+                highlight: false,
+            })
+        })
+        .collect();
+    // An empty chart, or one of zeros, says nothing.
+    if bars.iter().all(|b| b.value <= 0.0 && b.previous.unwrap_or(0.0) <= 0.0) {
+        return None;
+    }
+    let has_previous = bars.iter().any(|b| b.previous.is_some());
+    Some(Chart {
+        title: lang.label(title),
+        legend: if has_previous { vec![lang.label("current"), lang.label("previous")] } else { Vec::new() },
+        bars,
+        reference: None,
+        reference_text: String::new(),
+    })
+}
+
+/// The unit among its siblings (or, for the department, its bodies) on one indicator.
+fn comparison(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Option<Chart> {
+    let k = report.catalogue.indicators.iter().position(|i| i.code == code)?;
+    let ind = &report.catalogue.indicators[k];
+    let (parent, peers): (&UnitReport, Vec<&UnitReport>) = match &unit.parent {
+        Some(p) => {
+            let parent = report.units.iter().find(|u| &u.code == p)?;
+            (parent, report.units.iter().filter(|u| u.parent.as_ref() == Some(p)).collect())
+        }
+        None => (unit, report.units.iter().filter(|u| u.parent.as_ref() == Some(&unit.code)).collect()),
+    };
+    let mut bars: Vec<Bar> = peers
+        .iter()
+        .filter_map(|u| {
+            let v = u.figures[k].current?;
+            Some(Bar {
+                label: lang.pick(&u.name_kk, &u.name_ru).to_string(),
+                value: v,
+                text: format::value(v, ind.unit),
+                previous: None,
+                previous_text: String::new(),
+                highlight: u.code == unit.code,
+            })
+        })
+        .collect();
+    if bars.len() < 2 {
+        return None;
+    }
+    // Best first, as the ranks read.
+    bars.sort_by(|a, b| {
+        let order = a.value.total_cmp(&b.value);
+        if ind.direction == Direction::Higher { order.reverse() } else { order }
+    });
+    let reference = parent.figures[k].current;
+    Some(Chart {
+        title: lang.pick(&ind.kk, &ind.ru).to_string(),
+        legend: Vec::new(),
+        bars,
+        reference,
+        reference_text: reference
+            .map(|r| {
+                format!("{}: {}", lang.pick(&parent.name_kk, &parent.name_ru), format::value(r, ind.unit))
+            })
+            .unwrap_or_default(),
+    })
+}
+
+fn programme_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
+    ExtraTable {
+        title: lang.label("programmes"),
+        header: ["programme", "level", "measures", "done", "in_progress", "overdue", "execution"]
+            .iter()
+            .map(|k| lang.label(&format!("col_{k}")))
+            .collect(),
+        rows: unit
+            .programmes
+            .iter()
+            .map(|p| {
+                vec![
+                    lang.pick(&p.programme_kk, &p.programme_ru).to_string(),
+                    choice_label(contract::PROGRAMME_LEVELS, &p.level, lang),
+                    p.measures.to_string(),
+                    p.done.to_string(),
+                    p.in_progress.to_string(),
+                    p.overdue.to_string(),
+                    percent(p.execution),
+                ]
+            })
+            .collect(),
+        numeric: 5,
+    }
+}
+
+fn funding_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
+    ExtraTable {
+        title: lang.label("funding"),
+        header: ["purpose", "allocated", "spent", "execution"]
+            .iter()
+            .map(|k| lang.label(&format!("col_{k}")))
+            .collect(),
+        rows: unit
+            .funding
+            .iter()
+            .map(|f| {
+                vec![
+                    choice_label(contract::FUNDING_PURPOSES, &f.purpose, lang),
+                    format::number(f.allocated, 0),
+                    format::number(f.spent, 0),
+                    percent(f.execution),
+                ]
+            })
+            .collect(),
+        numeric: 3,
+    }
+}
+
+const CHARTS: [(u8, &str, &[&str]); 6] = [
+    (
+        1,
+        "chart_types",
+        &[
+            "theft_registered",
+            "fraud_registered",
+            "robbery_registered",
+            "hooliganism_registered",
+            "cattle_theft_registered",
+            "brigandage_registered",
+            "grievous_harm_registered",
+            "murder_registered",
+        ],
+    ),
+    (
+        3,
+        "chart_clearance",
+        &["clearance", "clearance_grave", "clearance_theft", "clearance_fraud", "clearance_robbery"],
+    ),
+    (4, "chart_road", &["road_accidents", "road_injured", "road_deaths", "drunk_drivers"]),
+    (5, "chart_corruption", &["corruption_registered", "corruption_sent_to_court", "officers_prosecuted"]),
+    (
+        6,
+        "chart_appeals",
+        &["appeals_individual", "appeals_legal_entity", "appeals_maslikhat_deputy", "appeals_state_body"],
+    ),
+    (7, "chart_survey", &["trust", "safe_day", "safe_night", "satisfaction", "knows_inspector"]),
+];
+
+/// Builds the data of one unit's documents in one language.
+pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: Lang) -> DocData {
+    let mut chapters = Vec::new();
+    for item in 1..=10u8 {
+        let mine: Vec<(&Indicator, &Figure)> = public(report, unit).filter(|(i, _)| i.item == item).collect();
+        let summary = mine
+            .iter()
+            .filter(|(i, _)| i.headline)
+            .filter_map(|(i, f)| narrative::sentence(i, f, lang))
+            .collect();
+        let figures = mine.iter().map(|(i, f)| figure_row(i, f, lang)).collect();
+        let chart = CHARTS
+            .iter()
+            .find(|(i, ..)| *i == item)
+            .and_then(|(_, title, codes)| pair_chart(report, unit, lang, title, codes));
+        let section = match item {
+            8 => Some("legislation"),
+            9 => Some("local_problems"),
+            10 => Some("other"),
+            _ => None,
+        };
+        let paragraphs = unit
+            .narrative
+            .iter()
+            .filter(|p| Some(p.section.as_str()) == section)
+            .map(|p| lang.pick(&p.kk, &p.ru).to_string())
+            .collect();
+        let extra = match item {
+            2 if !unit.programmes.is_empty() => Some(programme_table(unit, lang)),
+            4 if !unit.funding.is_empty() => Some(funding_table(unit, lang)),
+            _ => None,
+        };
+        chapters.push(Chapter {
+            item,
+            title: lang.label(&format!("item_{item}")),
+            summary,
+            figures,
+            chart,
+            extra,
+            paragraphs,
+        });
+    }
+    let key = ["crime_registered", "crime_rate", "clearance", "road_deaths", "appeals_on_time", "trust"]
+        .iter()
+        .filter_map(|code| {
+            let (ind, fig) = public(report, unit).find(|(i, _)| i.code == *code)?;
+            let v = fig.current?;
+            Some(KeyFigure {
+                label: lang.pick(&ind.kk, &ind.ru).to_string(),
+                value: format::value(v, ind.unit),
+                measure: match ind.unit {
+                    Measure::Count => String::new(),
+                    m => lang.pick(m.kk(), m.ru()).to_string(),
+                },
+                change: fig.change_pct.map(format::change_pct).unwrap_or_default(),
+                trend: trend(fig),
+                significant: fig.significant.unwrap_or(false),
+            })
+        })
+        .collect();
+    let name = lang.pick(&unit.name_kk, &unit.name_ru).to_string();
+    let parent = unit
+        .parent
+        .as_ref()
+        .and_then(|p| report.units.iter().find(|u| &u.code == p))
+        .map(|p| lang.pick(&p.name_kk, &p.name_ru).to_string());
+    DocData {
+        lang: lang.code(),
+        title: format!("{} — {}", lang.label("report_title"), name),
+        labels: lang.labels(),
+        period: match lang {
+            Lang::Kk => report.period.label_kk(),
+            Lang::Ru => report.period.label_ru(),
+        },
+        period_end: report.period.end().format("%d.%m.%Y").to_string(),
+        unit: UnitData {
+            code: unit.code.clone(),
+            name,
+            chief_name: unit.chief_name.clone(),
+            chief_rank: lang.pick(&unit.chief_rank_kk, &unit.chief_rank_ru).to_string(),
+            population: format::number(unit.population as f64, 0),
+        },
+        parent,
+        meeting: unit.meeting.as_ref().map(|m| {
+            let date = NaiveDate::parse_from_str(&m.date, "%Y-%m-%d").ok();
+            let deadline = date.map(|d| d - Duration::days(ANNOUNCE_DAYS_BEFORE));
+            let announced = NaiveDate::parse_from_str(&m.announced, "%Y-%m-%d").ok();
+            MeetingData {
+                date: date_dmy(&m.date),
+                time: m.time.clone(),
+                place: lang.pick(&m.place_kk, &m.place_ru).to_string(),
+                capacity: m.capacity.to_string(),
+                announced: date_dmy(&m.announced),
+                deadline: deadline.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_default(),
+                late: matches!((announced, deadline), (Some(a), Some(d)) if a > d),
+                outlets: m.outlets.clone(),
+                questions: lang.pick(&m.questions_kk, &m.questions_ru).to_string(),
+                invited: lang.pick(&m.invited_kk, &m.invited_ru).to_string(),
+                secretary: m.secretary.clone(),
+            }
+        }),
+        key,
+        chapters,
+        comparison: comparison(report, unit, lang, "crime_rate"),
+        place: public(report, unit)
+            .find(|(i, _)| i.code == "crime_rate")
+            .and_then(|(i, f)| narrative::place(i, f, lang))
+            .unwrap_or_default(),
+        awards: unit
+            .narrative
+            .iter()
+            .filter(|p| p.section == "awards")
+            .map(|p| lang.pick(&p.kk, &p.ru).to_string())
+            .collect(),
+        questions: unit
+            .questions
+            .iter()
+            .map(|q| QuestionRow {
+                received: date_dmy(&q.received),
+                applicant: choice_label(contract::APPLICANTS, &q.applicant, lang),
+                kind: choice_label(contract::APPEAL_KINDS, &q.kind, lang),
+                topic: q.topic.clone(),
+            })
+            .collect(),
+        sources: files
+            .iter()
+            .map(|f| SourceData {
+                name: f.name.clone(),
+                bytes: format::number(f.bytes as f64, 0),
+                sha256: f.sha256.clone(),
+            })
+            .collect(),
+        formulas: report
+            .catalogue
+            .indicators
+            .iter()
+            .filter(|i| !i.restricted)
+            .map(|i| FormulaData {
+                label: lang.pick(&i.kk, &i.ru).to_string(),
+                formula: i.formula.describe(),
+            })
+            .collect(),
+    }
+}
+
+/// Whether the announcement of a meeting given as `YYYY-MM-DD` dates breaks rule 8.2.
+pub fn announcement_late(meeting_date: &str, announced: &str) -> bool {
+    let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    matches!((parse(meeting_date), parse(announced)), (Some(m), Some(a)) if (m - a).num_days() < ANNOUNCE_DAYS_BEFORE)
+}
+
+/// The date of the meeting as a Typst-free `(year, month, day)`, for document metadata.
+pub fn meeting_day(unit: &UnitReport) -> Option<(i32, u32, u32)> {
+    let d = NaiveDate::parse_from_str(&unit.meeting.as_ref()?.date, "%Y-%m-%d").ok()?;
+    Some((d.year(), d.month(), d.day()))
+}

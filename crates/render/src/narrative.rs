@@ -1,0 +1,238 @@
+//! Sentences written by rules from the figures: "Кражи: 275 краж против 312 в аналогичном
+//! периоде прошлого года, снижение на 11,9 %."
+//!
+//! Only a change that passed its test (see `esep_analysis::stats`) is called a rise or a fall;
+//! any other change is said to be within random variation. Russian nouns agree with the numeral
+//! (1 кража, 2 кражи, 5 краж); Kazakh nouns stay singular after numerals, and the percentage
+//! takes the dative `%-ға` (пайызға).
+
+use esep_analysis::{Figure, Indicator, Measure};
+
+use crate::format;
+use crate::lang::Lang;
+
+/// Which of the three Russian forms follows the integer `n`: 0 for 1 (21, 101…), 1 for 2–4
+/// (22–24…), 2 for 5–20 and 0 (25–30…).
+pub fn ru_form(n: u64) -> usize {
+    let (ten, hundred) = (n % 10, n % 100);
+    if ten == 1 && hundred != 11 {
+        0
+    } else if (2..=4).contains(&ten) && !(12..=14).contains(&hundred) {
+        1
+    } else {
+        2
+    }
+}
+
+/// `n` with its Russian noun: `1 кража`, `3 кражи`, `11 краж`, `1 174 краж`.
+pub fn ru_count(n: f64, forms: &[String; 3]) -> String {
+    let form = if n.fract() == 0.0 && n >= 0.0 { ru_form(n as u64) } else { 1 };
+    format!("{} {}", format::number(n, 0), forms[form])
+}
+
+fn value(v: f64, ind: &Indicator, lang: Lang) -> String {
+    match (ind.unit, lang, &ind.noun_ru, &ind.noun_kk) {
+        (Measure::Count, Lang::Ru, Some(forms), _) => ru_count(v, forms),
+        (Measure::Count, Lang::Kk, _, Some(noun)) => format!("{} {noun}", format::number(v, 0)),
+        (Measure::Percent, ..) => format!("{} %", format::value(v, ind.unit)),
+        (Measure::Tenge, Lang::Ru, ..) => format!("{} тенге", format::value(v, ind.unit)),
+        (Measure::Tenge, Lang::Kk, ..) => format!("{} теңге", format::value(v, ind.unit)),
+        _ => format::value(v, ind.unit),
+    }
+}
+
+/// The size of a change: `11,9 %` of the previous value, or `1,4 п. п.` for percentages.
+fn amount(fig: &Figure, ind: &Indicator, lang: Lang) -> Option<String> {
+    if ind.unit == Measure::Percent {
+        let pp = format::number(fig.change?.abs(), 1);
+        return Some(match lang {
+            Lang::Ru => format!("{pp} п. п."),
+            Lang::Kk => format!("{pp} пайыздық тармақ"),
+        });
+    }
+    Some(format!("{} %", format::number(fig.change_pct?.abs(), 1)))
+}
+
+/// One sentence on one figure, or `None` when there is no current value.
+pub fn sentence(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
+    // An abbreviation's full stop ends the sentence too: "на 1,4 п. п." not "п. п..".
+    sentence_body(ind, fig, lang).map(|s| s.replace("..", "."))
+}
+
+fn sentence_body(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
+    let cur = value(fig.current?, ind, lang);
+    let label = lang.pick(&ind.kk, &ind.ru);
+    let Some(prev_value) = fig.previous else {
+        return Some(format!("{label}: {cur}."));
+    };
+    let prev = match ind.unit {
+        Measure::Count | Measure::Tenge => format::value(prev_value, ind.unit),
+        _ => value(prev_value, ind, lang),
+    };
+    let change = fig.change.unwrap_or(0.0);
+    if change.abs() < 1e-9 {
+        return Some(match lang {
+            Lang::Ru => format!("{label}: {cur}, на уровне аналогичного периода прошлого года."),
+            Lang::Kk => format!("{label}: {cur}, өткен жылдың сәйкес кезеңі деңгейінде."),
+        });
+    }
+    let Some(size) = amount(fig, ind, lang) else {
+        return Some(match lang {
+            Lang::Ru => format!("{label}: {cur} (в аналогичном периоде прошлого года — {prev})."),
+            Lang::Kk => format!("{label}: {cur} (өткен жылдың сәйкес кезеңінде — {prev})."),
+        });
+    };
+    let rise = change > 0.0;
+    Some(match (lang, fig.significant) {
+        (Lang::Ru, Some(true)) => format!(
+            "{label}: {cur} против {prev} в аналогичном периоде прошлого года, {} на {size}.",
+            if rise { "рост" } else { "снижение" }
+        ),
+        (Lang::Ru, Some(false)) => format!(
+            "{label}: {cur} против {prev} в аналогичном периоде прошлого года; изменение на {size} \
+             в пределах случайных колебаний."
+        ),
+        (Lang::Ru, None) => format!(
+            "{label}: {cur} против {prev} в аналогичном периоде прошлого года ({} на {size}).",
+            if rise { "больше" } else { "меньше" }
+        ),
+        (Lang::Kk, Some(true)) => format!(
+            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev}; {size}-ға {}.",
+            if rise { "өсті" } else { "азайды" }
+        ),
+        (Lang::Kk, Some(false)) => format!(
+            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev}; {size}-ға өзгеруі кездейсоқ \
+             ауытқу шегінде."
+        ),
+        (Lang::Kk, None) => format!(
+            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev} ({size}-ға {}).",
+            if rise { "көп" } else { "аз" }
+        ),
+    })
+}
+
+/// The unit's place among its siblings: "8-е место из 9" / "9 бөліністің ішінде 8-орын".
+pub fn place(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
+    let (rank, of) = (fig.rank?, fig.rank_of?);
+    let label = lang.pick(&ind.kk, &ind.ru);
+    Some(match lang {
+        Lang::Ru => format!("{label}: {rank}-е место из {of} (1 — лучший результат)."),
+        Lang::Kk => format!("{label}: {of} бөліністің ішінде {rank}-орын (1 — ең жақсы нәтиже)."),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use esep_analysis::{Catalogue, Direction, Formula};
+
+    fn theft() -> Indicator {
+        Catalogue::builtin()
+            .indicators
+            .into_iter()
+            .find(|i| i.code == "theft_registered")
+            .unwrap_or_else(|| panic!("theft_registered"))
+    }
+
+    fn fig(cur: f64, prev: f64, significant: bool) -> Figure {
+        Figure {
+            current: Some(cur),
+            previous: Some(prev),
+            change: Some(cur - prev),
+            change_pct: (prev != 0.0).then(|| 100.0 * (cur - prev) / prev),
+            significant: Some(significant),
+            ..Figure::default()
+        }
+    }
+
+    #[test]
+    fn russian_forms_agree_with_the_numeral() {
+        let forms = ["преступление".to_string(), "преступления".into(), "преступлений".into()];
+        let said: Vec<String> = [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 1174]
+            .iter()
+            .map(|&n| ru_count(n as f64, &forms))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "1 преступление",
+                "2 преступления",
+                "4 преступления",
+                "5 преступлений",
+                "11 преступлений",
+                "12 преступлений",
+                "14 преступлений",
+                "21 преступление",
+                "22 преступления",
+                "25 преступлений",
+                "101 преступление",
+                "111 преступлений",
+                "1\u{202f}174 преступления",
+            ]
+        );
+    }
+
+    #[test]
+    fn significant_fall_is_called_a_fall() {
+        let s = sentence(&theft(), &fig(275.0, 312.0, true), Lang::Ru);
+        assert_eq!(
+            s.as_deref(),
+            Some("Кражи: 275 краж против 312 в аналогичном периоде прошлого года, снижение на 11,9 %.")
+        );
+        let s = sentence(&theft(), &fig(275.0, 312.0, true), Lang::Kk);
+        assert_eq!(
+            s.as_deref(),
+            Some("Ұрлық: 275 ұрлық, өткен жылдың сәйкес кезеңінде — 312; 11,9 %-ға азайды.")
+        );
+    }
+
+    #[test]
+    fn noise_is_not_a_rise() {
+        // 3 → 6 murders: +100 %, but p = 0.51.
+        let mut murder = theft();
+        murder.ru = "Убийства".into();
+        murder.noun_ru = Some(["убийство".into(), "убийства".into(), "убийств".into()]);
+        let s = sentence(&murder, &fig(6.0, 3.0, false), Lang::Ru).unwrap_or_default();
+        assert_eq!(
+            s,
+            "Убийства: 6 убийств против 3 в аналогичном периоде прошлого года; изменение на 100,0 % \
+             в пределах случайных колебаний."
+        );
+        assert!(!s.contains("рост"));
+        let kk = sentence(&murder, &fig(6.0, 3.0, false), Lang::Kk).unwrap_or_default();
+        assert!(kk.contains("кездейсоқ ауытқу шегінде") && !kk.contains("өсті"), "{kk}");
+    }
+
+    #[test]
+    fn shares_change_in_percentage_points() {
+        let clearance = Indicator {
+            code: "clearance".into(),
+            item: 3,
+            kk: "Ашылу деңгейі".into(),
+            ru: "Раскрываемость".into(),
+            unit: Measure::Percent,
+            direction: Direction::Higher,
+            restricted: false,
+            headline: true,
+            noun_kk: None,
+            noun_ru: None,
+            formula: Formula::AppealsOnTime,
+        };
+        let s = sentence(&clearance, &fig(67.7, 69.1, true), Lang::Ru).unwrap_or_default();
+        assert_eq!(
+            s,
+            "Раскрываемость: 67,7 % против 69,1 % в аналогичном периоде прошлого года, снижение на 1,4 п. п."
+        );
+        let s = sentence(&clearance, &fig(67.7, 67.7, false), Lang::Kk).unwrap_or_default();
+        assert_eq!(s, "Ашылу деңгейі: 67,7 %, өткен жылдың сәйкес кезеңі деңгейінде.");
+    }
+
+    #[test]
+    fn missing_values() {
+        let mut f = fig(5.0, 0.0, false);
+        f.previous = None;
+        assert_eq!(sentence(&theft(), &f, Lang::Ru).as_deref(), Some("Кражи: 5 краж."));
+        f.current = None;
+        assert_eq!(sentence(&theft(), &f, Lang::Ru), None);
+    }
+}

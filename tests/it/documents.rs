@@ -1,0 +1,156 @@
+//! The chief's documents: report, slides, announcement and protocol, in both languages.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::cli::{esep, pdf_text, s, success, text, tmp};
+use crate::fixtures::{self, V};
+
+/// The valid fixture with a question sent ahead of the meeting, written into `dir/input`.
+fn input_with_question(dir: &Path, edit: impl FnOnce(&mut fixtures::Book)) -> std::path::PathBuf {
+    let mut book = fixtures::base();
+    fixtures::find(&mut book, "appeals").rows.push(vec![
+        V::S("Q-1"),
+        V::S("DEP"),
+        V::D(2026, 2, 10),
+        V::E,
+        V::S("individual"),
+        V::S("proposal"),
+        V::S("Саябақты жарықтандыру"),
+        V::E,
+        V::E,
+        V::S("yes"),
+    ]);
+    edit(&mut book);
+    let input = dir.join("input");
+    std::fs::create_dir_all(&input).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(input.join("input.xlsx"), fixtures::workbook_bytes(&book))
+        .unwrap_or_else(|e| panic!("{e}"));
+    input
+}
+
+fn pages(path: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(path).output().unwrap_or_else(|e| panic!("pdfinfo: {e}"));
+    let info = String::from_utf8_lossy(&out.stdout);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {info}"))
+}
+
+#[test]
+fn every_document_in_both_languages() {
+    let dir = tmp();
+    let out = dir.path().join("pack");
+    success(&["build", s(&input_with_question(dir.path(), |_| {})), "--out", s(&out), "--quiet"]);
+    let dep = out.join("DEP");
+
+    // Slides: 16:9, 12–20 slides, one per rule-6 item at least.
+    for lang in ["kk", "ru"] {
+        let n = pages(&dep.join(format!("slides.{lang}.pdf")));
+        assert!((12..=20).contains(&n), "slides.{lang}.pdf has {n} slides");
+    }
+    let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let slides = flat(pdf_text(&dep.join("slides.ru.pdf")));
+    for kicker in ["1. КРИМИНОГЕННАЯ ОБСТАНОВКА", "6. ОБРАЩЕНИЯ И СМИ", "9. ВОПРОСЫ МЕСТНОГО УРОВНЯ"]
+    {
+        assert!(slides.contains(kicker), "slides lack {kicker}");
+    }
+    // 760 registered against 780: a generated sentence with Russian agreement.
+    assert!(slides.contains("760 уголовных правонарушений против 780"), "{slides}");
+    let slides_kk = pdf_text(&dep.join("slides.kk.pdf"));
+    assert!(slides_kk.contains("1. КРИМИНОГЕНДІК ЖАҒДАЙ"), "{slides_kk}");
+
+    // Announcement: date, time, place, how to send questions, its own deadline.
+    let ann = flat(pdf_text(&dep.join("announcement.ru.pdf")));
+    for needle in ["ОБЪЯВЛЕНИЕ", "20.02.2026, 11:00", "Дом культуры", "Телефон 102", "10.02.2026"]
+    {
+        assert!(ann.contains(needle), "announcement lacks {needle}:\n{ann}");
+    }
+    let ann_kk = pdf_text(&dep.join("announcement.kk.pdf"));
+    assert!(ann_kk.contains("ХАБАРЛАНДЫРУ") && ann_kk.contains("Мәдениет үйі"), "{ann_kk}");
+
+    // Protocol: heading, pre-listed question, signature lines.
+    let protocol = flat(pdf_text(&dep.join("protocol.kk.pdf")));
+    for needle in ["ХАТТАМА", "Саябақты жарықтандыру", "Хатшы", "депутаттар", "Қатысушылар саны"]
+    {
+        assert!(protocol.contains(needle), "protocol lacks {needle}:\n{protocol}");
+    }
+    let protocol_ru = pdf_text(&dep.join("protocol.ru.pdf"));
+    assert!(protocol_ru.contains("ПРОТОКОЛ") && protocol_ru.contains("Секретарь"), "{protocol_ru}");
+    // The district has no question of its own.
+    assert!(!pdf_text(&out.join("DEP-01/protocol.ru.pdf")).contains("Саябақты"));
+}
+
+#[test]
+fn documents_are_pdf_a_2b_with_metadata() {
+    let dir = tmp();
+    let out = dir.path().join("pack");
+    success(&["build", s(&fixtures::fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet"]);
+    for doc in ["report", "slides", "announcement", "protocol"] {
+        let path = out.join(format!("DEP/{doc}.kk.pdf"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let raw = String::from_utf8_lossy(&bytes);
+        assert!(raw.contains("<pdfaid:part>2</pdfaid:part>"), "{doc}: no PDF/A-2 identification");
+        assert!(raw.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{doc}: not level B");
+        let info = Command::new("pdfinfo").arg(&path).output().unwrap_or_else(|e| panic!("{e}"));
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(
+            info.contains("Сынақ облысының Полиция департаменті"),
+            "{doc}: author/title missing:\n{info}"
+        );
+        // The date is the period's last day, not the time of the run.
+        assert!(info.contains("Wed Dec 31 00:00:00 2025"), "{doc}:\n{info}");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_fails_the_build_by_name() {
+    let dir = tmp();
+    let input = input_with_question(dir.path(), |b| {
+        fixtures::set(b, "narrative", 0, 3, V::S("Внесены изменения в закон 🚓."));
+    });
+    let out = dir.path().join("pack");
+    let run = esep(&["build", s(&input), "--out", s(&out)]);
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run));
+    assert!(text(&run).contains("no embedded font can show U+1F693 «🚓»"), "{}", text(&run));
+    assert!(!out.exists(), "a failed build wrote a pack");
+}
+
+#[test]
+fn late_announcement_is_warned() {
+    let dir = tmp();
+    // Announced on 15.02 for a meeting on 20.02: five days instead of ten.
+    let input = input_with_question(dir.path(), |b| fixtures::set(b, "meeting", 0, 6, V::D(2026, 2, 15)));
+    let out = dir.path().join("pack");
+    let run = success(&["build", s(&input), "--out", s(&out)]);
+    assert!(text(&run).contains("less than 10 days before (rule 8.2)"), "{}", text(&run));
+    let ann = pdf_text(&out.join("DEP/announcement.ru.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(ann.contains("менее чем за 10 дней"), "{ann}");
+}
+
+#[test]
+fn templates_folder_overrides_by_name() {
+    let dir = tmp();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        templates.join("announcement.typ"),
+        "#let d = json(sys.inputs.data)\n#set document(title: \"x\", author: \"y\")\n#set text(font: \"DejaVu Sans\")\nСвоё объявление: #d.unit.name\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("pack");
+    success(&[
+        "build",
+        s(&fixtures::fixtures_dir().join("valid-small")),
+        "--out",
+        s(&out),
+        "--quiet",
+        "--templates",
+        s(&templates),
+    ]);
+    let ann = pdf_text(&out.join("DEP/announcement.ru.pdf"));
+    assert!(ann.contains("Своё объявление: Департамент полиции Тестовой области"), "{ann}");
+    // The other templates stay the built-in ones.
+    assert!(pdf_text(&out.join("DEP/report.ru.pdf")).contains("Криминогенная обстановка"));
+}
