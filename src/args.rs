@@ -32,7 +32,8 @@ Examples:
   esep demo                              build the bundled demo into ./esep-demo
   esep template --out blank/ --lang ru   blank input workbooks with Russian headers
   esep validate inputs/2025-12/          list every problem in a folder of workbooks
-  esep build inputs/2025-12/ --out pack/ validate, then write one pack per unit";
+  esep build inputs/2025-12/ --out pack/ validate, then write one pack per unit
+  esep compare packs/* --out national.xlsx  headquarters' comparison of departments";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -69,6 +70,18 @@ pub enum Command {
         input: PathBuf,
         /// Folder of the pack (replaced only if it is an earlier esep pack or empty).
         #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        out: PathBuf,
+    },
+    /// Compare departments for headquarters: reads the `department.xlsx` of each pack, checks
+    /// that they share period and catalogue version, and writes a national workbook —
+    /// departments as rows, indicators as columns, ranks, national totals recomputed from
+    /// numerators and denominators, charts.
+    Compare {
+        /// Pack folders written by `esep build` (or their `department.xlsx`).
+        #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+        packs: Vec<PathBuf>,
+        /// The national workbook to write.
+        #[arg(long, value_hint = clap::ValueHint::FilePath)]
         out: PathBuf,
     },
     /// Build the bundled demo department (a fictional region of 12 bodies).

@@ -8,6 +8,7 @@
 #![allow(clippy::disallowed_macros)] // the binary is where printing belongs
 
 mod args;
+mod compare;
 mod pack;
 
 use std::path::Path;
@@ -45,6 +46,13 @@ fn run(args: &Args) -> Result<ExitCode> {
         Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), args.quiet),
         Command::Validate { input, format } => validate(input, *format, args.quiet),
         Command::Build { input, out } => build(input, out, &build_options(args)?, args.quiet, None),
+        Command::Compare { packs, out } => {
+            let n = compare::compare(packs, out, &Catalogue::builtin())?;
+            if !args.quiet {
+                eprintln!("compared {n} departments into `{}`", out.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo { out } => demo(out, &build_options(args)?, args.quiet),
         Command::Generate { out, seed, year, months } => {
             let opts = esep_demo::Options { seed: *seed, year: *year, months: *months };
@@ -241,6 +249,9 @@ fn write_pack(
         }
         jobs.push((u, None));
     }
+    let department = esep_render::department_workbook(report, &dataset.files)
+        .context("cannot write the department workbook")?;
+    staging.write("department.xlsx", &department)?;
     let bar = if quiet { ProgressBar::hidden() } else { ProgressBar::new(jobs.len() as u64) };
     bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {msg}")?);
     let written: Vec<Result<()>> = jobs
@@ -257,7 +268,7 @@ fn write_pack(
                     staging.write(Path::new(&unit.code).join(doc.file_name(lang)), &pdf)
                 }
                 None => {
-                    let xlsx = esep_render::indicators_workbook(report, unit)
+                    let xlsx = esep_render::indicators_workbook(report, unit, &dataset.files)
                         .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
                     staging.write(Path::new(&unit.code).join("indicators.xlsx"), &xlsx)
                 }

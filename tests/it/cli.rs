@@ -357,6 +357,19 @@ fn injected_text_stays_literal() {
         cell(&out.join("DEP/indicators.xlsx"), "about", 2, 1),
         Data::String("=HYPERLINK(\"http://evil.example\",\"click\")".into())
     );
+    // So in the department workbook, on the item sheets and in the long `data` sheet.
+    let dept = out.join("department.xlsx");
+    assert_eq!(
+        cell(&dept, "1 crime", 1, 3),
+        Data::String("=HYPERLINK(\"http://evil.example\",\"click\")".into())
+    );
+    assert_eq!(
+        cell(&dept, "data", 1, 2),
+        Data::String("=HYPERLINK(\"http://evil.example\",\"click\")".into())
+    );
+    // And the slides print it literally too.
+    let slides = pdf_text(&out.join("DEP/slides.ru.pdf"));
+    assert!(slides.contains("=HYPERLINK(\"http://evil.example\",\"click\")"), "{slides}");
 }
 
 #[test]

@@ -4,3 +4,4 @@ mod cli;
 mod documents;
 mod fixtures;
 mod validation;
+mod workbooks;

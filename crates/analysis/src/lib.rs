@@ -10,6 +10,7 @@ pub mod catalogue;
 mod compute;
 pub mod doc;
 pub mod model;
+pub mod national;
 pub mod open_data;
 pub mod settings;
 pub mod stats;

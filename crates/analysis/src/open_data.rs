@@ -174,54 +174,167 @@ pub const HEADER: [&str; 36] = [
 ];
 
 /// Shortest exact form: `7931`, `99.87`, `1.2e-70`; empty for none.
-fn num(v: Option<f64>) -> String {
-    v.map(|v| if v != 0.0 && v.abs() < 1e-4 { format!("{v:e}") } else { format!("{v}") }).unwrap_or_default()
+fn num(v: f64) -> String {
+    if v != 0.0 && v.abs() < 1e-4 { format!("{v:e}") } else { format!("{v}") }
 }
 
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(ToString::to_string).unwrap_or_default()
+/// One typed field of a [`Row`], as a workbook stores it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// A flag.
+    Bool(bool),
+    /// Nothing.
+    Empty,
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+fn opt_text(s: &Option<String>) -> Cell {
+    s.as_deref().map_or(Cell::Empty, text)
+}
+
+fn number(v: Option<f64>) -> Cell {
+    v.map_or(Cell::Empty, Cell::Number)
 }
 
 impl Row {
-    fn fields(&self) -> [String; 36] {
+    /// The fields in [`HEADER`] order, typed.
+    pub fn cells(&self) -> [Cell; 36] {
         [
-            self.unit.clone(),
-            self.unit_kk.clone(),
-            self.unit_ru.clone(),
-            opt(&self.parent),
-            self.year.to_string(),
-            self.months.to_string(),
-            self.code.clone(),
-            self.item.to_string(),
-            self.label_kk.clone(),
-            self.label_ru.clone(),
-            self.measure.clone(),
-            self.direction.clone(),
-            self.restricted.to_string(),
-            num(self.current),
-            num(self.previous),
-            num(self.change),
-            num(self.change_pct),
-            opt(&self.assessment),
-            opt(&self.significant),
-            num(self.p_value),
-            num(self.num),
-            num(self.den),
-            num(self.previous_num),
-            num(self.previous_den),
-            num(self.n),
-            num(self.n_eff),
-            num(self.ci_low),
-            num(self.ci_high),
-            self.low_n.to_string(),
-            opt(&self.rank),
-            opt(&self.rank_of),
-            num(self.sibling_mean),
-            num(self.parent_value),
-            opt(&self.position),
-            opt(&self.missing),
-            opt(&self.previous_missing),
+            text(&self.unit),
+            text(&self.unit_kk),
+            text(&self.unit_ru),
+            opt_text(&self.parent),
+            Cell::Number(f64::from(self.year)),
+            Cell::Number(f64::from(self.months)),
+            text(&self.code),
+            Cell::Number(f64::from(self.item)),
+            text(&self.label_kk),
+            text(&self.label_ru),
+            text(&self.measure),
+            text(&self.direction),
+            Cell::Bool(self.restricted),
+            number(self.current),
+            number(self.previous),
+            number(self.change),
+            number(self.change_pct),
+            opt_text(&self.assessment),
+            self.significant.map_or(Cell::Empty, Cell::Bool),
+            number(self.p_value),
+            number(self.num),
+            number(self.den),
+            number(self.previous_num),
+            number(self.previous_den),
+            number(self.n),
+            number(self.n_eff),
+            number(self.ci_low),
+            number(self.ci_high),
+            Cell::Bool(self.low_n),
+            number(self.rank.map(f64::from)),
+            number(self.rank_of.map(f64::from)),
+            number(self.sibling_mean),
+            number(self.parent_value),
+            opt_text(&self.position),
+            opt_text(&self.missing),
+            opt_text(&self.previous_missing),
         ]
+    }
+
+    fn fields(&self) -> Vec<String> {
+        self.cells()
+            .into_iter()
+            .map(|c| match c {
+                Cell::Text(s) => s,
+                Cell::Number(v) => num(v),
+                Cell::Bool(b) => b.to_string(),
+                Cell::Empty => String::new(),
+            })
+            .collect()
+    }
+
+    /// A row from typed fields in [`HEADER`] order (a `data` sheet read back), or what is wrong.
+    pub fn from_cells(cells: &[Cell]) -> Result<Self, String> {
+        if cells.len() != HEADER.len() {
+            return Err(format!("expected {} columns, found {}", HEADER.len(), cells.len()));
+        }
+        let field = |k: usize| &cells[k];
+        let s = |k: usize| -> Result<String, String> {
+            match field(k) {
+                Cell::Text(t) => Ok(t.clone()),
+                Cell::Empty => Ok(String::new()),
+                Cell::Number(v) => Ok(num(*v)),
+                Cell::Bool(b) => Ok(b.to_string()),
+            }
+        };
+        let os = |k: usize| -> Result<Option<String>, String> { s(k).map(|t| (!t.is_empty()).then_some(t)) };
+        let n = |k: usize| -> Result<Option<f64>, String> {
+            match field(k) {
+                Cell::Number(v) => Ok(Some(*v)),
+                Cell::Empty => Ok(None),
+                Cell::Text(t) if t.is_empty() => Ok(None),
+                Cell::Text(t) => {
+                    t.parse().map(Some).map_err(|_| format!("{}: `{t}` is not a number", HEADER[k]))
+                }
+                Cell::Bool(_) => Err(format!("{}: expected a number", HEADER[k])),
+            }
+        };
+        let req =
+            |k: usize| -> Result<f64, String> { n(k)?.ok_or_else(|| format!("{} is empty", HEADER[k])) };
+        let b = |k: usize| -> Result<Option<bool>, String> {
+            match field(k) {
+                Cell::Bool(v) => Ok(Some(*v)),
+                Cell::Empty => Ok(None),
+                Cell::Text(t) if t == "true" => Ok(Some(true)),
+                Cell::Text(t) if t == "false" => Ok(Some(false)),
+                Cell::Text(t) if t.is_empty() => Ok(None),
+                _ => Err(format!("{}: expected true or false", HEADER[k])),
+            }
+        };
+        let whole = |v: Option<f64>| v.map(|v| v as u32);
+        Ok(Self {
+            unit: s(0)?,
+            unit_kk: s(1)?,
+            unit_ru: s(2)?,
+            parent: os(3)?,
+            year: req(4)? as i32,
+            months: req(5)? as u32,
+            code: s(6)?,
+            item: req(7)? as u8,
+            label_kk: s(8)?,
+            label_ru: s(9)?,
+            measure: s(10)?,
+            direction: s(11)?,
+            restricted: b(12)?.unwrap_or(false),
+            current: n(13)?,
+            previous: n(14)?,
+            change: n(15)?,
+            change_pct: n(16)?,
+            assessment: os(17)?,
+            significant: b(18)?,
+            p_value: n(19)?,
+            num: n(20)?,
+            den: n(21)?,
+            previous_num: n(22)?,
+            previous_den: n(23)?,
+            n: n(24)?,
+            n_eff: n(25)?,
+            ci_low: n(26)?,
+            ci_high: n(27)?,
+            low_n: b(28)?.unwrap_or(false),
+            rank: whole(n(29)?),
+            rank_of: whole(n(30)?),
+            sibling_mean: n(31)?,
+            parent_value: n(32)?,
+            position: os(33)?,
+            missing: os(34)?,
+            previous_missing: os(35)?,
+        })
     }
 }
 
@@ -309,6 +422,7 @@ mod tests {
         assert!(text.contains(",7931,,"), "{text}");
         assert!(text.contains(",1.5e-70,0.1,"), "{text}");
         assert!(text.contains("\"a, \"\"b\"\"\""), "{text}");
-        assert_eq!(from_csv(&ours).unwrap_or_else(|e| panic!("{e}")), vec![row]);
+        assert_eq!(from_csv(&ours).unwrap_or_else(|e| panic!("{e}")), vec![row.clone()]);
+        assert_eq!(Row::from_cells(&row.cells()), Ok(row));
     }
 }

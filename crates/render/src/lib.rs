@@ -16,4 +16,4 @@ pub use contract_xlsx::{Cell, ContractOptions, contract_workbook};
 pub use error::Error;
 pub use lang::Lang;
 pub use pdf::{Document, Renderer};
-pub use xlsx::indicators_workbook;
+pub use xlsx::{department_workbook, indicators_workbook, national_workbook};

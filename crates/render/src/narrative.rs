@@ -34,7 +34,7 @@ fn value(v: f64, ind: &Indicator, lang: Lang) -> String {
     match (ind.unit, lang, &ind.noun_ru, &ind.noun_kk) {
         (Measure::Count, Lang::Ru, Some(forms), _) => ru_count(v, forms),
         (Measure::Count, Lang::Kk, _, Some(noun)) => format!("{} {noun}", format::number(v, 0)),
-        (Measure::Percent, ..) => format!("{} %", format::value(v, ind.unit)),
+        (Measure::Percent, ..) => format!("{}\u{a0}%", format::value(v, ind.unit)),
         (Measure::Tenge, Lang::Ru, ..) => format!("{} тенге", format::value(v, ind.unit)),
         (Measure::Tenge, Lang::Kk, ..) => format!("{} теңге", format::value(v, ind.unit)),
         _ => format::value(v, ind.unit),
@@ -46,11 +46,11 @@ fn amount(fig: &Figure, ind: &Indicator, lang: Lang) -> Option<String> {
     if ind.unit == Measure::Percent {
         let pp = format::number(fig.change?.abs(), 1);
         return Some(match lang {
-            Lang::Ru => format!("{pp} п. п."),
+            Lang::Ru => format!("{pp}\u{a0}п.\u{a0}п."),
             Lang::Kk => format!("{pp} пайыздық тармақ"),
         });
     }
-    Some(format!("{} %", format::number(fig.change_pct?.abs(), 1)))
+    Some(format!("{}\u{a0}%", format::number(fig.change_pct?.abs(), 1)))
 }
 
 /// One sentence on one figure, or `None` when there is no current value.
@@ -97,15 +97,15 @@ fn sentence_body(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
             if rise { "больше" } else { "меньше" }
         ),
         (Lang::Kk, Some(true)) => format!(
-            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev}; {size}-ға {}.",
+            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev}; {size}\u{2011}ға {}.",
             if rise { "өсті" } else { "азайды" }
         ),
         (Lang::Kk, Some(false)) => format!(
-            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev}; {size}-ға өзгеруі кездейсоқ \
+            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev}; {size}\u{2011}ға өзгеруі кездейсоқ \
              ауытқу шегінде."
         ),
         (Lang::Kk, None) => format!(
-            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev} ({size}-ға {}).",
+            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev} ({size}\u{2011}ға {}).",
             if rise { "көп" } else { "аз" }
         ),
     })
@@ -177,12 +177,12 @@ mod tests {
         let s = sentence(&theft(), &fig(275.0, 312.0, true), Lang::Ru);
         assert_eq!(
             s.as_deref(),
-            Some("Кражи: 275 краж против 312 в аналогичном периоде прошлого года, снижение на 11,9 %.")
+            Some("Кражи: 275 краж против 312 в аналогичном периоде прошлого года, снижение на 11,9\u{a0}%.")
         );
         let s = sentence(&theft(), &fig(275.0, 312.0, true), Lang::Kk);
         assert_eq!(
             s.as_deref(),
-            Some("Ұрлық: 275 ұрлық, өткен жылдың сәйкес кезеңінде — 312; 11,9 %-ға азайды.")
+            Some("Ұрлық: 275 ұрлық, өткен жылдың сәйкес кезеңінде — 312; 11,9\u{a0}%\u{2011}ға азайды.")
         );
     }
 
@@ -195,7 +195,7 @@ mod tests {
         let s = sentence(&murder, &fig(6.0, 3.0, false), Lang::Ru).unwrap_or_default();
         assert_eq!(
             s,
-            "Убийства: 6 убийств против 3 в аналогичном периоде прошлого года; изменение на 100,0 % \
+            "Убийства: 6 убийств против 3 в аналогичном периоде прошлого года; изменение на 100,0\u{a0}% \
              в пределах случайных колебаний."
         );
         assert!(!s.contains("рост"));
@@ -221,10 +221,10 @@ mod tests {
         let s = sentence(&clearance, &fig(67.7, 69.1, true), Lang::Ru).unwrap_or_default();
         assert_eq!(
             s,
-            "Раскрываемость: 67,7 % против 69,1 % в аналогичном периоде прошлого года, снижение на 1,4 п. п."
+            "Раскрываемость: 67,7\u{a0}% против 69,1\u{a0}% в аналогичном периоде прошлого года, снижение на 1,4\u{a0}п.\u{a0}п."
         );
         let s = sentence(&clearance, &fig(67.7, 67.7, false), Lang::Kk).unwrap_or_default();
-        assert_eq!(s, "Ашылу деңгейі: 67,7 %, өткен жылдың сәйкес кезеңі деңгейінде.");
+        assert_eq!(s, "Ашылу деңгейі: 67,7\u{a0}%, өткен жылдың сәйкес кезеңі деңгейінде.");
     }
 
     #[test]

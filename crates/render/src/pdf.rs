@@ -222,7 +222,7 @@ mod tests {
     #[test]
     fn kazakh_letters_are_covered_and_emoji_are_not() {
         let r = Renderer::new();
-        for c in "әғқңөұүһіӘҒҚҢӨҰҮҺІ№«»—–−\u{202f}".chars() {
+        for c in "әғқңөұүһіӘҒҚҢӨҰҮҺІ№«»—–−\u{202f}\u{2011}".chars() {
             assert!(r.covers(c), "{c}");
         }
         assert!(!r.covers('🚓'));

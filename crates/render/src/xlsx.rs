@@ -1,61 +1,121 @@
-//! The unit's workbook of figures (`indicators.xlsx`), for analysts and headquarters.
+//! Workbooks of figures for analysts and headquarters (rust_xlsxwriter):
+//!
+//! * [`indicators_workbook`]: one unit — a sheet of every indicator, one sheet per rule-6 item,
+//!   `catalogue` and `about` (unit, period, inputs with SHA-256, version);
+//! * [`department_workbook`]: every unit as a row and every indicator as columns, per rule-6
+//!   item, with ranks, the department's value and the bodies' mean, conditional formatting,
+//!   native charts and a long `data` sheet that reproduces `indicators.csv`.
+//!
+//! Cells hold values, never formulas, so a viewer that does not recalculate shows the numbers;
+//! text from the inputs is always written as a string. Document dates are the period's end, so
+//! the same inputs give identical bytes. Restricted indicators are kept here, and marked.
 
 use chrono::Datelike;
-use esep_analysis::{Report, UnitReport};
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+use esep_analysis::national::National;
+use esep_analysis::open_data::{self, HEADER, Row};
+use esep_analysis::{Catalogue, ChangeTest, Direction, Indicator, Measure, Report, UnitReport};
+use esep_ingest::InputFile;
+use rust_xlsxwriter::{
+    Chart, ChartType, Color, ConditionalFormatFormula, DocProperties, ExcelDateTime, Format, FormatBorder,
+    Workbook, Worksheet, XlsxError,
+};
 
 use crate::format;
 
+/// Short English names of the rule-6 items, for sheet names.
+pub const ITEM_SHEETS: [&str; 7] =
+    ["1 crime", "2 programmes", "3 results", "4 order and roads", "5 corruption", "6 appeals", "7 opinion"];
+
 /// Number format per unit of measure.
-fn num_format(measure: esep_analysis::Measure) -> &'static str {
+fn num_format(measure: Measure) -> &'static str {
     match format::decimals(measure) {
         0 => "#,##0",
         _ => "#,##0.0",
     }
 }
 
-/// Writes the unit's indicators (restricted ones included and marked) as a workbook.
-pub fn indicators_workbook(report: &Report, unit: &UnitReport) -> Result<Vec<u8>, XlsxError> {
-    let end = report.period.end();
-    let mut wb = Workbook::new();
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(format!("esep: {} — {}", unit.name_ru, report.period.label_ru()))
-            .set_creation_datetime(&ExcelDateTime::from_ymd(
-                end.year() as u16,
-                end.month() as u8,
-                end.day() as u8,
-            )?),
-    );
-    let header = Format::new()
+fn header_format() -> Format {
+    Format::new()
         .set_bold()
         .set_text_wrap()
         .set_background_color(Color::RGB(0xDDEBF7))
-        .set_border(FormatBorder::Thin);
-    let ws = wb.add_worksheet();
-    ws.set_name("indicators")?;
-    let heads = [
-        "item",
-        "code",
-        "көрсеткіш",
-        "показатель",
-        "unit",
-        "previous (АППГ)",
-        "current",
-        "change",
-        "change %",
-        "restricted",
-        "missing",
-        "significant",
-        "p-value",
-        "rank",
-        "of",
-    ];
-    for (c, h) in heads.iter().enumerate() {
+        .set_border(FormatBorder::Thin)
+}
+
+fn restricted_format() -> Format {
+    header_format().set_background_color(Color::RGB(0xF2DCDB))
+}
+
+fn new_workbook(report: &Report, title: String) -> Result<Workbook, XlsxError> {
+    let end = report.period.end();
+    let mut wb = Workbook::new();
+    wb.set_properties(&DocProperties::new().set_title(title).set_author("esep").set_creation_datetime(
+        &ExcelDateTime::from_ymd(end.year() as u16, end.month() as u8, end.day() as u8)?,
+    ));
+    Ok(wb)
+}
+
+/// A1 reference of a 0-based cell, with `$` on the row when `fixed_row`.
+fn a1(row: u32, col: u16, fixed_row: bool) -> String {
+    let mut letters = String::new();
+    let mut c = u32::from(col) + 1;
+    while c > 0 {
+        let rem = ((c - 1) % 26) as u8;
+        letters.insert(0, char::from(b'A' + rem));
+        c = (c - 1) / 26;
+    }
+    format!("{letters}{}{}", if fixed_row { "$" } else { "" }, row + 1)
+}
+
+fn change_test(t: ChangeTest) -> &'static str {
+    match t {
+        ChangeTest::Counts => "poisson_counts",
+        ChangeTest::Proportions => "two_proportions",
+        ChangeTest::Weighted => "weighted_proportions",
+        ChangeTest::None => "",
+    }
+}
+
+const FIGURE_HEADS: [&str; 19] = [
+    "item",
+    "code",
+    "көрсеткіш",
+    "показатель",
+    "unit",
+    "previous (АППГ)",
+    "current",
+    "change",
+    "change %",
+    "restricted",
+    "missing",
+    "significant",
+    "p-value",
+    "rank",
+    "of",
+    "assessment",
+    "ci low",
+    "ci high",
+    "n",
+];
+
+/// Writes the figure rows of `indicators` (all, or one item's) with the layout of
+/// [`FIGURE_HEADS`]: the columns of `indicators` stay where earlier packs had them.
+fn figure_sheet(
+    ws: &mut Worksheet,
+    report: &Report,
+    unit: &UnitReport,
+    item: Option<u8>,
+) -> Result<(), XlsxError> {
+    let header = header_format();
+    for (c, h) in FIGURE_HEADS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &header)?;
     }
-    for (r, (ind, fig)) in report.catalogue.indicators.iter().zip(&unit.figures).enumerate() {
-        let r = r as u32 + 1;
+    let mut r = 0u32;
+    for (ind, fig) in report.catalogue.indicators.iter().zip(&unit.figures) {
+        if item.is_some_and(|i| i != ind.item) {
+            continue;
+        }
+        r += 1;
         let fmt = Format::new().set_num_format(num_format(ind.unit));
         ws.write_number(r, 0, f64::from(ind.item))?;
         ws.write_string(r, 1, &ind.code)?;
@@ -70,7 +130,14 @@ pub fn indicators_workbook(report: &Report, unit: &UnitReport) -> Result<Vec<u8>
         if let Some(p) = fig.change_pct {
             ws.write_number_with_format(r, 8, p / 100.0, &Format::new().set_num_format("+0.0%;-0.0%;0.0%"))?;
         }
-        ws.write_string(r, 9, if ind.restricted { "restricted" } else { "" })?;
+        if ind.restricted {
+            ws.write_string_with_format(
+                r,
+                9,
+                "restricted",
+                &Format::new().set_font_color(Color::RGB(0x9C0006)),
+            )?;
+        }
         ws.write_string(r, 10, fig.missing.map_or("", |m| m.id()))?;
         if let Some(sig) = fig.significant {
             ws.write_string(r, 11, if sig { "yes" } else { "no" })?;
@@ -82,31 +149,557 @@ pub fn indicators_workbook(report: &Report, unit: &UnitReport) -> Result<Vec<u8>
             ws.write_number(r, 13, f64::from(rank))?;
             ws.write_number(r, 14, f64::from(of))?;
         }
+        ws.write_string(r, 15, fig.assessment.map_or("", |a| a.id()))?;
+        for (c, v) in [(16, fig.ci_low), (17, fig.ci_high)] {
+            if let Some(v) = v {
+                ws.write_number_with_format(r, c, v, &fmt)?;
+            }
+        }
+        if let Some(n) = fig.n {
+            ws.write_number(r, 18, n)?;
+        }
     }
-    for (c, w) in [6, 26, 44, 44, 9, 14, 14, 12, 10, 10, 16, 10, 9, 6, 5].iter().enumerate() {
+    for (c, w) in [5, 26, 44, 44, 9, 14, 14, 12, 10, 10, 16, 10, 9, 6, 5, 11, 9, 9, 8].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(1, 2)?;
-    let last = report.catalogue.indicators.len() as u32;
-    ws.autofilter(0, 0, last, (heads.len() - 1) as u16)?;
+    ws.autofilter(0, 0, r.max(1), (FIGURE_HEADS.len() - 1) as u16)?;
+    Ok(())
+}
 
-    let about = wb.add_worksheet();
-    about.set_name("about")?;
-    let rows = [
-        ("unit", unit.code.clone()),
-        ("name_kk", unit.name_kk.clone()),
-        ("name_ru", unit.name_ru.clone()),
+fn catalogue_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
+    ws.set_name("catalogue")?;
+    let heads = ["code", "item", "kk", "ru", "unit", "direction", "restricted", "formula", "change test"];
+    let header = header_format();
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &header)?;
+    }
+    for (r, ind) in report.catalogue.indicators.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, &ind.code)?;
+        ws.write_number(r, 1, f64::from(ind.item))?;
+        ws.write_string(r, 2, &ind.kk)?;
+        ws.write_string(r, 3, &ind.ru)?;
+        ws.write_string(r, 4, ind.unit.id())?;
+        ws.write_string(r, 5, ind.direction.id())?;
+        ws.write_boolean(r, 6, ind.restricted)?;
+        ws.write_string(r, 7, ind.formula.describe())?;
+        ws.write_string(r, 8, change_test(ind.formula.change_test()))?;
+    }
+    for (c, w) in [26, 5, 44, 44, 9, 9, 10, 70, 20].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_freeze_panes(1, 1)?;
+    ws.autofilter(0, 0, report.catalogue.indicators.len() as u32, (heads.len() - 1) as u16)?;
+    Ok(())
+}
+
+fn about_sheet(
+    ws: &mut Worksheet,
+    report: &Report,
+    unit: Option<&UnitReport>,
+    files: &[InputFile],
+) -> Result<(), XlsxError> {
+    ws.set_name("about")?;
+    let bold = Format::new().set_bold();
+    let mut rows = Vec::new();
+    if let Some(u) = unit {
+        rows.extend([
+            ("unit", u.code.clone()),
+            ("name_kk", u.name_kk.clone()),
+            ("name_ru", u.name_ru.clone()),
+        ]);
+    } else if let Some(d) = report.units.first() {
+        rows.extend([
+            ("department", d.code.clone()),
+            ("name_kk", d.name_kk.clone()),
+            ("name_ru", d.name_ru.clone()),
+        ]);
+    }
+    rows.extend([
         ("period", format!("{}-{:02}", report.period.year, report.period.months)),
         ("period_kk", report.period.label_kk()),
         ("period_ru", report.period.label_ru()),
         ("catalogue_version", report.catalogue.version.to_string()),
         ("esep_version", env!("CARGO_PKG_VERSION").to_string()),
-    ];
+    ]);
     for (r, (k, v)) in rows.iter().enumerate() {
-        about.write_string_with_format(r as u32, 0, *k, &Format::new().set_bold())?;
-        about.write_string(r as u32, 1, v)?;
+        ws.write_string_with_format(r as u32, 0, *k, &bold)?;
+        ws.write_string(r as u32, 1, v)?;
     }
-    about.set_column_width(0, 20)?;
-    about.set_column_width(1, 60)?;
+    let start = rows.len() as u32 + 1;
+    let header = header_format();
+    for (c, h) in ["input file", "bytes", "sha256"].iter().enumerate() {
+        ws.write_string_with_format(start, c as u16, *h, &header)?;
+    }
+    for (k, f) in files.iter().enumerate() {
+        let r = start + 1 + k as u32;
+        ws.write_string(r, 0, &f.name)?;
+        ws.write_number(r, 1, f.bytes as f64)?;
+        ws.write_string(r, 2, &f.sha256)?;
+    }
+    ws.set_column_width(0, 22)?;
+    ws.set_column_width(1, 60)?;
+    ws.set_column_width(2, 68)?;
+    Ok(())
+}
+
+/// The unit's workbook: every indicator, one sheet per rule-6 item, the catalogue and `about`.
+pub fn indicators_workbook(
+    report: &Report,
+    unit: &UnitReport,
+    files: &[InputFile],
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = new_workbook(report, format!("esep: {} — {}", unit.name_ru, report.period.label_ru()))?;
+    let ws = wb.add_worksheet();
+    ws.set_name("indicators")?;
+    figure_sheet(ws, report, unit, None)?;
+    for (k, name) in ITEM_SHEETS.iter().enumerate() {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name)?;
+        figure_sheet(ws, report, unit, Some(k as u8 + 1))?;
+    }
+    catalogue_sheet(wb.add_worksheet(), report)?;
+    about_sheet(wb.add_worksheet(), report, Some(unit), files)?;
     wb.save_to_buffer()
+}
+
+/// Indicators of one item, in catalogue order, with their catalogue index.
+fn item_indicators(report: &Report, item: u8) -> Vec<(usize, &Indicator)> {
+    report.catalogue.indicators.iter().enumerate().filter(|(_, i)| i.item == item).collect()
+}
+
+/// Key indicators charted per body, current against АППГ.
+const CHARTED: [&str; 4] = ["crime_rate", "clearance", "road_deaths_rate", "trust"];
+
+/// The department's workbook: units × indicators per rule-6 item, charts and the `data` sheet.
+pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u8>, XlsxError> {
+    let Some(dept) = report.units.first() else {
+        return Workbook::new().save_to_buffer();
+    };
+    let mut wb = new_workbook(report, format!("esep: {} — {}", dept.name_ru, report.period.label_ru()))?;
+    let header = header_format();
+    let restricted = restricted_format();
+    let better =
+        Format::new().set_font_color(Color::RGB(0x006100)).set_background_color(Color::RGB(0xC6EFCE));
+    let worse = Format::new().set_font_color(Color::RGB(0x9C0006)).set_background_color(Color::RGB(0xFFC7CE));
+    // Bodies directly under the department: their mean is the "average" row.
+    let bodies: Vec<&UnitReport> =
+        report.units.iter().filter(|u| u.parent.as_ref() == Some(&dept.code)).collect();
+
+    for (k, name) in ITEM_SHEETS.iter().enumerate() {
+        let item = k as u8 + 1;
+        let inds = item_indicators(report, item);
+        let ws = wb.add_worksheet();
+        ws.set_name(*name)?;
+        for (c, h) in ["unit", "parent", "бөлініс", "подразделение"].iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *h, &header)?;
+        }
+        // Two columns per indicator: its value, and its rank among siblings where ranked.
+        let mut col: u16 = 4;
+        let mut value_cols = Vec::new();
+        for (_, ind) in &inds {
+            let fmt = if ind.restricted { &restricted } else { &header };
+            let mark = if ind.restricted { " [restricted]" } else { "" };
+            ws.write_string_with_format(0, col, format!("{}{mark}\n{}", ind.ru, ind.code), fmt)?;
+            ws.write_string_with_format(0, col + 1, format!("rank\n{}", ind.code), &header)?;
+            ws.set_column_width(col, 16)?;
+            ws.set_column_width(col + 1, 6)?;
+            value_cols.push(col);
+            col += 2;
+        }
+        let significant_note = Format::new().set_bold().set_italic();
+        for (r, u) in report.units.iter().enumerate() {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, &u.code)?;
+            ws.write_string(r, 1, u.parent.as_deref().unwrap_or(""))?;
+            let indent = "  ".repeat(u.depth as usize);
+            ws.write_string(r, 2, format!("{indent}{}", u.name_kk))?;
+            ws.write_string(r, 3, format!("{indent}{}", u.name_ru))?;
+            for ((fi, ind), &c) in inds.iter().zip(&value_cols) {
+                let f = &u.figures[*fi];
+                let mut fmt = Format::new().set_num_format(num_format(ind.unit));
+                if f.significant == Some(true) {
+                    fmt = significant_note.clone().set_num_format(num_format(ind.unit));
+                }
+                if let Some(v) = f.current {
+                    ws.write_number_with_format(r, c, v, &fmt)?;
+                }
+                if let Some(rank) = f.rank {
+                    ws.write_number(r, c + 1, f64::from(rank))?;
+                }
+            }
+        }
+        // The bodies' mean, as a value.
+        let mean_row = report.units.len() as u32 + 1;
+        ws.write_string_with_format(
+            mean_row,
+            3,
+            "среднее по подразделениям / бөліністер бойынша орташа",
+            &Format::new().set_italic(),
+        )?;
+        for ((fi, ind), &c) in inds.iter().zip(&value_cols) {
+            let values: Vec<f64> = bodies.iter().filter_map(|b| b.figures[*fi].current).collect();
+            if !values.is_empty() && ind.unit != Measure::Tenge {
+                let mean = values.iter().sum::<f64>() / values.len() as f64;
+                ws.write_number_with_format(
+                    mean_row,
+                    c,
+                    mean,
+                    &Format::new().set_italic().set_num_format("#,##0.0"),
+                )?;
+            }
+            // Better / worse than the department (row 2), given the direction.
+            let (lt, gt) = match ind.direction {
+                Direction::Lower => (&better, &worse),
+                Direction::Higher => (&worse, &better),
+                Direction::Neutral => continue,
+            };
+            if !ind.unit.comparable() {
+                continue;
+            }
+            let cell = a1(2, c, false);
+            let dept_cell = a1(1, c, true);
+            let last = report.units.len() as u32;
+            ws.add_conditional_format(
+                2,
+                c,
+                last,
+                c,
+                &ConditionalFormatFormula::new()
+                    .set_rule(
+                        format!("=AND(ISNUMBER({cell}),ISNUMBER({dept_cell}),{cell}<{dept_cell})").as_str(),
+                    )
+                    .set_format(lt.clone()),
+            )?;
+            ws.add_conditional_format(
+                2,
+                c,
+                last,
+                c,
+                &ConditionalFormatFormula::new()
+                    .set_rule(
+                        format!("=AND(ISNUMBER({cell}),ISNUMBER({dept_cell}),{cell}>{dept_cell})").as_str(),
+                    )
+                    .set_format(gt.clone()),
+            )?;
+        }
+        ws.write_string(
+            mean_row + 2,
+            2,
+            "Green / red: better / worse than the department; bold italic: a significant change against АППГ.",
+        )?;
+        ws.write_string(
+            mean_row + 3,
+            2,
+            "Жасыл / қызыл: департаменттен жақсы / нашар; қалың көлбеу: АППГ-мен салыстырғанда мәнді өзгеріс.",
+        )?;
+        ws.write_string(
+            mean_row + 4,
+            2,
+            "Зелёный / красный: лучше / хуже департамента; жирный курсив: значимое изменение к АППГ.",
+        )?;
+        ws.set_column_width(0, 12)?;
+        ws.set_column_width(1, 9)?;
+        ws.set_column_width(2, 40)?;
+        ws.set_column_width(3, 40)?;
+        ws.set_row_height(0, 60)?;
+        ws.set_freeze_panes(1, 4)?;
+        ws.autofilter(0, 0, report.units.len() as u32, col.saturating_sub(1))?;
+    }
+
+    charts_sheet(&mut wb, report, &bodies)?;
+
+    // Long format, one row per (unit, indicator): the same rows as the root `indicators.csv`.
+    let rows = open_data::rows(report, &report.units);
+    write_data_sheet(wb.add_worksheet(), &rows)?;
+    catalogue_sheet(wb.add_worksheet(), report)?;
+    about_sheet(wb.add_worksheet(), report, None, files)?;
+    wb.save_to_buffer()
+}
+
+/// Per body, current against АППГ, for the key indicators: the table and a native bar chart.
+fn charts_sheet(wb: &mut Workbook, report: &Report, bodies: &[&UnitReport]) -> Result<(), XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name("charts")?;
+    let header = header_format();
+    let mut row: u32 = 0;
+    let mut charts = Vec::new();
+    for code in CHARTED {
+        let Some(k) = report.catalogue.indicators.iter().position(|i| i.code == code) else { continue };
+        let ind = &report.catalogue.indicators[k];
+        let rows: Vec<&&UnitReport> = bodies.iter().filter(|b| b.figures[k].current.is_some()).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        ws.write_string_with_format(row, 0, format!("{} ({})", ind.ru, ind.code), &header)?;
+        ws.write_string_with_format(row, 1, "текущий / current", &header)?;
+        ws.write_string_with_format(row, 2, "АППГ", &header)?;
+        let fmt = Format::new().set_num_format(num_format(ind.unit));
+        for (i, b) in rows.iter().enumerate() {
+            let r = row + 1 + i as u32;
+            ws.write_string(r, 0, &b.name_ru)?;
+            if let Some(v) = b.figures[k].current {
+                ws.write_number_with_format(r, 1, v, &fmt)?;
+            }
+            if let Some(v) = b.figures[k].previous {
+                ws.write_number_with_format(r, 2, v, &fmt)?;
+            }
+        }
+        let (first, last) = (row + 1, row + rows.len() as u32);
+        let mut chart = Chart::new(ChartType::Bar);
+        chart.title().set_name(ind.ru.as_str());
+        for (col, name) in [(1u16, "текущий период"), (2u16, "АППГ")] {
+            chart
+                .add_series()
+                .set_name(name)
+                .set_categories(("charts", first, 0, last, 0))
+                .set_values(("charts", first, col, last, col));
+        }
+        chart.set_width(620).set_height(60 + 28 * rows.len() as u32);
+        charts.push((row, chart));
+        row = last + 3;
+    }
+    for (r, chart) in &charts {
+        ws.insert_chart(*r, 4, chart)?;
+    }
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 14)?;
+    ws.set_column_width(2, 14)?;
+    Ok(())
+}
+
+/// The `data` sheet: [`HEADER`] and one row per (unit, indicator); numbers as numbers, flags as
+/// booleans, text as strings.
+fn write_data_sheet(ws: &mut Worksheet, rows: &[Row]) -> Result<(), XlsxError> {
+    ws.set_name("data")?;
+    let header = header_format();
+    for (c, h) in HEADER.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &header)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, field) in row.cells().into_iter().enumerate() {
+            let c = c as u16;
+            match field {
+                open_data::Cell::Text(s) => {
+                    ws.write_string(r, c, s)?;
+                }
+                open_data::Cell::Number(v) => {
+                    ws.write_number(r, c, v)?;
+                }
+                open_data::Cell::Bool(b) => {
+                    ws.write_boolean(r, c, b)?;
+                }
+                open_data::Cell::Empty => {}
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 1)?;
+    ws.autofilter(0, 0, rows.len().max(1) as u32, (HEADER.len() - 1) as u16)?;
+    Ok(())
+}
+
+/// Headquarters' national workbook: departments as rows and indicators as columns per rule-6
+/// item, ranks, national totals recomputed from numerators and denominators, charts, and a
+/// long `data` sheet.
+pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let end = esep_ingest::Period { year: national.year, months: national.months }.end();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!("esep: national comparison, {}-{:02}", national.year, national.months))
+            .set_author("esep")
+            .set_creation_datetime(&ExcelDateTime::from_ymd(
+                end.year() as u16,
+                end.month() as u8,
+                end.day() as u8,
+            )?),
+    );
+    let header = header_format();
+    let restricted = restricted_format();
+    let total_format = Format::new().set_bold().set_border_top(FormatBorder::Thin);
+    let n = national.departments.len() as u32;
+    for (k, name) in ITEM_SHEETS.iter().enumerate() {
+        let item = k as u8 + 1;
+        let ws = wb.add_worksheet();
+        ws.set_name(*name)?;
+        for (c, h) in ["department", "департамент (kk)", "департамент (ru)"].iter().enumerate()
+        {
+            ws.write_string_with_format(0, c as u16, *h, &header)?;
+        }
+        let mut col: u16 = 3;
+        for (i, ind) in catalogue.indicators.iter().enumerate().filter(|(_, i)| i.item == item) {
+            let mark = if ind.restricted { " [restricted]" } else { "" };
+            ws.write_string_with_format(
+                0,
+                col,
+                format!("{}{mark}\n{}", ind.ru, ind.code),
+                if ind.restricted { &restricted } else { &header },
+            )?;
+            ws.write_string_with_format(0, col + 1, format!("rank\n{}", ind.code), &header)?;
+            let fmt = Format::new().set_num_format(num_format(ind.unit));
+            for (r, d) in national.departments.iter().enumerate() {
+                let r = r as u32 + 1;
+                if let Some(v) = d.figures[i].as_ref().and_then(|f| f.current) {
+                    ws.write_number_with_format(r, col, v, &fmt)?;
+                }
+                if let Some(rank) = d.ranks[i] {
+                    ws.write_number(r, col + 1, f64::from(rank))?;
+                }
+            }
+            let t = &national.totals[i];
+            match t.current {
+                Some(v) => ws.write_number_with_format(
+                    n + 1,
+                    col,
+                    v,
+                    &total_format.clone().set_num_format(num_format(ind.unit)),
+                )?,
+                None => ws.write_string_with_format(
+                    n + 1,
+                    col,
+                    t.missing.as_deref().unwrap_or(""),
+                    &total_format,
+                )?,
+            };
+            ws.set_column_width(col, 16)?;
+            ws.set_column_width(col + 1, 6)?;
+            col += 2;
+        }
+        for (r, d) in national.departments.iter().enumerate() {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, &d.code)?;
+            ws.write_string(r, 1, &d.name_kk)?;
+            ws.write_string(r, 2, &d.name_ru)?;
+        }
+        ws.write_string_with_format(
+            n + 1,
+            2,
+            "Итого / Барлығы (из числителей и знаменателей)",
+            &total_format,
+        )?;
+        ws.set_column_width(0, 12)?;
+        ws.set_column_width(1, 40)?;
+        ws.set_column_width(2, 40)?;
+        ws.set_row_height(0, 60)?;
+        ws.set_freeze_panes(1, 3)?;
+        ws.autofilter(0, 0, n, col.saturating_sub(1))?;
+    }
+
+    // Charts: per department, current against АППГ.
+    let ws = wb.add_worksheet();
+    ws.set_name("charts")?;
+    let mut row = 0u32;
+    let mut charts = Vec::new();
+    for code in CHARTED {
+        let Some(i) = catalogue.indicators.iter().position(|c| c.code == code) else { continue };
+        let ind = &catalogue.indicators[i];
+        ws.write_string_with_format(row, 0, format!("{} ({})", ind.ru, ind.code), &header)?;
+        ws.write_string_with_format(row, 1, "текущий / current", &header)?;
+        ws.write_string_with_format(row, 2, "АППГ", &header)?;
+        for (k, d) in national.departments.iter().enumerate() {
+            let r = row + 1 + k as u32;
+            ws.write_string(r, 0, &d.name_ru)?;
+            if let Some(f) = &d.figures[i] {
+                if let Some(v) = f.current {
+                    ws.write_number(r, 1, v)?;
+                }
+                if let Some(v) = f.previous {
+                    ws.write_number(r, 2, v)?;
+                }
+            }
+        }
+        let (first, last) = (row + 1, row + n.max(1));
+        let mut chart = Chart::new(ChartType::Bar);
+        chart.title().set_name(ind.ru.as_str());
+        for (col, name) in [(1u16, "текущий период"), (2u16, "АППГ")] {
+            chart
+                .add_series()
+                .set_name(name)
+                .set_categories(("charts", first, 0, last, 0))
+                .set_values(("charts", first, col, last, col));
+        }
+        chart.set_width(620).set_height(80 + 30 * n);
+        charts.push((row, chart));
+        row = last + 3;
+    }
+    for (r, chart) in &charts {
+        ws.insert_chart(*r, 4, chart)?;
+    }
+    ws.set_column_width(0, 44)?;
+
+    // Long format: department, code, values and the parts totals are made of.
+    let ws = wb.add_worksheet();
+    ws.set_name("data")?;
+    let heads = [
+        "department",
+        "code",
+        "item",
+        "year",
+        "months",
+        "current",
+        "previous",
+        "num",
+        "den",
+        "previous_num",
+        "previous_den",
+        "rank",
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &header)?;
+    }
+    let mut r = 0u32;
+    let put = |ws: &mut Worksheet, r: u32, c: u16, v: Option<f64>| -> Result<(), XlsxError> {
+        if let Some(v) = v {
+            ws.write_number(r, c, v)?;
+        }
+        Ok(())
+    };
+    for (i, ind) in catalogue.indicators.iter().enumerate() {
+        for d in &national.departments {
+            r += 1;
+            ws.write_string(r, 0, &d.code)?;
+            ws.write_string(r, 1, &ind.code)?;
+            ws.write_number(r, 2, f64::from(ind.item))?;
+            ws.write_number(r, 3, f64::from(national.year))?;
+            ws.write_number(r, 4, f64::from(national.months))?;
+            let f = d.figures[i].as_ref();
+            put(ws, r, 5, f.and_then(|f| f.current))?;
+            put(ws, r, 6, f.and_then(|f| f.previous))?;
+            put(ws, r, 7, f.and_then(|f| f.num))?;
+            put(ws, r, 8, f.and_then(|f| f.den))?;
+            put(ws, r, 9, f.and_then(|f| f.previous_num))?;
+            put(ws, r, 10, f.and_then(|f| f.previous_den))?;
+            put(ws, r, 11, d.ranks[i].map(f64::from))?;
+        }
+        r += 1;
+        let t = &national.totals[i];
+        ws.write_string(r, 0, "TOTAL")?;
+        ws.write_string(r, 1, &ind.code)?;
+        ws.write_number(r, 2, f64::from(ind.item))?;
+        ws.write_number(r, 3, f64::from(national.year))?;
+        ws.write_number(r, 4, f64::from(national.months))?;
+        put(ws, r, 5, t.current)?;
+        put(ws, r, 6, t.previous)?;
+        put(ws, r, 7, t.num)?;
+        put(ws, r, 8, t.den)?;
+    }
+    ws.set_freeze_panes(1, 2)?;
+    ws.autofilter(0, 0, r.max(1), (heads.len() - 1) as u16)?;
+    wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a1_references() {
+        assert_eq!(a1(0, 0, false), "A1");
+        assert_eq!(a1(1, 25, true), "Z$2");
+        assert_eq!(a1(9, 26, false), "AA10");
+        assert_eq!(a1(0, 701, false), "ZZ1");
+        assert_eq!(a1(0, 702, false), "AAA1");
+    }
 }

@@ -1,0 +1,228 @@
+//! Headquarters' comparison of departments (`esep compare`): each department's figures as its
+//! pack recorded them, ranks across departments, and national totals recomputed from the
+//! departments' numerators and denominators — never averaged percentages.
+
+use serde::Serialize;
+
+use crate::catalogue::{Catalogue, Direction, Formula};
+use crate::open_data::Row;
+
+/// One department of the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Department {
+    /// Department code.
+    pub code: String,
+    /// Name, Kazakh.
+    pub name_kk: String,
+    /// Name, Russian.
+    pub name_ru: String,
+    /// Its figures, one per catalogue indicator (the department's row of its pack).
+    pub figures: Vec<Option<Row>>,
+    /// Rank across departments per indicator, 1 = best.
+    pub ranks: Vec<Option<u32>>,
+}
+
+/// National totals of one indicator.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Total {
+    /// Value for the period.
+    pub current: Option<f64>,
+    /// Value for the same period of the previous year.
+    pub previous: Option<f64>,
+    /// Σ numerators of the period.
+    pub num: Option<f64>,
+    /// Σ denominators of the period.
+    pub den: Option<f64>,
+    /// Why there is no total (`not_additive`: medians and means of measures).
+    pub missing: Option<String>,
+}
+
+/// The comparison of several departments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct National {
+    /// Reporting year.
+    pub year: i32,
+    /// Months since 1 January.
+    pub months: u32,
+    /// Departments in the order given.
+    pub departments: Vec<Department>,
+    /// National totals, one per catalogue indicator.
+    pub totals: Vec<Total>,
+}
+
+/// Σ of `part` over the rows, if every row has it.
+fn sum(rows: &[&Row], part: impl Fn(&Row) -> Option<f64>) -> Option<f64> {
+    rows.iter().map(|r| part(r)).sum::<Option<f64>>()
+}
+
+/// The factor that turns num / den into the value (100 for shares, 10 000 for rates, …), read
+/// from the first row that allows it, so the settings a pack was built with are kept.
+fn scale(
+    rows: &[&Row],
+    value: impl Fn(&Row) -> Option<f64>,
+    num: impl Fn(&Row) -> Option<f64>,
+    den: impl Fn(&Row) -> Option<f64>,
+) -> Option<f64> {
+    rows.iter().find_map(|r| {
+        let (v, n, d) = (value(r)?, num(r)?, den(r)?);
+        (n != 0.0 && d != 0.0).then(|| v / (n / d))
+    })
+}
+
+fn total(formula: &Formula, rows: &[&Row]) -> Total {
+    if rows.is_empty() {
+        return Total { missing: Some("no_data".into()), ..Total::default() };
+    }
+    if matches!(formula, Formula::AppealsMedianDays | Formula::ProgrammeExecution { .. }) {
+        return Total { missing: Some("not_additive".into()), ..Total::default() };
+    }
+    let ratio = matches!(
+        formula,
+        Formula::Rate { .. }
+            | Formula::Share { .. }
+            | Formula::AppealsOnTime
+            | Formula::MediaResponded
+            | Formula::SurveyTop { .. }
+            | Formula::SurveyYes { .. }
+            | Formula::FundingExecution
+    );
+    let (num, den) = (sum(rows, |r| r.num), sum(rows, |r| r.den));
+    let (pnum, pden) = (sum(rows, |r| r.previous_num), sum(rows, |r| r.previous_den));
+    if !ratio {
+        return Total {
+            current: num,
+            previous: pnum,
+            num,
+            den: None,
+            missing: num.is_none().then(|| "no_data".into()),
+        };
+    }
+    let k = scale(rows, |r| r.current, |r| r.num, |r| r.den)
+        .or_else(|| scale(rows, |r| r.previous, |r| r.previous_num, |r| r.previous_den));
+    let value = |n: Option<f64>, d: Option<f64>| match (n, d, k) {
+        (Some(n), Some(d), Some(k)) if d != 0.0 => Some(k * n / d),
+        _ => None,
+    };
+    let current = value(num, den);
+    Total {
+        current,
+        previous: value(pnum, pden),
+        num,
+        den,
+        missing: current.is_none().then(|| "no_data".into()),
+    }
+}
+
+/// Competition ranks (1, 2, 2, 4) of values given the direction.
+fn ranks(values: &[Option<f64>], direction: Direction) -> Vec<Option<u32>> {
+    values
+        .iter()
+        .map(|v| {
+            let v = (*v)?;
+            let better = values
+                .iter()
+                .flatten()
+                .filter(|w| match direction {
+                    Direction::Higher => **w > v + 1e-9,
+                    _ => **w < v - 1e-9,
+                })
+                .count();
+            Some(better as u32 + 1)
+        })
+        .collect()
+}
+
+/// Compares departments: `packs` holds each pack's rows (every unit); the department is the
+/// unit without a parent. The caller has checked that periods and catalogue versions agree.
+pub fn compare(catalogue: &Catalogue, packs: &[Vec<Row>]) -> National {
+    let mut departments = Vec::new();
+    let (mut year, mut months) = (0, 0);
+    for rows in packs {
+        let top: Vec<&Row> = rows.iter().filter(|r| r.parent.is_none()).collect();
+        let Some(first) = top.first() else { continue };
+        (year, months) = (first.year, first.months);
+        let figures = catalogue
+            .indicators
+            .iter()
+            .map(|ind| top.iter().find(|r| r.code == ind.code).map(|r| (*r).clone()))
+            .collect();
+        departments.push(Department {
+            code: first.unit.clone(),
+            name_kk: first.unit_kk.clone(),
+            name_ru: first.unit_ru.clone(),
+            figures,
+            ranks: Vec::new(),
+        });
+    }
+    let mut totals = Vec::new();
+    for (k, ind) in catalogue.indicators.iter().enumerate() {
+        let rows: Vec<&Row> = departments.iter().filter_map(|d| d.figures[k].as_ref()).collect();
+        totals.push(total(&ind.formula, &rows));
+        let values: Vec<Option<f64>> =
+            departments.iter().map(|d| d.figures[k].as_ref().and_then(|r| r.current)).collect();
+        let ranked = if ind.direction != Direction::Neutral && ind.unit.comparable() && values.len() > 1 {
+            ranks(&values, ind.direction)
+        } else {
+            vec![None; values.len()]
+        };
+        for (d, r) in departments.iter_mut().zip(ranked) {
+            d.ranks.push(r);
+        }
+    }
+    National { year, months, departments, totals }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(unit: &str, code: &str, current: f64, num: Option<f64>, den: Option<f64>) -> Row {
+        use crate::open_data::Cell;
+        let mut cells = vec![Cell::Empty; 36];
+        cells[0] = Cell::Text(unit.into());
+        cells[4] = Cell::Number(2025.0);
+        cells[5] = Cell::Number(12.0);
+        cells[6] = Cell::Text(code.into());
+        cells[7] = Cell::Number(1.0);
+        let mut r = Row::from_cells(&cells).unwrap_or_else(|e| panic!("{e}"));
+        r.current = Some(current);
+        r.num = num;
+        r.den = den;
+        r
+    }
+
+    #[test]
+    fn totals_come_from_numerators_and_denominators() {
+        let cat = Catalogue::builtin();
+        let a = vec![
+            row("A", "crime_registered", 300.0, Some(300.0), None),
+            row("A", "crime_rate", 30.0, Some(300.0), Some(100_000.0)),
+            row("A", "clearance", 50.0, Some(150.0), Some(300.0)),
+        ];
+        let b = vec![
+            row("B", "crime_registered", 100.0, Some(100.0), None),
+            row("B", "crime_rate", 100.0, Some(100.0), Some(10_000.0)),
+            row("B", "clearance", 90.0, Some(90.0), Some(100.0)),
+        ];
+        let n = compare(&cat, &[a, b]);
+        let at = |code: &str| cat.indicators.iter().position(|i| i.code == code).unwrap_or(0);
+        assert_eq!(n.totals[at("crime_registered")].current, Some(400.0));
+        // 400 × 10 000 / 110 000 = 36.36, not the mean of 30 and 100.
+        let rate = n.totals[at("crime_rate")].current.unwrap_or(0.0);
+        assert!((rate - 400.0 * 10_000.0 / 110_000.0).abs() < 1e-9, "{rate}");
+        // (150 + 90) / (300 + 100) = 60 %, not the mean of 50 % and 90 %.
+        let clearance = n.totals[at("clearance")].current.unwrap_or(0.0);
+        assert!((clearance - 60.0).abs() < 1e-9, "{clearance}");
+        // Lower crime rate ranks first; higher clearance ranks first; counts are not ranked.
+        assert_eq!(
+            (n.departments[0].ranks[at("crime_rate")], n.departments[1].ranks[at("crime_rate")]),
+            (Some(1), Some(2))
+        );
+        assert_eq!(
+            (n.departments[0].ranks[at("clearance")], n.departments[1].ranks[at("clearance")]),
+            (Some(2), Some(1))
+        );
+        assert_eq!(n.departments[0].ranks[at("crime_registered")], None);
+        assert_eq!(n.totals[at("appeals_median_days")].missing.as_deref(), Some("no_data"));
+    }
+}

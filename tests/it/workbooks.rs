@@ -1,0 +1,208 @@
+//! Headquarters' workbooks: per unit, per department, and `esep compare` across departments.
+
+use std::path::Path;
+use std::process::Command;
+
+use calamine::{Data, Reader, open_workbook_auto};
+use esep_analysis::open_data::{self, Cell, HEADER, Row};
+
+use crate::cli::{esep, s, success, text, tmp};
+use crate::fixtures::fixtures_dir;
+
+fn sheet_names(path: &Path) -> Vec<String> {
+    open_workbook_auto(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).sheet_names().to_vec()
+}
+
+fn range(path: &Path, sheet: &str) -> calamine::Range<Data> {
+    let mut wb = open_workbook_auto(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    wb.worksheet_range(sheet).unwrap_or_else(|e| panic!("{sheet}: {e}"))
+}
+
+/// The row of `sheet` whose column `key_col` holds `key`, as cells.
+fn row_where(path: &Path, sheet: &str, key_col: usize, key: &str) -> Vec<Data> {
+    range(path, sheet)
+        .rows()
+        .find(|r| r.get(key_col).map(|d| d.to_string()).as_deref() == Some(key))
+        .unwrap_or_else(|| panic!("{sheet}: no row {key}"))
+        .to_vec()
+}
+
+/// The column of `sheet` whose header contains `needle`.
+fn col_of(path: &Path, sheet: &str, needle: &str) -> usize {
+    let r = range(path, sheet);
+    let head = r.rows().next().unwrap_or_default();
+    head.iter()
+        .position(|d| d.to_string().contains(needle))
+        .unwrap_or_else(|| panic!("{sheet}: no column {needle}"))
+}
+
+fn build_valid_small(dir: &Path) -> std::path::PathBuf {
+    let out = dir.join("pack");
+    success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet"]);
+    out
+}
+
+fn read_data_sheet(path: &Path) -> Vec<Row> {
+    let r = range(path, "data");
+    let mut rows = r.rows();
+    let head: Vec<String> = rows.next().unwrap_or_default().iter().map(ToString::to_string).collect();
+    assert_eq!(head, HEADER);
+    rows.map(|line| {
+        let cells: Vec<Cell> = line
+            .iter()
+            .map(|d| match d {
+                Data::String(s) => Cell::Text(s.clone()),
+                Data::Float(f) => Cell::Number(*f),
+                Data::Int(i) => Cell::Number(*i as f64),
+                Data::Bool(b) => Cell::Bool(*b),
+                _ => Cell::Empty,
+            })
+            .collect();
+        Row::from_cells(&cells).unwrap_or_else(|e| panic!("{e}"))
+    })
+    .collect()
+}
+
+#[test]
+fn unit_workbook_has_item_sheets_catalogue_and_inputs() {
+    let dir = tmp();
+    let out = build_valid_small(dir.path());
+    let book = out.join("DEP-01/indicators.xlsx");
+    assert_eq!(
+        sheet_names(&book),
+        [
+            "indicators",
+            "1 crime",
+            "2 programmes",
+            "3 results",
+            "4 order and roads",
+            "5 corruption",
+            "6 appeals",
+            "7 opinion",
+            "catalogue",
+            "about"
+        ]
+    );
+    // DEP-01: 500 registered in 2025 and 540 in 2024.
+    let row = row_where(&book, "1 crime", 1, "crime_registered");
+    assert_eq!((&row[5], &row[6]), (&Data::Float(540.0), &Data::Float(500.0)));
+    assert_eq!(row[3], Data::String("Зарегистрировано уголовных правонарушений".into()));
+    // Only item 3 on the item-3 sheet.
+    assert!(range(&book, "3 results").rows().skip(1).all(|r| r[0] == Data::Float(3.0)));
+    let cat = row_where(&book, "catalogue", 0, "clearance");
+    assert_eq!(cat[7], Data::String("100 × Σ(solved_total) / Σ(registered_total)".into()));
+    // The inputs and their SHA-256, as `sha256sum` computes it.
+    let input = fixtures_dir().join("valid-small/input.xlsx");
+    let sum = Command::new("sha256sum").arg(&input).output().unwrap_or_else(|e| panic!("sha256sum: {e}"));
+    let sum = String::from_utf8_lossy(&sum.stdout).split_whitespace().next().unwrap_or_default().to_string();
+    let about = row_where(&book, "about", 0, "input.xlsx");
+    assert_eq!(about[2], Data::String(sum));
+}
+
+#[test]
+fn department_workbook_compares_units_and_round_trips_the_data() {
+    let dir = tmp();
+    let out = build_valid_small(dir.path());
+    let book = out.join("department.xlsx");
+    let names = sheet_names(&book);
+    for name in ["1 crime", "7 opinion", "charts", "data", "catalogue", "about"] {
+        assert!(names.contains(&name.to_string()), "no sheet {name}: {names:?}");
+    }
+    // Units as rows, indicators as columns: the crime rate of DEP-02 (260 per 40 000).
+    let col = col_of(&book, "1 crime", "crime_rate");
+    let dep02 = row_where(&book, "1 crime", 0, "DEP-02");
+    assert_eq!(dep02[col], Data::Float(65.0));
+    // Its rank among the two districts (DEP-01: 500 per 60 000 = 83.3, so DEP-02 is first).
+    assert_eq!(dep02[col + 1], Data::Float(1.0));
+    // Names stay strings.
+    assert_eq!(dep02[3].to_string().trim(), "Отдел полиции Второго района");
+    assert!(matches!(dep02[3], Data::String(_)));
+    // The long `data` sheet reproduces the root indicators.csv exactly.
+    let csv = std::fs::read(out.join("indicators.csv")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(read_data_sheet(&book), open_data::from_csv(&csv).unwrap_or_else(|e| panic!("{e}")));
+}
+
+#[test]
+fn real_clients_open_the_workbooks() {
+    let dir = tmp();
+    let out = build_valid_small(dir.path());
+    let national = dir.path().join("national.xlsx");
+    success(&["compare", s(&out), "--out", s(&national), "--quiet"]);
+    let script = r#"
+import sys, openpyxl
+for path in sys.argv[1:]:
+    wb = openpyxl.load_workbook(path)
+    rows = sum(ws.max_row for ws in wb.worksheets)
+    print(path.rsplit('/', 1)[-1], len(wb.sheetnames), rows)
+"#;
+    let run = Command::new("python3")
+        .args([
+            "-c",
+            script,
+            s(&out.join("department.xlsx")),
+            s(&out.join("DEP/indicators.xlsx")),
+            s(&national),
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("python3: {e}"));
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "openpyxl failed: {}", String::from_utf8_lossy(&run.stderr));
+    assert!(said.contains("department.xlsx 11 "), "{said}");
+    assert!(said.contains("indicators.xlsx 10 "), "{said}");
+    assert!(said.contains("national.xlsx 9 "), "{said}");
+}
+
+#[test]
+fn compare_totals_are_recomputed_from_numerators() {
+    let dir = tmp();
+    let small = build_valid_small(dir.path());
+    let demo = dir.path().join("demo");
+    success(&["demo", "--out", s(&demo), "--quiet"]);
+    let national = dir.path().join("hq/national.xlsx");
+    success(&["compare", s(&demo), s(&small), "--out", s(&national), "--quiet"]);
+    let total = |code: &str| {
+        range(&national, "data")
+            .rows()
+            .find(|r| r[0] == "TOTAL" && r[1] == code)
+            .map(|r| r.to_vec())
+            .unwrap_or_else(|| panic!("no total of {code}"))
+    };
+    // Demo department: 7 931 registered (793 900 people); the small one: 760 (100 000 people).
+    assert_eq!(total("crime_registered")[5], Data::Float(8691.0));
+    let rate = match total("crime_rate")[5] {
+        Data::Float(f) => f,
+        ref other => panic!("{other:?}"),
+    };
+    assert!((rate - 8691.0 * 10_000.0 / 893_900.0).abs() < 1e-9, "{rate}");
+    assert_eq!(total("crime_rate")[8], Data::Float(893_900.0));
+    // Both departments are rows of the item sheets.
+    assert_eq!(
+        row_where(&national, "1 crime", 0, "SRK")[2],
+        Data::String("Департамент полиции Сарыаркинской области".into())
+    );
+    assert!(matches!(row_where(&national, "1 crime", 0, "DEP")[1], Data::String(_)));
+}
+
+#[test]
+fn compare_refuses_packs_of_different_periods() {
+    let dir = tmp();
+    let small = build_valid_small(dir.path());
+    let input = dir.path().join("nine");
+    success(&["generate", "--out", s(&input), "--months", "9", "--quiet"]);
+    let nine = dir.path().join("nine-pack");
+    success(&["build", s(&input), "--out", s(&nine), "--quiet"]);
+    let national = dir.path().join("national.xlsx");
+    let run = esep(&["compare", s(&small), s(&nine), "--out", s(&national)]);
+    assert_eq!(run.status.code(), Some(1));
+    let said = text(&run);
+    assert!(said.contains("packs of different periods cannot be compared"), "{said}");
+    assert!(said.contains("2025-12") && said.contains("2025-09"), "{said}");
+    assert!(said.contains("pack/department.xlsx") && said.contains("nine-pack/department.xlsx"), "{said}");
+    assert!(!national.exists());
+    // The same department twice, and a file that is not a pack.
+    let run = esep(&["compare", s(&small), s(&small), "--out", s(&national)]);
+    assert!(text(&run).contains("department `DEP` appears twice"), "{}", text(&run));
+    let run = esep(&["compare", s(&fixtures_dir().join("valid-small/input.xlsx")), "--out", s(&national)]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(text(&run).contains("no `data` sheet"), "{}", text(&run));
+}
