@@ -84,6 +84,11 @@ pub enum Command {
         #[arg(long, value_hint = clap::ValueHint::FilePath)]
         out: PathBuf,
     },
+    /// Import official returns into the input contract.
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
     /// Build the bundled demo department (a fictional region of 12 bodies).
     Demo {
         /// Folder of the pack.
@@ -104,6 +109,32 @@ pub enum Command {
         /// Months since 1 January.
         #[arg(long, default_value_t = 12, value_parser = parse_months)]
         months: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportKind {
+    /// Form No. 1-М «О зарегистрированных уголовных правонарушениях» as the legal-statistics
+    /// portal exports it: writes a `statistics` workbook of the contract. The file does not
+    /// state its period: give it as `FILE@YYYY-MM`, or with `--period`, or in a manifest. An
+    /// input folder may also hold the returns with a `form-1m.toml` manifest, and `build`
+    /// imports them itself.
+    #[command(name = "form-1m")]
+    Form1m {
+        /// 1-М exports, each as `FILE` or `FILE@YYYY-MM`.
+        files: Vec<String>,
+        /// Unit code the files report on.
+        #[arg(long)]
+        unit: Option<String>,
+        /// Period of files given without `@YYYY-MM`.
+        #[arg(long)]
+        period: Option<String>,
+        /// A `form-1m.toml` manifest: `[[file]]` entries with `path`, `unit`, `period`.
+        #[arg(long, value_hint = clap::ValueHint::FilePath)]
+        manifest: Option<PathBuf>,
+        /// The statistics workbook to write.
+        #[arg(long, value_hint = clap::ValueHint::FilePath)]
+        out: PathBuf,
     },
 }
 

@@ -23,7 +23,7 @@ use esep_render::{Document, Lang, Renderer};
 use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::args::{Args, Command, Format, LangArg};
+use crate::args::{Args, Command, Format, ImportKind, LangArg};
 use crate::pack::{MARKER, Staging};
 
 fn main() -> ExitCode {
@@ -46,6 +46,9 @@ fn run(args: &Args) -> Result<ExitCode> {
         Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), args.quiet),
         Command::Validate { input, format } => validate(input, *format, args.quiet),
         Command::Build { input, out } => build(input, out, &build_options(args)?, args.quiet, None),
+        Command::Import { what: ImportKind::Form1m { files, unit, period, manifest, out } } => {
+            import_form1m(files, unit.as_deref(), period.as_deref(), manifest.as_deref(), out, args.quiet)
+        }
         Command::Compare { packs, out } => {
             let n = compare::compare(packs, out, &Catalogue::builtin())?;
             if !args.quiet {
@@ -318,6 +321,82 @@ fn write_open_data(staging: &Staging, report: &Report, unit: Option<&UnitReport>
     staging.write(dir.join("indicators.csv"), &open_data::to_csv(&rows)?)?;
     staging.write(dir.join("indicators.json"), &open_data::to_json(report, &rows)?)?;
     Ok(())
+}
+
+/// `esep import form-1m`: 1-М exports to a `statistics` workbook of the contract.
+fn import_form1m(
+    files: &[String],
+    unit: Option<&str>,
+    period: Option<&str>,
+    manifest: Option<&Path>,
+    out: &Path,
+    quiet: bool,
+) -> Result<ExitCode> {
+    use esep_ingest::form1m;
+    let mut entries = Vec::new();
+    if let Some(m) = manifest {
+        let text = std::fs::read_to_string(m).with_context(|| format!("cannot read `{}`", m.display()))?;
+        let parsed: form1m::Manifest =
+            toml::from_str(&text).map_err(|e| anyhow::anyhow!("manifest `{}`: {e}", m.display()))?;
+        let base = m.parent().unwrap_or(Path::new("."));
+        for f in parsed.files {
+            let p = form1m::parse_period(&f.period).with_context(|| {
+                format!("manifest `{}`: period `{}` is not YYYY-MM", m.display(), f.period)
+            })?;
+            entries.push((base.join(&f.path), f.path.clone(), f.unit.clone(), p));
+        }
+    }
+    for spec in files {
+        let (file, p) = match spec.rsplit_once('@') {
+            Some((f, p)) => (f, Some(p)),
+            None => (spec.as_str(), period),
+        };
+        let Some(p) = p else { bail!("`{file}`: give its period as `{file}@YYYY-MM` or with --period") };
+        let p = form1m::parse_period(p)
+            .with_context(|| format!("`{file}`: period `{p}` is not YYYY-MM with 03, 06, 09 or 12"))?;
+        let Some(unit) = unit else { bail!("`{file}`: give the unit it reports on with --unit") };
+        entries.push((std::path::PathBuf::from(file), file.to_string(), unit.to_string(), p));
+    }
+    if entries.is_empty() {
+        bail!("name at least one 1-М file, or a manifest");
+    }
+    let (rows, diagnostics) = form1m::import(&entries, &form1m::Mapping::builtin());
+    for d in &diagnostics {
+        if !quiet || d.is_error() {
+            eprintln!("{d}");
+        }
+    }
+    if diagnostics.iter().any(|d| d.is_error()) {
+        eprintln!("nothing was written");
+        return Ok(ExitCode::FAILURE);
+    }
+    let source = esep_ingest::SOURCES
+        .iter()
+        .find(|s| s.id == esep_ingest::SourceId::Statistics)
+        .context("no statistics source")?;
+    let cells: Vec<Vec<esep_render::Cell>> = rows
+        .iter()
+        .map(|(u, p, code, v)| {
+            vec![
+                esep_render::Cell::Text(u.clone()),
+                esep_render::Cell::Number(f64::from(p.year)),
+                esep_render::Cell::Number(f64::from(p.months)),
+                esep_render::Cell::Text(code.clone()),
+                esep_render::Cell::Number(*v),
+            ]
+        })
+        .collect();
+    let opts =
+        esep_render::ContractOptions { lang: Lang::Ru, unit_codes: &[], created: chrono_today_free_date() };
+    let bytes = esep_render::contract_workbook(source, &cells, &opts)?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    }
+    std::fs::write(out, bytes).with_context(|| format!("cannot write `{}`", out.display()))?;
+    if !quiet {
+        eprintln!("imported {} values from {} file(s) into `{}`", rows.len(), entries.len(), out.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn demo(out: &Path, options: &BuildOptions, quiet: bool) -> Result<ExitCode> {

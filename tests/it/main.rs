@@ -3,5 +3,6 @@
 mod cli;
 mod documents;
 mod fixtures;
+mod import;
 mod validation;
 mod workbooks;

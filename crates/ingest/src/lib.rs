@@ -22,6 +22,7 @@ pub mod cell;
 pub mod contract;
 pub mod diag;
 pub mod doc;
+pub mod form1m;
 pub mod frame;
 pub mod period;
 pub mod read;
@@ -126,11 +127,125 @@ pub fn load(dir: &Path) -> Outcome {
     });
     diagnostics.dedup();
     let clean = !diagnostics.iter().any(Diagnostic::is_error);
-    let dataset = match (clean, period) {
+    let mut dataset = match (clean, period) {
         (true, Some(period)) => build(&read.tables, period, read.files, &mut diagnostics),
         _ => None,
     };
+    if let Some(data) = dataset.as_mut() {
+        apply_form1m(dir, data, &mut diagnostics);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            dataset = None;
+        }
+    }
     Outcome { dataset, diagnostics }
+}
+
+/// Replaces statistics with the 1-М returns that the folder's `form-1m.toml` names: each
+/// imported (unit, year, code) replaces the sheet's value, other codes stay.
+fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic>) {
+    let path = dir.join(form1m::MANIFEST);
+    if !path.is_file() {
+        return;
+    }
+    let manifest: form1m::Manifest = match std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(m) => m,
+        Err(e) => {
+            diagnostics
+                .push(Diagnostic::file_error(form1m::MANIFEST, format!("cannot read the manifest: {e}")));
+            return;
+        }
+    };
+    let units: Vec<String> = data
+        .units
+        .column("code")
+        .ok()
+        .and_then(|c| c.str().ok().map(|s| s.iter().flatten().map(str::to_string).collect()))
+        .unwrap_or_default();
+    let mut entries = Vec::new();
+    for f in &manifest.files {
+        let problem = |m: String| Diagnostic::file_error(form1m::MANIFEST, format!("file `{}`: {m}", f.path));
+        let Some(period) = form1m::parse_period(&f.period) else {
+            diagnostics
+                .push(problem(format!("period `{}` is not YYYY-MM with 03, 06, 09 or 12 months", f.period)));
+            continue;
+        };
+        if period.months != data.period.months
+            || !(period.year == data.period.year || period.year == data.period.year - 1)
+        {
+            diagnostics.push(problem(format!(
+                "period {} is neither {} nor the same months of {}",
+                f.period,
+                data.period.label_ru(),
+                data.period.year - 1
+            )));
+            continue;
+        }
+        if !units.contains(&f.unit) {
+            diagnostics.push(problem(format!("unit `{}` is not in the `units` sheet", f.unit)));
+            continue;
+        }
+        let file = dir.join(&f.path);
+        if !file.is_file() {
+            diagnostics.push(problem("no such file".into()));
+            continue;
+        }
+        entries.push((file, f.path.clone(), f.unit.clone(), period));
+    }
+    let (rows, found) = form1m::import(&entries, &form1m::Mapping::builtin());
+    diagnostics.extend(found);
+    if rows.is_empty() || diagnostics.iter().any(Diagnostic::is_error) {
+        return;
+    }
+    if let Err(e) = replace_statistics(data, &rows) {
+        diagnostics
+            .push(Diagnostic::file_error(form1m::MANIFEST, format!("cannot merge the 1-М statistics: {e}")));
+    }
+}
+
+fn replace_statistics(
+    data: &mut Dataset,
+    rows: &[(String, Period, String, f64)],
+) -> polars::prelude::PolarsResult<()> {
+    use polars::prelude::*;
+    let keys: std::collections::HashSet<(String, i64, String)> =
+        rows.iter().map(|(u, p, c, _)| (u.clone(), i64::from(p.year), c.clone())).collect();
+    let s = &data.statistics;
+    let (unit, year, code) =
+        (s.column("unit")?.str()?, s.column("year")?.i64()?, s.column("indicator")?.str()?);
+    let keep: BooleanChunked = (0..s.height())
+        .map(|i| {
+            let key = (
+                unit.get(i).unwrap_or_default().to_string(),
+                year.get(i).unwrap_or(0),
+                code.get(i).unwrap_or_default().to_string(),
+            );
+            Some(!keys.contains(&key))
+        })
+        .collect();
+    let kept = s.filter(&keep)?;
+    let added = DataFrame::new(
+        rows.len(),
+        vec![
+            Column::new("unit".into(), rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>()),
+            Column::new("year".into(), rows.iter().map(|r| i64::from(r.1.year)).collect::<Vec<_>>()),
+            Column::new("months".into(), rows.iter().map(|r| i64::from(r.1.months)).collect::<Vec<_>>()),
+            Column::new("indicator".into(), rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>()),
+            Column::new("value".into(), rows.iter().map(|r| r.3).collect::<Vec<_>>()),
+            Column::new(frame::ROW.into(), vec![0u32; rows.len()]),
+        ],
+    )?;
+    // Same columns, same order and types as the sheet's frame (`value` holds whole numbers).
+    let columns: Vec<Column> = kept
+        .columns()
+        .iter()
+        .map(|c| added.column(c.name()).and_then(|a| a.cast(c.dtype())))
+        .collect::<PolarsResult<_>>()?;
+    let added = DataFrame::new(rows.len(), columns)?;
+    data.statistics = kept.vstack(&added)?;
+    Ok(())
 }
 
 fn build(

@@ -151,6 +151,13 @@ pub fn read_folder(dir: &Path) -> Read {
     };
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
+    // 1-М returns named by the manifest are imported, not read as sources.
+    let imported: Vec<std::path::PathBuf> = std::fs::read_to_string(dir.join(crate::form1m::MANIFEST))
+        .ok()
+        .and_then(|t| toml::from_str::<crate::form1m::Manifest>(&t).ok())
+        .map(|m| m.files.iter().map(|f| dir.join(&f.path)).collect())
+        .unwrap_or_default();
+    paths.retain(|p| !imported.contains(p));
     let mut found: BTreeMap<SourceId, (String, String)> = BTreeMap::new();
     for path in paths {
         let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {

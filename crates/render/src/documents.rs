@@ -384,7 +384,14 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
             .filter(|(i, _)| i.headline)
             .filter_map(|(i, f)| narrative::sentence(i, f, lang))
             .collect();
-        let figures = mine.iter().map(|(i, f)| figure_row(i, f, lang)).collect();
+        // A figure the inputs say nothing about, in either year, is left out of the tables.
+        let figures = mine
+            .iter()
+            .filter(|(_, f)| {
+                !(f.missing == Some(Reason::NoData) && f.previous_missing == Some(Reason::NoData))
+            })
+            .map(|(i, f)| figure_row(i, f, lang))
+            .collect();
         let chart = CHARTS
             .iter()
             .find(|(i, ..)| *i == item)
