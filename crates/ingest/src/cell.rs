@@ -74,7 +74,8 @@ pub fn parse_number_text(s: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|f| f.is_finite())
 }
 
-fn number(cell: &Data) -> Option<f64> {
+/// A cell's number: a numeric cell, or text [`parse_number_text`] reads.
+pub fn number(cell: &Data) -> Option<f64> {
     match cell {
         Data::Float(f) => Some(*f),
         Data::Int(i) => Some(*i as f64),

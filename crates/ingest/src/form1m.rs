@@ -14,7 +14,7 @@ use std::path::Path;
 use calamine::{Data, Range, Reader, open_workbook_auto};
 use serde::Deserialize;
 
-use crate::cell::{parse_number_text, shown};
+use crate::cell::{number, shown};
 use crate::contract::{REGISTERED_ONLY, SOLVED_CATEGORIES};
 use crate::diag::{Diagnostic, Severity, a1};
 use crate::period::Period;
@@ -103,15 +103,6 @@ pub struct Import {
 
 fn normal(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-fn number(cell: &Data) -> Option<f64> {
-    match cell {
-        Data::Float(f) => Some(*f),
-        Data::Int(i) => Some(*i as f64),
-        Data::String(s) => parse_number_text(s),
-        _ => None,
-    }
 }
 
 /// The form's structure found in a sheet.

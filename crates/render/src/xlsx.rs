@@ -360,29 +360,16 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
             }
             let cell = a1(2, c, false);
             let dept_cell = a1(1, c, true);
-            let last = report.units.len() as u32;
-            ws.add_conditional_format(
-                2,
-                c,
-                last,
-                c,
-                &ConditionalFormatFormula::new()
-                    .set_rule(
-                        format!("=AND(ISNUMBER({cell}),ISNUMBER({dept_cell}),{cell}<{dept_cell})").as_str(),
-                    )
-                    .set_format(lt.clone()),
-            )?;
-            ws.add_conditional_format(
-                2,
-                c,
-                last,
-                c,
-                &ConditionalFormatFormula::new()
-                    .set_rule(
-                        format!("=AND(ISNUMBER({cell}),ISNUMBER({dept_cell}),{cell}>{dept_cell})").as_str(),
-                    )
-                    .set_format(gt.clone()),
-            )?;
+            for (op, format) in [("<", lt), (">", gt)] {
+                let rule = format!("=AND(ISNUMBER({cell}),ISNUMBER({dept_cell}),{cell}{op}{dept_cell})");
+                ws.add_conditional_format(
+                    2,
+                    c,
+                    report.units.len() as u32,
+                    c,
+                    &ConditionalFormatFormula::new().set_rule(rule.as_str()).set_format(format.clone()),
+                )?;
+            }
         }
         ws.write_string(
             mean_row + 2,
