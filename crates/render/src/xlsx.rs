@@ -395,7 +395,19 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
         ws.autofilter(0, 0, report.units.len() as u32, col.saturating_sub(1))?;
     }
 
-    charts_sheet(&mut wb, report, &bodies)?;
+    let blocks: Vec<(&Indicator, Vec<ChartRow>)> = CHARTED
+        .iter()
+        .filter_map(|code| report.catalogue.indicators.iter().position(|i| i.code == *code))
+        .map(|k| {
+            let rows = bodies
+                .iter()
+                .filter(|b| b.figures[k].current.is_some())
+                .map(|b| (b.name_ru.clone(), b.figures[k].current, b.figures[k].previous))
+                .collect();
+            (&report.catalogue.indicators[k], rows)
+        })
+        .collect();
+    charts_sheet(&mut wb, &blocks)?;
 
     // Long format, one row per (unit, indicator): the same rows as the root `indicators.csv`.
     let rows = open_data::rows(report, &report.units);
@@ -405,32 +417,29 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
     wb.save_to_buffer()
 }
 
-/// Per body, current against АППГ, for the key indicators: the table and a native bar chart.
-fn charts_sheet(wb: &mut Workbook, report: &Report, bodies: &[&UnitReport]) -> Result<(), XlsxError> {
+/// One series of a `charts` sheet: a name and its current and previous values.
+type ChartRow = (String, Option<f64>, Option<f64>);
+
+/// A `charts` sheet: per indicator, a table of current against АППГ and a native bar chart
+/// beside it. Indicators without rows are left out.
+fn charts_sheet(wb: &mut Workbook, blocks: &[(&Indicator, Vec<ChartRow>)]) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("charts")?;
     let header = header_format();
     let mut row: u32 = 0;
     let mut charts = Vec::new();
-    for code in CHARTED {
-        let Some(k) = report.catalogue.indicators.iter().position(|i| i.code == code) else { continue };
-        let ind = &report.catalogue.indicators[k];
-        let rows: Vec<&&UnitReport> = bodies.iter().filter(|b| b.figures[k].current.is_some()).collect();
-        if rows.is_empty() {
-            continue;
-        }
+    for (ind, rows) in blocks.iter().filter(|(_, rows)| !rows.is_empty()) {
         ws.write_string_with_format(row, 0, format!("{} ({})", ind.ru, ind.code), &header)?;
         ws.write_string_with_format(row, 1, "текущий / current", &header)?;
         ws.write_string_with_format(row, 2, "АППГ", &header)?;
         let fmt = Format::new().set_num_format(num_format(ind.unit));
-        for (i, b) in rows.iter().enumerate() {
+        for (i, (name, current, previous)) in rows.iter().enumerate() {
             let r = row + 1 + i as u32;
-            ws.write_string(r, 0, &b.name_ru)?;
-            if let Some(v) = b.figures[k].current {
-                ws.write_number_with_format(r, 1, v, &fmt)?;
-            }
-            if let Some(v) = b.figures[k].previous {
-                ws.write_number_with_format(r, 2, v, &fmt)?;
+            ws.write_string(r, 0, name)?;
+            for (c, v) in [(1, current), (2, previous)] {
+                if let Some(v) = v {
+                    ws.write_number_with_format(r, c, *v, &fmt)?;
+                }
             }
         }
         let (first, last) = (row + 1, row + rows.len() as u32);
@@ -575,46 +584,22 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
     }
 
     // Charts: per department, current against АППГ.
-    let ws = wb.add_worksheet();
-    ws.set_name("charts")?;
-    let mut row = 0u32;
-    let mut charts = Vec::new();
-    for code in CHARTED {
-        let Some(i) = catalogue.indicators.iter().position(|c| c.code == code) else { continue };
-        let ind = &catalogue.indicators[i];
-        ws.write_string_with_format(row, 0, format!("{} ({})", ind.ru, ind.code), &header)?;
-        ws.write_string_with_format(row, 1, "текущий / current", &header)?;
-        ws.write_string_with_format(row, 2, "АППГ", &header)?;
-        for (k, d) in national.departments.iter().enumerate() {
-            let r = row + 1 + k as u32;
-            ws.write_string(r, 0, &d.name_ru)?;
-            if let Some(f) = &d.figures[i] {
-                if let Some(v) = f.current {
-                    ws.write_number(r, 1, v)?;
-                }
-                if let Some(v) = f.previous {
-                    ws.write_number(r, 2, v)?;
-                }
-            }
-        }
-        let (first, last) = (row + 1, row + n.max(1));
-        let mut chart = Chart::new(ChartType::Bar);
-        chart.title().set_name(ind.ru.as_str());
-        for (col, name) in [(1u16, "текущий период"), (2u16, "АППГ")] {
-            chart
-                .add_series()
-                .set_name(name)
-                .set_categories(("charts", first, 0, last, 0))
-                .set_values(("charts", first, col, last, col));
-        }
-        chart.set_width(620).set_height(80 + 30 * n);
-        charts.push((row, chart));
-        row = last + 3;
-    }
-    for (r, chart) in &charts {
-        ws.insert_chart(*r, 4, chart)?;
-    }
-    ws.set_column_width(0, 44)?;
+    let blocks: Vec<(&Indicator, Vec<ChartRow>)> = CHARTED
+        .iter()
+        .filter_map(|code| catalogue.indicators.iter().position(|i| i.code == *code))
+        .map(|i| {
+            let rows = national
+                .departments
+                .iter()
+                .map(|d| {
+                    let f = d.figures[i].as_ref();
+                    (d.name_ru.clone(), f.and_then(|f| f.current), f.and_then(|f| f.previous))
+                })
+                .collect();
+            (&catalogue.indicators[i], rows)
+        })
+        .collect();
+    charts_sheet(&mut wb, &blocks)?;
 
     // Long format: department, code, values and the parts totals are made of.
     let ws = wb.add_worksheet();
