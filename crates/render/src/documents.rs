@@ -4,7 +4,7 @@
 //! The report, the slides, the announcement and the protocol read the same data, so a figure
 //! or a sentence is the same wherever it appears.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use esep_analysis::{Direction, Figure, Indicator, Measure, Reason, Report, UnitReport};
 use esep_ingest::InputFile;
 use esep_ingest::contract::{self, Choice};
@@ -530,10 +530,4 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
 pub fn announcement_late(meeting_date: &str, announced: &str) -> bool {
     let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     matches!((parse(meeting_date), parse(announced)), (Some(m), Some(a)) if (m - a).num_days() < ANNOUNCE_DAYS_BEFORE)
-}
-
-/// The date of the meeting as a Typst-free `(year, month, day)`, for document metadata.
-pub fn meeting_day(unit: &UnitReport) -> Option<(i32, u32, u32)> {
-    let d = NaiveDate::parse_from_str(&unit.meeting.as_ref()?.date, "%Y-%m-%d").ok()?;
-    Some((d.year(), d.month(), d.day()))
 }

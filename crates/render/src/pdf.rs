@@ -136,17 +136,6 @@ impl Renderer {
         self.compile(&document.template(), &data, report.period.end())
     }
 
-    /// The report of one unit (a shorthand of [`Renderer::render`]).
-    pub fn report(
-        &self,
-        report: &Report,
-        unit: &UnitReport,
-        files: &[InputFile],
-        lang: Lang,
-    ) -> Result<Vec<u8>, Error> {
-        self.render(Document::Report, report, unit, files, lang)
-    }
-
     /// Fails, naming the characters and where they are, when any text of the data has a
     /// character that none of the templates' fonts can show.
     fn check_glyphs(&self, data: &DocData) -> Result<(), Error> {
