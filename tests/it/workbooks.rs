@@ -206,3 +206,30 @@ fn compare_refuses_packs_of_different_periods() {
     assert_eq!(run.status.code(), Some(1));
     assert!(text(&run).contains("no `data` sheet"), "{}", text(&run));
 }
+
+#[test]
+fn compare_refuses_packs_of_different_catalogue_versions() {
+    let dir = tmp();
+    let small = build_valid_small(dir.path());
+    // A department workbook of an older catalogue: the same header, version 1.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let data = wb.add_worksheet();
+    data.set_name("data").unwrap_or_else(|e| panic!("{e}"));
+    for (c, h) in HEADER.iter().enumerate() {
+        data.write_string(0, c as u16, *h).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let about = wb.add_worksheet();
+    about.set_name("about").unwrap_or_else(|e| panic!("{e}"));
+    for (r, (k, v)) in [("period", "2025-12"), ("catalogue_version", "1")].iter().enumerate() {
+        about.write_string(r as u32, 0, *k).unwrap_or_else(|e| panic!("{e}"));
+        about.write_string(r as u32, 1, *v).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let old = dir.path().join("old.xlsx");
+    wb.save(&old).unwrap_or_else(|e| panic!("{e}"));
+    let national = dir.path().join("national.xlsx");
+    let run = esep(&["compare", s(&small), s(&old), "--out", s(&national)]);
+    assert_eq!(run.status.code(), Some(1));
+    let said = text(&run);
+    assert!(said.contains("packs of different catalogue versions cannot be compared"), "{said}");
+    assert!(said.contains("old.xlsx") && said.contains("catalogue v1"), "{said}");
+}
