@@ -93,5 +93,33 @@ pub fn contract_markdown() -> String {
     for c in stat_codes() {
         let _ = writeln!(md, "| `{}` | {} | {} |", c.code, c.kk, c.ru);
     }
+    let mapping = crate::form1m::Mapping::builtin();
+    let _ = writeln!(
+        md,
+        "\n## Statistics from form No. 1-М\n\n\
+         Instead of typing statistics, put the official return form No. 1-М, as the legal-statistics \
+         portal exports it, in the folder (a subfolder `form-1m/` keeps it apart) and name it in \
+         `{manifest}`:\n\n\
+         ```toml\n[[file]]\npath = \"form-1m/district-2025-12.xlsx\"\nunit = \"SRK-KTL\"\nperiod = \"2025-12\"\n```\n\n\
+         The period is the reporting period or the same months of the previous year. Each imported \
+         (unit, year, code) replaces the `statistics` sheet's value; codes the return does not hold \
+         stay from the sheet. Sheet `{sheet}` is read; these lines become these codes (column {reg}: \
+         `registered_…`; column {ended}, ended: `solved_…`; line 1 also gives `sent_to_court` (column \
+         {sent}), `interrupted_unidentified` ({int}), `registered_public_places` ({pp}), \
+         `registered_streets` ({st}) and `registered_domestic` ({dom})):\n",
+        manifest = crate::form1m::MANIFEST,
+        sheet = mapping.sheet,
+        reg = mapping.columns.registered,
+        ended = mapping.columns.ended,
+        sent = mapping.columns.sent_to_court,
+        int = mapping.columns.interrupted_unidentified,
+        pp = mapping.columns.public_places,
+        st = mapping.columns.streets,
+        dom = mapping.columns.domestic,
+    );
+    let _ = writeln!(md, "| line | category | the line names |\n|---|---|---|");
+    for l in &mapping.lines {
+        let _ = writeln!(md, "| {} | `{}` | {} |", l.line, l.category, l.article);
+    }
     md
 }
