@@ -86,6 +86,19 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// Competition rank of `value` among `values` (1 = best; ties share the lowest rank, so
+    /// 1, 1, 3); values within 1e-9 count as equal.
+    pub fn rank(self, value: f64, values: impl IntoIterator<Item = f64>) -> u32 {
+        let better = values
+            .into_iter()
+            .filter(|w| match self {
+                Self::Higher => *w > value + 1e-9,
+                _ => *w < value - 1e-9,
+            })
+            .count();
+        better as u32 + 1
+    }
+
     /// Stable id, as in the catalogue file.
     pub fn id(self) -> &'static str {
         match self {

@@ -597,14 +597,7 @@ fn rank_siblings(units: &mut [UnitReport], catalogue: &Catalogue) {
                 f.parent_value = parent_value;
                 f.position = f.current.zip(parent_value).map(|(c, p)| assess(ind.direction, c - p));
                 if let Some(&(_, v)) = ranked.iter().find(|(j, _)| *j == i) {
-                    let better = ranked
-                        .iter()
-                        .filter(|(_, w)| match ind.direction {
-                            Direction::Higher => *w > v + 1e-9,
-                            _ => *w < v - 1e-9,
-                        })
-                        .count();
-                    f.rank = Some(better as u32 + 1);
+                    f.rank = Some(ind.direction.rank(v, ranked.iter().map(|(_, w)| *w)));
                     f.rank_of = Some(ranked.len() as u32);
                     f.sibling_mean = mean;
                 }

@@ -119,15 +119,7 @@ fn ranks(values: &[Option<f64>], direction: Direction) -> Vec<Option<u32>> {
         .iter()
         .map(|v| {
             let v = (*v)?;
-            let better = values
-                .iter()
-                .flatten()
-                .filter(|w| match direction {
-                    Direction::Higher => **w > v + 1e-9,
-                    _ => **w < v - 1e-9,
-                })
-                .count();
-            Some(better as u32 + 1)
+            Some(direction.rank(v, values.iter().flatten().copied()))
         })
         .collect()
 }

@@ -44,6 +44,25 @@ impl Diagnostic {
         }
     }
 
+    /// A problem in one cell of a sheet (0-based row and column).
+    pub fn at(
+        severity: Severity,
+        file: &str,
+        sheet: &str,
+        row: u32,
+        col: u32,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity,
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            cell: Some(a1(row, col)),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
     /// Adds a hint line.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());

@@ -193,13 +193,8 @@ pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
             return out;
         }
     };
-    let diag = |severity: Severity, row: u32, col: u32, message: String| Diagnostic {
-        severity,
-        file: file.to_string(),
-        sheet: Some(sheet.to_string()),
-        cell: Some(a1(row, col)),
-        message,
-        hint: None,
+    let diag = |severity: Severity, row: u32, col: u32, message: String| {
+        Diagnostic::at(severity, file, sheet, row, col, message)
     };
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let at = |row: u32, col: u32| -> f64 {

@@ -308,13 +308,8 @@ pub fn read_sheet(
     range: &Range<Data>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Table> {
-    let at = |row: u32, col: u32, severity: Severity, message: String| Diagnostic {
-        severity,
-        file: file.to_string(),
-        sheet: Some(sheet.to_string()),
-        cell: Some(a1(row, col)),
-        message,
-        hint: None,
+    let at = |row: u32, col: u32, severity: Severity, message: String| {
+        Diagnostic::at(severity, file, sheet, row, col, message)
     };
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let Some((rel, header)) = header_row(source, range) else {
