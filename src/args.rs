@@ -109,6 +109,9 @@ pub enum Command {
         /// Months since 1 January.
         #[arg(long, default_value_t = 12, value_parser = parse_months)]
         months: u32,
+        /// Police bodies below the department: the demo's 12, or more rural districts.
+        #[arg(long, default_value_t = esep_demo::DEMO_BODIES, value_parser = parse_bodies)]
+        bodies: usize,
     },
 }
 
@@ -159,5 +162,13 @@ fn parse_months(s: &str) -> Result<u32, String> {
     match s.parse::<u32>() {
         Ok(m @ (3 | 6 | 9 | 12)) => Ok(m),
         _ => Err(format!("expected 3, 6, 9 or 12, found `{s}`")),
+    }
+}
+
+/// Bodies of a generated department: 1 to 2 000.
+fn parse_bodies(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if (1..=2000).contains(&n) => Ok(n),
+        _ => Err(format!("expected a number of bodies from 1 to 2000, found `{s}`")),
     }
 }

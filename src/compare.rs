@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader};
 use esep_analysis::Catalogue;
 use esep_analysis::open_data::{Cell, HEADER, Row};
 
@@ -45,8 +45,9 @@ fn a1(row: usize, col: usize) -> String {
 /// Reads the `data` and `about` sheets of a department workbook.
 pub fn read_pack(path: &Path) -> Result<Pack> {
     let file = workbook_of(path);
-    let mut wb = open_workbook_auto(&file).with_context(|| {
-        format!("`{}`: not a department workbook written by `esep build`", file.display())
+    let bytes = std::fs::read(&file).with_context(|| format!("cannot read `{}`", file.display()))?;
+    let mut wb = esep_ingest::workbook::open(&bytes).map_err(|e| {
+        anyhow::anyhow!("`{}`: not a department workbook written by `esep build`: {e}", file.display())
     })?;
     let data = wb.worksheet_range("data").with_context(|| {
         format!("`{}`: no `data` sheet; expected a department workbook of `esep build`", file.display())

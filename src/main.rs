@@ -10,6 +10,7 @@
 mod args;
 mod compare;
 mod pack;
+mod workers;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,8 +21,10 @@ use clap::Parser;
 use esep_analysis::{Catalogue, Report, Settings, UnitReport, open_data};
 use esep_ingest::{Dataset, Outcome};
 use esep_render::{Document, Lang, Renderer};
-use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
-use rayon::prelude::*;
+use indicatif::{ProgressBar, ProgressStyle};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use crate::args::{Args, Command, Format, ImportKind, LangArg};
 use crate::pack::{MARKER, Staging};
@@ -30,6 +33,8 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
+        // `esep validate … | head -1`: the reader has gone, which is not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE
@@ -37,11 +42,23 @@ fn main() -> ExitCode {
     }
 }
 
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes one line of data to stdout; a closed pipe comes back as an error for `main`.
+fn print_line(line: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{line}")?;
+    Ok(())
+}
+
 /// Runs one command; returns the exit code instead of exiting, so it can be tested.
 fn run(args: &Args) -> Result<ExitCode> {
-    if args.jobs > 0 {
-        rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build_global().ok();
-    }
+    workers::init_rayon(args.jobs);
     match &args.command {
         Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), args.quiet),
         Command::Validate { input, format } => validate(input, *format, args.quiet),
@@ -57,8 +74,8 @@ fn run(args: &Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { out } => demo(out, &build_options(args)?, args.quiet),
-        Command::Generate { out, seed, year, months } => {
-            let opts = esep_demo::Options { seed: *seed, year: *year, months: *months };
+        Command::Generate { out, seed, year, months, bodies } => {
+            let opts = esep_demo::Options { seed: *seed, year: *year, months: *months, bodies: *bodies };
             write_generated(out, &opts)?;
             if !args.quiet {
                 eprintln!(
@@ -72,7 +89,7 @@ fn run(args: &Args) -> Result<ExitCode> {
 }
 
 fn build_options(args: &Args) -> Result<BuildOptions> {
-    Ok(BuildOptions { settings: settings(args)?, templates: args.templates.clone() })
+    Ok(BuildOptions { settings: settings(args)?, templates: args.templates.clone(), jobs: args.jobs })
 }
 
 /// The built-in settings, or those of `--settings`.
@@ -138,14 +155,11 @@ fn unit_codes(path: &Path) -> Result<Vec<String>> {
     Ok((0..units.len()).filter_map(|i| units.text("code", i).map(str::to_string)).collect())
 }
 
-fn print_diagnostics(outcome: &Outcome, to_stdout: bool) {
+fn print_diagnostics(outcome: &Outcome) -> Result<()> {
     for d in &outcome.diagnostics {
-        if to_stdout {
-            println!("{d}");
-        } else {
-            eprintln!("{d}");
-        }
+        print_line(&d.to_string())?;
     }
+    Ok(())
 }
 
 fn summary(outcome: &Outcome, input: &Path) -> String {
@@ -162,12 +176,12 @@ fn validate(input: &Path, format: Format, quiet: bool) -> Result<ExitCode> {
     let outcome = esep_ingest::load(input);
     match format {
         Format::Human => {
-            print_diagnostics(&outcome, true);
+            print_diagnostics(&outcome)?;
             if !quiet {
                 eprintln!("{}", summary(&outcome, input));
             }
         }
-        Format::Json => println!("{}", serde_json::to_string_pretty(&outcome.diagnostics)?),
+        Format::Json => print_line(&serde_json::to_string_pretty(&outcome.diagnostics)?)?,
     }
     Ok(if outcome.errors() == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
@@ -191,6 +205,8 @@ fn load_valid(input: &Path, quiet: bool) -> Result<Option<Dataset>> {
 struct BuildOptions {
     settings: Settings,
     templates: Option<std::path::PathBuf>,
+    /// Worker threads for documents (0: one per core).
+    jobs: usize,
 }
 
 /// Adds files to a pack before it is moved into place.
@@ -203,7 +219,7 @@ fn build(
     quiet: bool,
     extra: Option<Extra<'_>>,
 ) -> Result<ExitCode> {
-    let BuildOptions { settings, templates } = options;
+    let BuildOptions { settings, templates, jobs } = options;
     let templates = templates.as_deref();
     let started = Instant::now();
     let Some(dataset) = load_valid(input, quiet)? else {
@@ -220,7 +236,7 @@ fn build(
         warn_late_announcements(&report);
     }
     let staging = Staging::new(out)?;
-    write_pack(&staging, &report, &dataset, &renderer, quiet)?;
+    write_pack(&staging, &report, &dataset, &renderer, *jobs, quiet)?;
     if let Some(extra) = extra {
         extra(&staging)?;
     }
@@ -242,6 +258,7 @@ fn write_pack(
     report: &Report,
     dataset: &Dataset,
     renderer: &Renderer,
+    jobs_threads: usize,
     quiet: bool,
 ) -> Result<()> {
     // One job per document: (unit, document and language) or (unit, workbook).
@@ -257,10 +274,10 @@ fn write_pack(
     staging.write("department.xlsx", &department)?;
     let bar = if quiet { ProgressBar::hidden() } else { ProgressBar::new(jobs.len() as u64) };
     bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {msg}")?);
-    let written: Vec<Result<()>> = jobs
-        .into_par_iter()
-        .progress_with(bar.clone())
-        .map(|(u, doc)| {
+    let written = workers::run(
+        jobs,
+        jobs_threads,
+        |(u, doc)| -> Result<()> {
             let unit = &report.units[u];
             match doc {
                 Some((doc, lang)) => {
@@ -276,8 +293,9 @@ fn write_pack(
                     staging.write(Path::new(&unit.code).join("indicators.xlsx"), &xlsx)
                 }
             }
-        })
-        .collect();
+        },
+        || bar.inc(1),
+    );
     bar.finish_and_clear();
     written.into_iter().collect::<Result<Vec<()>>>()?;
     write_open_data(staging, report, None)?;
@@ -315,8 +333,8 @@ fn warn_late_announcements(report: &Report) {
 /// `indicators.csv` and `indicators.json` of one unit, or of every unit at the pack's root.
 fn write_open_data(staging: &Staging, report: &Report, unit: Option<&UnitReport>) -> Result<()> {
     let (dir, rows) = match unit {
-        Some(u) => (Path::new(&u.code), open_data::rows(report, [u])),
-        None => (Path::new(""), open_data::rows(report, &report.units)),
+        Some(u) => (Path::new(&u.code), open_data::public_rows(report, [u])),
+        None => (Path::new(""), open_data::public_rows(report, &report.units)),
     };
     staging.write(dir.join("indicators.csv"), &open_data::to_csv(&rows)?)?;
     staging.write(dir.join("indicators.json"), &open_data::to_json(report, &rows)?)?;
@@ -343,7 +361,9 @@ fn import_form1m(
             let p = form1m::parse_period(&f.period).with_context(|| {
                 format!("manifest `{}`: period `{}` is not YYYY-MM", m.display(), f.period)
             })?;
-            entries.push((base.join(&f.path), f.path.clone(), f.unit.clone(), p));
+            let file = form1m::resolve(base, &f.path)
+                .map_err(|e| anyhow::anyhow!("manifest `{}`: file `{}`: {e}", m.display(), f.path))?;
+            entries.push((file, f.path.clone(), f.unit.clone(), p));
         }
     }
     for spec in files {

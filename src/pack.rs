@@ -1,8 +1,17 @@
 //! Writing a pack: every file is built in a temporary folder beside the target, which then
 //! replaces the target in two renames, so a failed run never leaves a partial pack.
+//!
+//! A lock file beside the target (`.NAME.esep-lock`) is held while a build writes it: a
+//! second build into the same folder stops at once, and the operating system releases the
+//! lock when the process ends, even after `kill -9`. The build that holds the lock removes
+//! what killed builds left behind (`.esep-build-NAME-*`, `.esep-old-NAME-*`), and its lock
+//! file when it ends.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::fs::{self, File, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 
@@ -13,10 +22,117 @@ pub const MARKER: &str = "pack.json";
 pub struct Staging {
     dir: tempfile::TempDir,
     target: PathBuf,
+    /// Held until the pack is in place (or the build fails): dropping it releases the lock.
+    _lock: Lock,
+    written: Mutex<HashSet<PathBuf>>,
+}
+
+/// The folder the target sits in, and the target's own name.
+fn split(target: &Path) -> Result<(PathBuf, String)> {
+    let name = match target.components().next_back() {
+        Some(Component::Normal(n)) => n.to_string_lossy().into_owned(),
+        _ => bail!("`{}` does not name a folder: give the pack a folder of its own", target.display()),
+    };
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok((parent, name))
+}
+
+/// The build lock of a target: the locked file, removed again when the build ends.
+struct Lock {
+    file: File,
+    path: PathBuf,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while still locked: a build that opened the file meanwhile sees, once it
+        // holds the lock, that the path no longer names its file, and starts over.
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+/// Whether `path` still names the open `file` (not a file removed and created again).
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, path: &Path) -> bool {
+    path.exists()
+}
+
+/// Takes the build lock of `target`, or says which process holds it.
+fn lock(parent: &Path, name: &str, target: &Path) -> Result<Lock> {
+    let path = parent.join(format!(".{name}.esep-lock"));
+    for _ in 0..100 {
+        let mut file = File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .with_context(|| format!("cannot open the lock file `{}`", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = holder.trim();
+                let who = if holder.is_empty() { String::new() } else { format!(" ({holder})") };
+                bail!(
+                    "another esep build{who} is writing `{}`: nothing was written\n  hint: wait for it to finish, or stop it",
+                    target.display()
+                );
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock `{}`", path.display()));
+            }
+        }
+        if !same_file(&file, &path) {
+            continue; // the build that held it has just ended and removed it
+        }
+        file.set_len(0)?;
+        file.rewind()?;
+        write!(file, "process {}", std::process::id())?;
+        file.flush()?;
+        return Ok(Lock { file, path });
+    }
+    bail!("cannot take the lock `{}`: it keeps changing", path.display())
+}
+
+/// Removes staging and old-pack folders of `name` left by builds that were killed: with the
+/// lock held, no running build owns them.
+fn remove_stale(parent: &Path, name: &str) {
+    let prefixes = [format!(".esep-build-{name}-"), format!(".esep-old-{name}-")];
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else { continue };
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether `relative` stays inside the folder it is joined to: plain names only, no root,
+/// no `..`, no `.`.
+fn confined(relative: &Path) -> bool {
+    relative.components().next().is_some() && relative.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 impl Staging {
-    /// A temporary folder beside `target`. Fails if `target` holds something other than a pack.
+    /// A temporary folder beside `target`. Fails if `target` holds something other than a pack,
+    /// or if another build is writing it.
     pub fn new(target: &Path) -> Result<Self> {
         if target.exists() {
             let is_pack = target.join(MARKER).is_file();
@@ -28,41 +144,49 @@ impl Staging {
                 );
             }
         }
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let (parent, name) = split(target)?;
         fs::create_dir_all(&parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+        let lock = lock(&parent, &name, target)?;
+        remove_stale(&parent, &name);
         let dir = tempfile::Builder::new()
-            .prefix(".esep-build-")
+            .prefix(&format!(".esep-build-{name}-"))
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a temporary folder in `{}`", parent.display()))?;
-        Ok(Self { dir, target: target.to_path_buf() })
+        Ok(Self { dir, target: target.to_path_buf(), _lock: lock, written: Mutex::new(HashSet::new()) })
     }
 
-    /// Path inside the pack.
-    pub fn path(&self, relative: impl AsRef<Path>) -> PathBuf {
-        self.dir.path().join(relative)
-    }
-
-    /// Writes one file of the pack, creating folders as needed.
+    /// Writes one file of the pack, creating folders as needed. Refuses a path that would
+    /// leave the pack (absolute, `..`, `.`) or a file written before, whatever validation let
+    /// through.
     pub fn write(&self, relative: impl AsRef<Path>, bytes: &[u8]) -> Result<()> {
-        let path = self.path(relative);
+        let relative = relative.as_ref();
+        if !confined(relative) {
+            bail!("refusing to write `{}`: the path would leave the pack", relative.display());
+        }
+        let first = self.written.lock().map(|mut w| w.insert(relative.to_path_buf())).unwrap_or(false);
+        if !first {
+            bail!("refusing to write `{}` twice: two parts of the pack share a name", relative.display());
+        }
+        let path = self.dir.path().join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+            fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
         }
         fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
     }
 
     /// Moves the finished pack into place, replacing an earlier one.
     pub fn commit(self) -> Result<()> {
-        let staged = self.dir.keep();
-        let target = self.target;
+        let Self { dir, target, _lock, .. } = self;
+        let staged = dir.keep();
         let old = if target.exists() {
-            let old = staged.with_file_name(format!(
-                ".esep-old-{}",
-                staged.file_name().and_then(|n| n.to_str()).unwrap_or("pack")
-            ));
+            let (_, name) = split(&target)?;
+            let suffix = staged
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.rsplit('-').next())
+                .unwrap_or("pack")
+                .to_string();
+            let old = staged.with_file_name(format!(".esep-old-{name}-{suffix}"));
             fs::rename(&target, &old)
                 .with_context(|| format!("cannot move the old pack `{}` aside", target.display()))?;
             Some(old)
@@ -81,5 +205,67 @@ impl Staging {
                 .with_context(|| format!("cannot remove the old pack `{}`", old.display()))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn paths_that_leave_the_pack_are_refused() {
+        let root = folder();
+        let staging = Staging::new(&root.path().join("pack")).unwrap_or_else(|e| panic!("{e}"));
+        for bad in ["/tmp/x", "../x/report.pdf", ".", "./indicators.csv", "a/../../b", ""] {
+            let err = staging.write(bad, b"x").err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(err.contains("would leave the pack"), "{bad}: {err}");
+        }
+        staging.write("SRK/report.kk.pdf", b"1").unwrap_or_else(|e| panic!("{e}"));
+        let err = staging.write("SRK/report.kk.pdf", b"2").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("twice"), "{err}");
+        staging.write(MARKER, b"{}").unwrap_or_else(|e| panic!("{e}"));
+        staging.commit().unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<_> = fs::read_dir(root.path())
+            .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        assert_eq!(names, ["pack"], "the lock file goes with the build");
+    }
+
+    #[test]
+    fn a_second_build_into_the_same_folder_stops_at_once() {
+        let root = folder();
+        let target = root.path().join("pack");
+        let first = Staging::new(&target).unwrap_or_else(|e| panic!("{e}"));
+        let err = Staging::new(&target).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains(&format!("another esep build (process {})", std::process::id())), "{err}");
+        // Another pack in the same parent is not held up.
+        let other = Staging::new(&root.path().join("other")).unwrap_or_else(|e| panic!("{e}"));
+        drop(other);
+        drop(first);
+        assert!(Staging::new(&target).is_ok(), "the lock is released with the build");
+    }
+
+    #[test]
+    fn leftovers_of_killed_builds_are_removed_and_others_kept() {
+        let root = folder();
+        for d in [".esep-build-pack-abc", ".esep-old-pack-def", ".esep-build-other-xyz", "keep"] {
+            fs::create_dir_all(root.path().join(d).join("SRK")).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let staging = Staging::new(&root.path().join("pack")).unwrap_or_else(|e| panic!("{e}"));
+        let mut names: Vec<String> = fs::read_dir(root.path())
+            .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        names.sort();
+        drop(staging);
+        assert_eq!(names.len(), 4, "{names:?}");
+        assert!(names.contains(&".pack.esep-lock".to_string()), "{names:?}");
+        assert!(!names.contains(&".esep-build-pack-abc".to_string()), "{names:?}");
+        assert!(names.contains(&".esep-build-other-xyz".to_string()), "{names:?}");
+        assert!(names.contains(&"keep".to_string()), "{names:?}");
+        assert!(!names.iter().any(|n| n.starts_with(".esep-old-pack")), "{names:?}");
     }
 }

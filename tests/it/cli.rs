@@ -187,7 +187,9 @@ fn open_data_twins_match_the_workbook() {
     let csv = std::fs::read(out.join("DEP/indicators.csv")).unwrap_or_else(|e| panic!("{e}"));
     let rows = esep_analysis::open_data::from_csv(&csv).unwrap_or_else(|e| panic!("{e}"));
     let catalogue = esep_analysis::Catalogue::builtin();
-    assert_eq!(rows.len(), catalogue.indicators.len());
+    let public = catalogue.indicators.iter().filter(|i| !i.restricted).count();
+    assert_eq!(public, catalogue.indicators.len() - 2);
+    assert_eq!(rows.len(), public);
     let row = |code: &str| rows.iter().find(|r| r.code == code).unwrap_or_else(|| panic!("{code}"));
     assert_eq!(
         (row("crime_registered").current, row("crime_registered").previous),
@@ -196,11 +198,16 @@ fn open_data_twins_match_the_workbook() {
     assert_eq!(row("crime_registered").item, 1);
     assert_eq!(row("crime_registered").assessment.as_deref(), Some("better"));
     assert!((row("clearance").current.unwrap_or(0.0) - 100.0 * 470.0 / 760.0).abs() < 1e-9);
-    assert!(row("interrupted_unidentified").restricted);
+    // Restricted figures, and those that would reveal one, are not open data (rule 3).
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.restricted || r.code == "interrupted_unidentified" || r.code == "clearance_ended")
+    );
     // The root file holds every unit; the JSON twin holds the same rows.
     let all = std::fs::read(out.join("indicators.csv")).unwrap_or_else(|e| panic!("{e}"));
     let all = esep_analysis::open_data::from_csv(&all).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(all.len(), 3 * catalogue.indicators.len());
+    assert_eq!(all.len(), 3 * public);
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("DEP/indicators.json")).unwrap_or_default())
             .unwrap_or_else(|e| panic!("{e}"));
@@ -213,18 +220,28 @@ fn open_data_twins_match_the_workbook() {
 }
 
 #[test]
-fn restricted_figures_stay_out_of_the_public_report() {
+fn restricted_figures_stay_in_the_headquarters_workbook() {
     let dir = tmp();
     let out = dir.path().join("pack");
     success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet"]);
     let ru = pdf_text(&out.join("DEP/report.ru.pdf"));
     assert!(ru.contains("Раскрываемость"), "{ru}");
     assert!(!ru.contains("Прервано за неустановлением лица"), "restricted figure published");
+    // The unit's workbook is published beside its open data: no restricted row.
     let book = out.join("DEP/indicators.xlsx");
     let row = (1..200)
         .find(|r| cell(&book, "indicators", *r, 1) == Data::String("interrupted_unidentified".into()));
-    let row = row.unwrap_or_else(|| panic!("restricted figure missing from the workbook"));
-    assert_eq!(cell(&book, "indicators", row, 9), Data::String("restricted".into()));
+    assert_eq!(row, None, "a restricted figure in the unit's workbook");
+    // Headquarters' workbook keeps it and says first that it is for official use.
+    let dept = out.join("department.xlsx");
+    let first = open_workbook_auto(&dept).map(|wb| wb.sheet_names()).unwrap_or_default();
+    assert_eq!(first.first().map(String::as_str), Some("official use"));
+    assert_eq!(
+        cell(&dept, "official use", 0, 0),
+        Data::String("Қызметтік пайдалану үшін / Для служебного пользования / For official use only".into())
+    );
+    assert_eq!(cell(&dept, "official use", 5, 0), Data::String("clearance_ended".into()));
+    assert_eq!(cell(&dept, "official use", 5, 2), Data::String("interrupted_unidentified".into()));
 }
 
 #[test]

@@ -105,7 +105,7 @@ fn documents_are_pdf_a_2b_with_metadata() {
 }
 
 #[test]
-fn a_character_no_font_has_fails_the_build_by_name() {
+fn a_character_no_font_has_is_refused_at_its_cell() {
     let dir = tmp();
     let input = input_with_question(dir.path(), |b| {
         fixtures::set(b, "narrative", 0, 3, V::S("Внесены изменения в закон 🚓."));
@@ -113,7 +113,13 @@ fn a_character_no_font_has_fails_the_build_by_name() {
     let out = dir.path().join("pack");
     let run = esep(&["build", s(&input), "--out", s(&out)]);
     assert_eq!(run.status.code(), Some(1), "{}", text(&run));
-    assert!(text(&run).contains("no embedded font can show U+1F693 «🚓»"), "{}", text(&run));
+    assert!(
+        text(&run).contains(
+            "input.xlsx, narrative!D2: column `text_ru`: a character the documents cannot print: U+1F693 «🚓»"
+        ),
+        "{}",
+        text(&run)
+    );
     assert!(!out.exists(), "a failed build wrote a pack");
 }
 

@@ -11,6 +11,8 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 #[derive(Debug, Clone)]
 pub enum V {
     S(&'static str),
+    /// Text made at run time (hostile and generated strings).
+    T(String),
     N(f64),
     D(u16, u8, u8),
     E,
@@ -393,6 +395,23 @@ pub fn invalid_cases() -> Vec<Case> {
             b.push(copy);
         }),
     ];
+    // A third body, so that its code is used nowhere else and gives one error.
+    let body = |code: &'static str| {
+        move |b: &mut Book| {
+            let mut row = find(b, "units").rows[2].clone();
+            row[0] = S(code);
+            row[3] = S("Үшінші ауданның Полиция бөлімі");
+            row[4] = S("Отдел полиции Третьего района");
+            find(b, "units").rows.push(row);
+        }
+    };
+    cases.extend([
+        case("code-not-a-folder-name", body("../DEP-03")),
+        case("codes-differ-in-case", body("dep-01")),
+        case("unprintable-character", |b| set(b, "narrative", 0, 3, S("Закон қабылданды 🚓"))),
+        case("invisible-character", |b| set(b, "units", 1, 3, S("\u{feff}Бірінші ауданның Полиция бөлімі"))),
+        case("word-too-long", |b| set(b, "narrative", 0, 3, V::T(format!("Сілтеме: {}", "ж".repeat(120))))),
+    ]);
     let mut corrupt = case("corrupt-file", |b| b.retain(|s| s.name != "units"));
     corrupt.extra.push(("units.xlsx", b"name,population\nnot a workbook\n".to_vec()));
     cases.push(corrupt);
@@ -420,6 +439,7 @@ pub fn workbook_bytes(book: &Book) -> Vec<u8> {
                 let c = c as u16;
                 let res = match v {
                     V::S(t) => ws.write_string(r, c, *t).map(|_| ()),
+                    V::T(t) => ws.write_string(r, c, t).map(|_| ()),
                     V::N(n) => ws.write_number(r, c, *n).map(|_| ()),
                     V::D(y, m, d) => ExcelDateTime::from_ymd(*y, *m, *d)
                         .and_then(|dt| ws.write_datetime_with_format(r, c, dt, &date).map(|_| ())),

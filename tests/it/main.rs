@@ -3,6 +3,8 @@
 mod cli;
 mod documents;
 mod fixtures;
+mod hostile;
 mod import;
+mod mutation;
 mod validation;
 mod workbooks;

@@ -274,6 +274,67 @@ fn empty_file_gives_one_error() {
 }
 
 #[test]
+fn code_that_is_not_a_folder_name() {
+    // Issue 10: a code names the unit's folder in the pack, so it is checked at its cell.
+    expect_one(
+        "code-not-a-folder-name",
+        ERR,
+        F,
+        Some("units"),
+        Some("A5"),
+        "column `code`: U+002E «.» is not allowed in a code; expected a code: 1–32 Latin or Cyrillic letters",
+    );
+}
+
+#[test]
+fn codes_that_differ_in_case() {
+    expect_one(
+        "codes-differ-in-case",
+        ERR,
+        F,
+        Some("units"),
+        Some("A5"),
+        "code `dep-01` differs from `DEP-01` (row 3) only in letter case",
+    );
+}
+
+#[test]
+fn unprintable_character() {
+    expect_one(
+        "unprintable-character",
+        ERR,
+        F,
+        Some("narrative"),
+        Some("D2"),
+        "column `text_ru`: a character the documents cannot print: U+1F693 «🚓»",
+    );
+}
+
+#[test]
+fn invisible_character() {
+    expect_one(
+        "invisible-character",
+        ERR,
+        F,
+        Some("units"),
+        Some("D3"),
+        "column `name_kk`: an invisible or control character: U+FEFF (invisible)",
+    );
+}
+
+#[test]
+fn word_too_long() {
+    expect_one(
+        "word-too-long",
+        ERR,
+        F,
+        Some("narrative"),
+        Some("D2"),
+        "column `text_ru`: a word of 120 characters (`жжжж",
+    );
+}
+
+#[test]
 fn every_invalid_fixture_is_tested() {
     // A new folder under fixtures/invalid/ needs a test above.
     let source = include_str!("validation.rs");

@@ -225,6 +225,15 @@ impl Formula {
         }
     }
 
+    /// The statistics codes the formula reads.
+    pub fn stat_codes(&self) -> Vec<&str> {
+        match self {
+            Self::Stat { code } | Self::Rate { code, .. } => vec![code.as_str()],
+            Self::Share { num, den, .. } => num.iter().chain(den).map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Whether the figure is compared with the same period of the previous year.
     pub fn has_previous(&self) -> bool {
         !matches!(self, Self::Measures { .. } | Self::ProgrammeExecution { .. })
@@ -347,9 +356,14 @@ pub struct Indicator {
     pub unit: Measure,
     /// Which way is good.
     pub direction: Direction,
-    /// Kept out of public documents (rule 3).
+    /// Kept out of public documents and open data (rule 3): declared so, or computed from a
+    /// statistics code that a declared restricted indicator reads (see `restricted_by`).
     #[serde(default)]
     pub restricted: bool,
+    /// The restricted statistics code this indicator's value would reveal, when it is not
+    /// restricted itself but computed from one (set by [`Catalogue::parse`]).
+    #[serde(default, skip_deserializing)]
+    pub restricted_by: Option<String>,
     /// Opens its chapter's generated summary and the slides.
     #[serde(default)]
     pub headline: bool,
@@ -388,7 +402,28 @@ impl Catalogue {
             }
             ind.formula.check().map_err(|e| format!("indicator `{}`: {e}", ind.code))?;
         }
+        let mut cat = cat;
+        cat.restrict_derived();
         Ok(cat)
+    }
+
+    /// Rule 3 reaches every figure that reveals a restricted one: an indicator computed from a
+    /// statistics code that a restricted indicator reads is restricted too. A share such as
+    /// ended / (ended + interrupted) would otherwise give the restricted count back from its
+    /// value and the public count of ended cases.
+    fn restrict_derived(&mut self) {
+        let secret: Vec<String> = self
+            .indicators
+            .iter()
+            .filter(|i| i.restricted)
+            .flat_map(|i| i.formula.stat_codes().into_iter().map(str::to_string))
+            .collect();
+        for ind in self.indicators.iter_mut().filter(|i| !i.restricted) {
+            if let Some(code) = ind.formula.stat_codes().into_iter().find(|c| secret.iter().any(|s| s == c)) {
+                ind.restricted = true;
+                ind.restricted_by = Some(code.to_string());
+            }
+        }
     }
 
     /// The catalogue shipped with esep.
@@ -408,6 +443,30 @@ mod tests {
         for item in 1..=7 {
             assert!(cat.indicators.iter().any(|i| i.item == item), "item {item}");
         }
+    }
+
+    #[test]
+    fn figures_that_reveal_a_restricted_one_are_restricted() {
+        let cat = Catalogue::builtin();
+        let get = |code: &str| cat.indicators.iter().find(|i| i.code == code).cloned();
+        let ended = get("clearance_ended").unwrap_or_else(|| panic!("clearance_ended"));
+        assert!(ended.restricted);
+        assert_eq!(ended.restricted_by.as_deref(), Some("interrupted_unidentified"));
+        let own = get("interrupted_unidentified").unwrap_or_else(|| panic!("interrupted_unidentified"));
+        assert!(own.restricted && own.restricted_by.is_none());
+        // Every code a declared restricted indicator reads is read by restricted indicators only.
+        let secret: Vec<&str> = cat
+            .indicators
+            .iter()
+            .filter(|i| i.restricted && i.restricted_by.is_none())
+            .flat_map(|i| i.formula.stat_codes())
+            .collect();
+        for ind in cat.indicators.iter().filter(|i| !i.restricted) {
+            for code in ind.formula.stat_codes() {
+                assert!(!secret.contains(&code), "`{}` reads `{code}`", ind.code);
+            }
+        }
+        assert!(!get("clearance").is_some_and(|i| i.restricted));
     }
 
     #[test]

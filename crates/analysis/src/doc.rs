@@ -63,7 +63,11 @@ pub fn indicators_markdown(catalogue: &Catalogue, settings: &Settings) -> String
                 ChangeTest::Weighted => "weighted, n_eff",
                 ChangeTest::None => "—",
             };
-            let restricted = if ind.restricted { " (restricted)" } else { "" };
+            let restricted = match (&ind.restricted_by, ind.restricted) {
+                (Some(code), _) => format!(" (restricted: reveals `{code}`)"),
+                (None, true) => " (restricted)".to_string(),
+                (None, false) => String::new(),
+            };
             let _ = writeln!(
                 md,
                 "| `{}`{restricted} | {} | {} | {} | {} | {} | {test} |",

@@ -85,7 +85,14 @@ pub struct Row {
     pub previous_missing: Option<String>,
 }
 
-/// The rows of some units, in report and catalogue order.
+/// The rows of some units that may be published: restricted indicators (rule 3, and every
+/// figure that would reveal one) are left out, values, numerators and denominators alike.
+pub fn public_rows<'a>(report: &Report, units: impl IntoIterator<Item = &'a UnitReport>) -> Vec<Row> {
+    rows(report, units).into_iter().filter(|r| !r.restricted).collect()
+}
+
+/// The rows of some units, in report and catalogue order, restricted ones included: for
+/// headquarters' workbooks only.
 pub fn rows<'a>(report: &Report, units: impl IntoIterator<Item = &'a UnitReport>) -> Vec<Row> {
     let mut out = Vec::new();
     for u in units {
@@ -250,7 +257,7 @@ impl Row {
         self.cells()
             .into_iter()
             .map(|c| match c {
-                Cell::Text(s) => s,
+                Cell::Text(s) => neutralise(&s),
                 Cell::Number(v) => num(v),
                 Cell::Bool(b) => b.to_string(),
                 Cell::Empty => String::new(),
@@ -338,8 +345,26 @@ impl Row {
     }
 }
 
+/// What makes a spreadsheet read a text cell as a formula (OWASP, CSV injection).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text field a spreadsheet will not run: one that would begin a formula, after any
+/// single quotes, gets one more quote in front. Numbers are never text fields here.
+pub fn neutralise(s: &str) -> String {
+    if s.trim_start_matches('\'').starts_with(FORMULA_START) { format!("'{s}") } else { s.to_string() }
+}
+
+/// The text [`neutralise`] was given back.
+pub fn restore(s: &str) -> String {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_START) => rest.to_string(),
+        _ => s.to_string(),
+    }
+}
+
 /// `indicators.csv`: UTF-8, comma-separated, a header row, RFC 4180 quoting; numbers in their
-/// shortest exact form, empty fields for empty values.
+/// shortest exact form, empty fields for empty values, text that would start a formula
+/// neutralised with a leading `'`.
 pub fn to_csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER)?;
@@ -351,7 +376,14 @@ pub fn to_csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
 
 /// Reads `indicators.csv` back.
 pub fn from_csv(bytes: &[u8]) -> Result<Vec<Row>, csv::Error> {
-    csv::Reader::from_reader(bytes).deserialize().collect()
+    let mut reader = csv::Reader::from_reader(bytes);
+    let headers = reader.headers()?.clone();
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let record: csv::StringRecord = record?.iter().map(restore).collect();
+        out.push(record.deserialize(Some(&headers))?);
+    }
+    Ok(out)
 }
 
 /// `indicators.json`: the period, the catalogue version, the settings and the rows.
@@ -370,6 +402,26 @@ pub fn to_json(report: &Report, rows: &[Row]) -> serde_json::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_starts_are_neutralised_and_restored() {
+        for (raw, written) in [
+            ("=1+1", "'=1+1"),
+            ("+7 701", "'+7 701"),
+            ("-x", "'-x"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("'=x", "''=x"),
+            ("''", "''"),
+            ("O'Brien", "O'Brien"),
+            ("Ақжар", "Ақжар"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(raw), written, "{raw:?}");
+            assert_eq!(restore(written), raw, "{raw:?}");
+        }
+    }
 
     #[test]
     fn header_names_the_fields_in_order() {
@@ -423,6 +475,8 @@ mod tests {
         assert!(text.contains(",1.5e-70,0.1,"), "{text}");
         assert!(text.contains("\"a, \"\"b\"\"\""), "{text}");
         assert_eq!(from_csv(&ours).unwrap_or_else(|e| panic!("{e}")), vec![row.clone()]);
+        // A label that would run as a formula in a spreadsheet is written as text.
+        assert!(text.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "{text}");
         assert_eq!(Row::from_cells(&row.cells()), Ok(row));
     }
 }

@@ -24,22 +24,29 @@ pub struct Options {
     pub year: i32,
     /// Months since 1 January: 3, 6, 9 or 12.
     pub months: u32,
+    /// Police bodies below the department: the demo's 12, or more rural districts added
+    /// after them (for trials of large departments).
+    pub bodies: usize,
 }
 
 impl Default for Options {
-    /// The bundled demo: seed 608 (the order's number), 12 months of 2025.
+    /// The bundled demo: seed 608 (the order's number), 12 months of 2025, 12 bodies.
     fn default() -> Self {
-        Self { seed: 608, year: 2025, months: 12 }
+        Self { seed: 608, year: 2025, months: 12, bodies: DEMO_BODIES }
     }
 }
 
+/// Bodies of the bundled demo below its department.
+pub const DEMO_BODIES: usize = 12;
+
 /// One unit of the fictional region.
+#[derive(Clone)]
 struct UnitDef {
-    code: &'static str,
-    parent: Option<&'static str>,
+    code: String,
+    parent: Option<String>,
     level: &'static str,
-    kk: &'static str,
-    ru: &'static str,
+    kk: String,
+    ru: String,
     /// Own population; 0 for bodies that only aggregate others.
     population: i64,
     /// Registered offences per 10 000 people a year.
@@ -47,8 +54,20 @@ struct UnitDef {
     rural: bool,
 }
 
-const UNITS: &[UnitDef] = &[
-    UnitDef {
+/// A unit of the bundled demo, as declared.
+struct Def {
+    code: &'static str,
+    parent: Option<&'static str>,
+    level: &'static str,
+    kk: &'static str,
+    ru: &'static str,
+    population: i64,
+    rate: f64,
+    rural: bool,
+}
+
+const DEMO: &[Def] = &[
+    Def {
         code: "SRK",
         parent: None,
         level: "region",
@@ -58,7 +77,7 @@ const UNITS: &[UnitDef] = &[
         rate: 0.0,
         rural: false,
     },
-    UnitDef {
+    Def {
         code: "SRK-AKZ",
         parent: Some("SRK"),
         level: "city",
@@ -68,7 +87,7 @@ const UNITS: &[UnitDef] = &[
         rate: 0.0,
         rural: false,
     },
-    UnitDef {
+    Def {
         code: "SRK-AKZ-AL",
         parent: Some("SRK-AKZ"),
         level: "district_in_city",
@@ -78,7 +97,7 @@ const UNITS: &[UnitDef] = &[
         rate: 142.0,
         rural: false,
     },
-    UnitDef {
+    Def {
         code: "SRK-AKZ-SZ",
         parent: Some("SRK-AKZ"),
         level: "district_in_city",
@@ -88,7 +107,7 @@ const UNITS: &[UnitDef] = &[
         rate: 128.0,
         rural: false,
     },
-    UnitDef {
+    Def {
         code: "SRK-AKZ-OZ",
         parent: Some("SRK-AKZ"),
         level: "district_in_city",
@@ -98,7 +117,7 @@ const UNITS: &[UnitDef] = &[
         rate: 116.0,
         rural: false,
     },
-    UnitDef {
+    Def {
         code: "SRK-KTL",
         parent: Some("SRK"),
         level: "city",
@@ -108,7 +127,7 @@ const UNITS: &[UnitDef] = &[
         rate: 104.0,
         rural: false,
     },
-    UnitDef {
+    Def {
         code: "SRK-BRL",
         parent: Some("SRK"),
         level: "district",
@@ -118,7 +137,7 @@ const UNITS: &[UnitDef] = &[
         rate: 78.0,
         rural: true,
     },
-    UnitDef {
+    Def {
         code: "SRK-NRL",
         parent: Some("SRK"),
         level: "district",
@@ -128,7 +147,7 @@ const UNITS: &[UnitDef] = &[
         rate: 71.0,
         rural: true,
     },
-    UnitDef {
+    Def {
         code: "SRK-ZHJ",
         parent: Some("SRK"),
         level: "district",
@@ -138,7 +157,7 @@ const UNITS: &[UnitDef] = &[
         rate: 66.0,
         rural: true,
     },
-    UnitDef {
+    Def {
         code: "SRK-SHL",
         parent: Some("SRK"),
         level: "district",
@@ -148,7 +167,7 @@ const UNITS: &[UnitDef] = &[
         rate: 62.0,
         rural: true,
     },
-    UnitDef {
+    Def {
         code: "SRK-TZK",
         parent: Some("SRK"),
         level: "district",
@@ -158,7 +177,7 @@ const UNITS: &[UnitDef] = &[
         rate: 58.0,
         rural: true,
     },
-    UnitDef {
+    Def {
         code: "SRK-KRG",
         parent: Some("SRK"),
         level: "district",
@@ -168,7 +187,7 @@ const UNITS: &[UnitDef] = &[
         rate: 55.0,
         rural: true,
     },
-    UnitDef {
+    Def {
         code: "SRK-BLK",
         parent: Some("SRK"),
         level: "district",
@@ -188,16 +207,63 @@ fn lang_of(id: SourceId) -> Lang {
     }
 }
 
-fn population(code: &str) -> i64 {
-    UNITS.iter().filter(|u| is_within(u.code, code)).map(|u| u.population).sum()
+/// The units of the department to generate: the demo's, then extra rural districts.
+fn department(opts: &Options) -> Vec<UnitDef> {
+    let mut units: Vec<UnitDef> = DEMO
+        .iter()
+        .take(opts.bodies.min(DEMO_BODIES) + 1)
+        .map(|d| UnitDef {
+            code: d.code.to_string(),
+            parent: d.parent.map(str::to_string),
+            level: d.level,
+            kk: d.kk.to_string(),
+            ru: d.ru.to_string(),
+            population: d.population,
+            rate: d.rate,
+            rural: d.rural,
+        })
+        .collect();
+    // A city kept without its districts would aggregate nothing: give it a population.
+    if opts.bodies < DEMO_BODIES {
+        let leaves_of = |code: &str, units: &[UnitDef]| {
+            units.iter().filter(|u| u.parent.as_deref() == Some(code)).count()
+        };
+        let empty: Vec<usize> = (1..units.len())
+            .filter(|&k| units[k].population == 0 && leaves_of(&units[k].code, &units) == 0)
+            .collect();
+        for k in empty {
+            units[k].population = 250_000;
+            units[k].rate = 120.0;
+        }
+    }
+    for k in 0..opts.bodies.saturating_sub(DEMO_BODIES) {
+        let (kk, ru) = people::district(k);
+        // Stable, not drawn from the main stream: the demo's own figures stay as they are.
+        let population = 12_000 + (k as i64 * 7_919) % 48_000;
+        units.push(UnitDef {
+            code: format!("SRK-D{:03}", k + 1),
+            parent: Some("SRK".into()),
+            level: "district",
+            kk,
+            ru,
+            population,
+            rate: 50.0 + (k % 7) as f64 * 4.0,
+            rural: true,
+        });
+    }
+    units
+}
+
+fn population(units: &[UnitDef], code: &str) -> i64 {
+    units.iter().filter(|u| is_within(&u.code, code)).map(|u| u.population).sum()
 }
 
 fn is_within(code: &str, ancestor: &str) -> bool {
     code == ancestor || code.starts_with(&format!("{ancestor}-"))
 }
 
-fn leaves() -> impl Iterator<Item = &'static UnitDef> {
-    UNITS.iter().filter(|u| u.population > 0)
+fn leaves(units: &[UnitDef]) -> impl Iterator<Item = &UnitDef> {
+    units.iter().filter(|u| u.population > 0)
 }
 
 type Rows = BTreeMap<SourceId, Vec<Vec<Cell>>>;
@@ -215,16 +281,17 @@ fn num(v: impl Into<f64>) -> Cell {
 pub fn rows(opts: &Options) -> Rows {
     let mut rng = Rng::new(opts.seed);
     let mut out = Rows::new();
+    let units = &department(opts);
     let period_end = esep_ingest::Period { year: opts.year, months: opts.months }.end();
-    out.insert(SourceId::Units, units(&mut rng));
-    out.insert(SourceId::Statistics, statistics(&mut rng, opts));
-    out.insert(SourceId::Programmes, programmes(&mut rng, opts, period_end));
-    out.insert(SourceId::Survey, survey(&mut rng, opts));
-    out.insert(SourceId::Funding, funding(&mut rng, opts));
-    let meetings = meetings(&mut rng, opts);
-    out.insert(SourceId::Appeals, appeals(&mut rng, opts, &meetings));
-    out.insert(SourceId::Media, media(&mut rng, opts));
-    out.insert(SourceId::Narrative, narrative(&mut rng));
+    out.insert(SourceId::Units, unit_rows(units, &mut rng));
+    out.insert(SourceId::Statistics, statistics(units, &mut rng, opts));
+    out.insert(SourceId::Programmes, programmes(units, &mut rng, opts, period_end));
+    out.insert(SourceId::Survey, survey(units, &mut rng, opts));
+    out.insert(SourceId::Funding, funding(units, &mut rng, opts));
+    let meetings = meetings(units, &mut rng, opts);
+    out.insert(SourceId::Appeals, appeals(units, &mut rng, opts, &meetings));
+    out.insert(SourceId::Media, media(units, &mut rng, opts));
+    out.insert(SourceId::Narrative, narrative(units, &mut rng));
     out.insert(SourceId::Meeting, meetings.into_iter().map(|(_, row)| row).collect());
     out
 }
@@ -232,7 +299,7 @@ pub fn rows(opts: &Options) -> Rows {
 /// The demo input folder: file name and bytes of each workbook.
 pub fn workbooks(opts: &Options) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let rows = rows(opts);
-    let codes: Vec<String> = UNITS.iter().map(|u| u.code.to_string()).collect();
+    let codes: Vec<String> = department(opts).into_iter().map(|u| u.code).collect();
     let created = NaiveDate::from_ymd_opt(opts.year + 1, 1, 15).unwrap_or_default();
     let mut files = Vec::new();
     for src in SOURCES {
@@ -264,19 +331,19 @@ pub fn workbooks(opts: &Options) -> Result<Vec<(String, Vec<u8>)>, Error> {
     Ok(files)
 }
 
-fn units(rng: &mut Rng) -> Vec<Vec<Cell>> {
-    UNITS
+fn unit_rows(units: &[UnitDef], rng: &mut Rng) -> Vec<Vec<Cell>> {
+    units
         .iter()
         .enumerate()
         .map(|(k, u)| {
             let (name, rank_kk, rank_ru) = people::chief(k, rng);
             vec![
-                text(u.code),
-                u.parent.map_or(Cell::Empty, text),
+                text(&u.code),
+                u.parent.as_deref().map_or(Cell::Empty, text),
                 text(u.level),
-                text(u.kk),
-                text(u.ru),
-                num(population(u.code) as f64),
+                text(&u.kk),
+                text(&u.ru),
+                num(population(units, &u.code) as f64),
                 text(name),
                 text(rank_kk),
                 text(rank_ru),
@@ -294,10 +361,10 @@ fn split(total: i64, shares: &[f64], rng: &mut Rng) -> Vec<i64> {
     parts
 }
 
-fn statistics(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
+fn statistics(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     let frac = f64::from(opts.months) / 12.0;
-    for u in leaves() {
+    for u in leaves(units) {
         // Each unit has its own clearance level and a trend between the two years.
         let clearance = rng.uniform(0.52, 0.78);
         let trend = rng.uniform(0.86, 1.07);
@@ -378,16 +445,16 @@ fn statistics(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
                 esep_ingest::contract::stat_codes().into_iter().map(|c| c.code).collect();
             v.sort_by_key(|(code, _)| order.iter().position(|c| c == code));
             for (code, value) in v {
-                rows.push(vec![text(u.code), num(year), num(opts.months), text(code), num(value as f64)]);
+                rows.push(vec![text(&u.code), num(year), num(opts.months), text(code), num(value as f64)]);
             }
         }
     }
     rows
 }
 
-fn programmes(rng: &mut Rng, opts: &Options, end: NaiveDate) -> Vec<Vec<Cell>> {
+fn programmes(units: &[UnitDef], rng: &mut Rng, opts: &Options, end: NaiveDate) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
-    for u in leaves() {
+    for u in leaves(units) {
         let picks = rng.below(3) + 3;
         for m in people::MEASURES.iter().cycle().skip(rng.below(people::MEASURES.len())).take(picks) {
             let target = (m.per_10k * u.population as f64 / 10_000.0).ceil().max(1.0);
@@ -402,7 +469,7 @@ fn programmes(rng: &mut Rng, opts: &Options, end: NaiveDate) -> Vec<Vec<Cell>> {
                 "in_progress"
             };
             rows.push(vec![
-                text(u.code),
+                text(&u.code),
                 text(m.level),
                 text(m.programme_kk),
                 text(m.programme_ru),
@@ -419,14 +486,14 @@ fn programmes(rng: &mut Rng, opts: &Options, end: NaiveDate) -> Vec<Vec<Cell>> {
     rows
 }
 
-fn survey(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
+fn survey(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
-    let weights: Vec<f64> = leaves().map(|u| (u.population as f64).powf(0.6)).collect();
+    let weights: Vec<f64> = leaves(units).map(|u| (u.population as f64).powf(0.6)).collect();
     let total: f64 = weights.iter().sum();
     for (year, size) in [(opts.year - 1, 1880.0), (opts.year, 2010.0)] {
         let end = esep_ingest::Period { year, months: opts.months }.end();
         let mut n = 0;
-        for (u, w) in leaves().zip(&weights) {
+        for (u, w) in leaves(units).zip(&weights) {
             // Trust differs by unit and rose a little over the year.
             let lean = rng.uniform(-0.35, 0.35) + if year == opts.year { 0.12 } else { 0.0 };
             for _ in 0..(size * w / total).round() as usize {
@@ -441,7 +508,7 @@ fn survey(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
                 let contact = rng.chance(0.58);
                 rows.push(vec![
                     text(format!("R{}-{n:05}", year % 100)),
-                    text(u.code),
+                    text(&u.code),
                     Cell::Date(date),
                     text(if rng.chance(0.47) { "male" } else { "female" }),
                     text(
@@ -462,7 +529,7 @@ fn survey(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
     rows
 }
 
-fn funding(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
+fn funding(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     let purposes = [
         ("video_surveillance", 60.0),
@@ -471,14 +538,14 @@ fn funding(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
         ("equipment", 12.0),
         ("communications", 6.0),
     ];
-    for u in leaves() {
+    for u in leaves(units) {
         for year in [opts.year - 1, opts.year] {
             for (purpose, mln_per_100k) in purposes.iter().take(3 + rng.below(3)) {
                 let allocated =
                     (mln_per_100k * u.population as f64 / 100_000.0 * rng.uniform(0.6, 1.5) * 10.0).round()
                         * 100_000.0;
                 let spent = (allocated * rng.uniform(0.78, 1.0) / 1000.0).round() * 1000.0;
-                rows.push(vec![text(u.code), num(year), text(*purpose), num(allocated), num(spent)]);
+                rows.push(vec![text(&u.code), num(year), text(*purpose), num(allocated), num(spent)]);
             }
         }
     }
@@ -493,9 +560,9 @@ fn weekday_on_or_after(mut d: NaiveDate) -> NaiveDate {
     d
 }
 
-fn meetings(rng: &mut Rng, opts: &Options) -> Vec<(String, Vec<Cell>)> {
+fn meetings(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<(String, Vec<Cell>)> {
     let start = esep_ingest::Period { year: opts.year, months: opts.months }.end() + Duration::days(25);
-    UNITS
+    units
         .iter()
         .enumerate()
         .map(|(k, u)| {
@@ -503,7 +570,7 @@ fn meetings(rng: &mut Rng, opts: &Options) -> Vec<(String, Vec<Cell>)> {
             let announced = date - Duration::days(12 + rng.below(8) as i64);
             let (place_kk, place_ru) = people::place(k);
             let row = vec![
-                text(u.code),
+                text(&u.code),
                 Cell::Date(date),
                 text(if k % 2 == 0 { "11:00" } else { "15:00" }),
                 text(place_kk),
@@ -517,18 +584,23 @@ fn meetings(rng: &mut Rng, opts: &Options) -> Vec<(String, Vec<Cell>)> {
                 text(people::INVITED_RU),
                 text(people::secretary(k)),
             ];
-            (u.code.to_string(), row)
+            (u.code.clone(), row)
         })
         .collect()
 }
 
-fn appeals(rng: &mut Rng, opts: &Options, meetings: &[(String, Vec<Cell>)]) -> Vec<Vec<Cell>> {
+fn appeals(
+    units: &[UnitDef],
+    rng: &mut Rng,
+    opts: &Options,
+    meetings: &[(String, Vec<Cell>)],
+) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     let mut n = 0;
     for year in [opts.year - 1, opts.year] {
         let period = esep_ingest::Period { year, months: opts.months };
         let days = (period.end() - period.start()).num_days() + 1;
-        for u in leaves() {
+        for u in leaves(units) {
             let count = rng.poisson(u.population as f64 / 10_000.0 * 6.0 * f64::from(opts.months) / 12.0);
             for _ in 0..count {
                 n += 1;
@@ -544,7 +616,7 @@ fn appeals(rng: &mut Rng, opts: &Options, meetings: &[(String, Vec<Cell>)]) -> V
                     [rng.weighted(&[0.35, 0.45, 0.12, 0.08])];
                 rows.push(vec![
                     text(format!("{}-{:05}", year % 100, n)),
-                    text(u.code),
+                    text(&u.code),
                     Cell::Date(received),
                     if pending { Cell::Empty } else { Cell::Date(answered) },
                     text(applicant),
@@ -581,13 +653,13 @@ fn appeals(rng: &mut Rng, opts: &Options, meetings: &[(String, Vec<Cell>)]) -> V
     rows
 }
 
-fn media(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
+fn media(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     let mut n = 0;
     for year in [opts.year - 1, opts.year] {
         let period = esep_ingest::Period { year, months: opts.months };
         let days = (period.end() - period.start()).num_days() - 20;
-        for u in leaves() {
+        for u in leaves(units) {
             for _ in 0..rng.poisson(u.population as f64 / 60_000.0 * f64::from(opts.months) / 12.0 + 0.6) {
                 n += 1;
                 let date = period.start() + Duration::days(rng.below(days as usize) as i64);
@@ -595,7 +667,7 @@ fn media(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
                 let answered = rng.chance(0.82);
                 rows.push(vec![
                     text(format!("M{}-{n:03}", year % 100)),
-                    text(u.code),
+                    text(&u.code),
                     Cell::Date(date),
                     text(outlet),
                     text(title),
@@ -612,12 +684,12 @@ fn media(rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
     rows
 }
 
-fn narrative(rng: &mut Rng) -> Vec<Vec<Cell>> {
+fn narrative(units: &[UnitDef], rng: &mut Rng) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
-    for (k, u) in UNITS.iter().enumerate() {
+    for (k, u) in units.iter().enumerate() {
         let place = people::settlement(k);
         for (section, kk, ru) in people::narrative(k, &place, rng) {
-            rows.push(vec![text(u.code), text(section), text(kk), text(ru)]);
+            rows.push(vec![text(&u.code), text(section), text(kk), text(ru)]);
         }
     }
     rows
@@ -630,10 +702,10 @@ pub fn file_source(name: &str) -> Option<SourceId> {
 
 /// Population of a demo unit including its bodies (for tests).
 pub fn demo_population(code: &str) -> i64 {
-    population(code)
+    population(&department(&Options::default()), code)
 }
 
 /// Codes of the demo units, department first.
 pub fn demo_units() -> Vec<&'static str> {
-    UNITS.iter().map(|u| u.code).collect()
+    DEMO.iter().map(|u| u.code).collect()
 }

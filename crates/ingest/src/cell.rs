@@ -4,6 +4,7 @@ use calamine::Data;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::contract::{Choice, ColumnType, normalise};
+use crate::text;
 
 /// A typed cell value.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +26,21 @@ pub enum Value {
 pub struct CellError {
     /// What was expected, in words.
     pub expected: String,
-    /// The cell's content as the analyst sees it.
+    /// The cell's content as the analyst sees it, invisible characters shown as `⟨U+FEFF⟩`.
     pub found: String,
+    /// What is wrong with text the documents cannot hold (see [`crate::text`]), when that is
+    /// the problem rather than the type.
+    pub problem: Option<String>,
+}
+
+impl CellError {
+    /// The message for column `column`.
+    pub fn message(&self, column: &str) -> String {
+        match &self.problem {
+            Some(p) => format!("column `{column}`: {p}"),
+            None => format!("column `{column}`: expected {}, found `{}`", self.expected, self.found),
+        }
+    }
 }
 
 /// Whether a cell counts as empty: nothing, or only spaces.
@@ -133,9 +147,33 @@ fn text(cell: &Data) -> Option<String> {
 }
 
 /// Finds the choice whose id, Kazakh or Russian label matches the cell.
-pub fn choice<'a>(choices: &'a [Choice], raw: &str) -> Option<&'a Choice> {
+pub fn choice(choices: &'static [Choice], raw: &str) -> Option<&'static Choice> {
     let n = normalise(raw);
-    choices.iter().find(|c| [c.id, c.kk, c.ru].iter().any(|l| normalise(l) == n))
+    choices.iter().find(|c| [c.id, c.kk, c.ru].iter().any(|l| normalised_label(l) == n))
+}
+
+/// A label of the contract, normalised once: a million-row survey asks for them millions of
+/// times.
+fn normalised_label(label: &'static str) -> std::borrow::Cow<'static, str> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static LABELS: OnceLock<HashMap<&'static str, String>> = OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        crate::contract::SOURCES
+            .iter()
+            .flat_map(|s| s.columns)
+            .filter_map(|c| match c.ty {
+                ColumnType::Choice(list) => Some(list),
+                _ => None,
+            })
+            .flat_map(|list| list.iter().flat_map(|c| [c.id, c.kk, c.ru]))
+            .map(|l| (l, normalise(l)))
+            .collect()
+    });
+    match labels.get(label) {
+        Some(n) => std::borrow::Cow::Borrowed(n.as_str()),
+        None => std::borrow::Cow::Owned(normalise(label)),
+    }
 }
 
 fn yes_no(cell: &Data) -> Option<bool> {
@@ -154,11 +192,24 @@ fn yes_no(cell: &Data) -> Option<bool> {
 
 /// Converts a non-blank cell to the column's type. Cross-source checks (unit and indicator
 /// codes) happen later; here a code is any text.
-pub fn convert(cell: &Data, ty: ColumnType) -> Result<Value, CellError> {
-    let fail = || CellError { expected: ty.expected(), found: shown(cell) };
+pub fn convert(cell: &Data, ty: ColumnType, column: &str) -> Result<Value, CellError> {
+    let fail = || CellError { expected: ty.expected(), found: text::visible(&shown(cell)), problem: None };
+    let checked = |s: String| match text::text_problem(&s, text::limits(column)) {
+        None => Ok(Value::Text(s)),
+        Some(p) => Err(CellError { problem: Some(p), ..fail() }),
+    };
     match ty {
         ColumnType::Text | ColumnType::UnitCode | ColumnType::StatCode => {
-            text(cell).map(Value::Text).ok_or_else(fail)
+            text(cell).ok_or_else(fail).and_then(checked)
+        }
+        ColumnType::Code => {
+            let s = text(cell).ok_or_else(fail)?;
+            match text::code_problem(&s) {
+                None => Ok(Value::Text(s)),
+                Some(p) => {
+                    Err(CellError { problem: Some(format!("{p}; expected {}", ty.expected())), ..fail() })
+                }
+            }
         }
         ColumnType::Integer { min } => whole(cell).filter(|v| *v >= min).map(Value::Int).ok_or_else(fail),
         ColumnType::Number => number(cell).filter(|v| *v >= 0.0).map(Value::Float).ok_or_else(fail),
@@ -187,50 +238,50 @@ mod tests {
 
     #[test]
     fn numbers_as_text_with_separators() {
-        assert_eq!(convert(&Data::String("8 528".into()), T::Integer { min: 0 }), Ok(Value::Int(8528)));
+        assert_eq!(convert(&Data::String("8 528".into()), T::Integer { min: 0 }, "c"), Ok(Value::Int(8528)));
         assert_eq!(
-            convert(&Data::String("1\u{a0}234\u{a0}567".into()), T::Integer { min: 0 }),
+            convert(&Data::String("1\u{a0}234\u{a0}567".into()), T::Integer { min: 0 }, "c"),
             Ok(Value::Int(1_234_567))
         );
-        assert_eq!(convert(&Data::String("12,5".into()), T::Number), Ok(Value::Float(12.5)));
-        assert_eq!(convert(&Data::Float(120.0), T::Integer { min: 0 }), Ok(Value::Int(120)));
+        assert_eq!(convert(&Data::String("12,5".into()), T::Number, "c"), Ok(Value::Float(12.5)));
+        assert_eq!(convert(&Data::Float(120.0), T::Integer { min: 0 }, "c"), Ok(Value::Int(120)));
     }
 
     #[test]
     fn whole_numbers_are_not_truncated() {
-        let err = convert(&Data::Float(2.5), T::Integer { min: 0 }).unwrap_err();
+        let err = convert(&Data::Float(2.5), T::Integer { min: 0 }, "c").unwrap_err();
         assert_eq!(err.found, "2.5");
         assert_eq!(err.expected, "a whole number ≥ 0");
-        assert!(convert(&Data::Float(-1.0), T::Integer { min: 0 }).is_err());
-        assert!(convert(&Data::String("abc".into()), T::Number).is_err());
+        assert!(convert(&Data::Float(-1.0), T::Integer { min: 0 }, "c").is_err());
+        assert!(convert(&Data::String("abc".into()), T::Number, "c").is_err());
     }
 
     #[test]
     fn likert_bounds() {
-        assert_eq!(convert(&Data::Float(5.0), T::Likert), Ok(Value::Int(5)));
-        assert!(convert(&Data::Float(6.0), T::Likert).is_err());
-        assert!(convert(&Data::Float(0.0), T::Likert).is_err());
+        assert_eq!(convert(&Data::Float(5.0), T::Likert, "c"), Ok(Value::Int(5)));
+        assert!(convert(&Data::Float(6.0), T::Likert, "c").is_err());
+        assert!(convert(&Data::Float(0.0), T::Likert, "c").is_err());
     }
 
     #[test]
     fn dates_in_three_spellings() {
         let d = NaiveDate::from_ymd_opt(2025, 3, 7).map(Value::Date);
-        assert_eq!(convert(&Data::String("07.03.2025".into()), T::Date).ok(), d);
-        assert_eq!(convert(&Data::String("2025-03-07".into()), T::Date).ok(), d);
-        assert_eq!(convert(&Data::DateTimeIso("2025-03-07T00:00:00".into()), T::Date).ok(), d);
-        assert!(convert(&Data::String("31.02.2025".into()), T::Date).is_err());
+        assert_eq!(convert(&Data::String("07.03.2025".into()), T::Date, "c").ok(), d);
+        assert_eq!(convert(&Data::String("2025-03-07".into()), T::Date, "c").ok(), d);
+        assert_eq!(convert(&Data::DateTimeIso("2025-03-07T00:00:00".into()), T::Date, "c").ok(), d);
+        assert!(convert(&Data::String("31.02.2025".into()), T::Date, "c").is_err());
     }
 
     #[test]
     fn times_from_fraction_and_text() {
-        assert_eq!(convert(&Data::Float(0.625), T::Time), Ok(Value::Text("15:00".into())));
-        assert_eq!(convert(&Data::String("10.30".into()), T::Time), Ok(Value::Text("10:30".into())));
-        assert!(convert(&Data::String("25:00".into()), T::Time).is_err());
+        assert_eq!(convert(&Data::Float(0.625), T::Time, "c"), Ok(Value::Text("15:00".into())));
+        assert_eq!(convert(&Data::String("10.30".into()), T::Time, "c"), Ok(Value::Text("10:30".into())));
+        assert!(convert(&Data::String("25:00".into()), T::Time, "c").is_err());
     }
 
     #[test]
     fn choices_in_any_language() {
-        let v = |s: &str| convert(&Data::String(s.into()), T::Choice(APPLICANTS));
+        let v = |s: &str| convert(&Data::String(s.into()), T::Choice(APPLICANTS), "c");
         assert_eq!(v("Депутат маслихата"), Ok(Value::Text("maslikhat_deputy".into())));
         assert_eq!(v("жеке тұлға"), Ok(Value::Text("individual".into())));
         assert_eq!(v("legal_entity"), Ok(Value::Text("legal_entity".into())));
@@ -240,8 +291,8 @@ mod tests {
     #[test]
     fn yes_no_aliases() {
         for (s, b) in [("иә", true), ("Да", true), ("нет", false), ("жоқ", false)] {
-            assert_eq!(convert(&Data::String(s.into()), T::YesNo), Ok(Value::Bool(b)));
+            assert_eq!(convert(&Data::String(s.into()), T::YesNo, "c"), Ok(Value::Bool(b)));
         }
-        assert_eq!(convert(&Data::Bool(true), T::YesNo), Ok(Value::Bool(true)));
+        assert_eq!(convert(&Data::Bool(true), T::YesNo, "c"), Ok(Value::Bool(true)));
     }
 }

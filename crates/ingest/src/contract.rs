@@ -24,6 +24,8 @@ const fn c(id: &'static str, kk: &'static str, ru: &'static str) -> Choice {
 pub enum ColumnType {
     /// Free text.
     Text,
+    /// A new unit's code: it names the unit's folder in the pack (see [`crate::text::code_problem`]).
+    Code,
     /// A unit code defined in the `units` source.
     UnitCode,
     /// A whole number not below `min`.
@@ -58,6 +60,7 @@ impl ColumnType {
     pub fn expected(&self) -> String {
         match self {
             Self::Text => "text".into(),
+            Self::Code => format!("a code: {}", crate::text::code_expected()),
             Self::UnitCode => "a unit code from `units`".into(),
             Self::Integer { min } => format!("a whole number ≥ {min}"),
             Self::Number => "a number ≥ 0".into(),
@@ -80,6 +83,7 @@ impl ColumnType {
     pub fn name(&self) -> &'static str {
         match self {
             Self::Text => "text",
+            Self::Code => "code",
             Self::UnitCode => "unit code",
             Self::Integer { .. } => "integer",
             Self::Number => "number",
@@ -378,7 +382,7 @@ pub static SOURCES: &[Source] = &[
                 "code",
                 "код",
                 "код",
-                T::Text,
+                T::Code,
                 true,
                 ("Бөліністің бірегей коды, мысалы SRK-01", "Уникальный код подразделения, например SRK-01"),
             ),

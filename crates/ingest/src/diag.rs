@@ -76,10 +76,11 @@ impl Diagnostic {
 
     /// `file, sheet!A1` — where the problem is.
     pub fn location(&self) -> String {
+        let file = crate::text::visible(&self.file);
         match (&self.sheet, &self.cell) {
-            (Some(s), Some(c)) => format!("{}, {}!{}", self.file, quote_sheet(s), c),
-            (Some(s), None) => format!("{}, {}", self.file, quote_sheet(s)),
-            _ => self.file.clone(),
+            (Some(s), Some(c)) => format!("{file}, {}!{c}", quote_sheet(&crate::text::visible(s))),
+            (Some(s), None) => format!("{file}, {}", quote_sheet(&crate::text::visible(s))),
+            _ => file,
         }
     }
 }

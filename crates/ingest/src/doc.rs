@@ -50,13 +50,56 @@ pub fn contract_markdown() -> String {
          out of range; solved > registered (for every category counted both ways); answered before \
          received; an answered appeal without outcome; a media response before its publication; Likert \
          answers outside 1–5; a year outside the period and its АППГ; mixed `months`; not exactly one \
-         department, or a unit that is its own ancestor; a missing source, sheet or required column; \
+         department, or a unit that is its own ancestor; a unit code that is not a folder name, or two codes \
+         that differ only in letter case; text the documents cannot print, or too long; a missing source, \
+         sheet or required column; \
          a source given twice; a file that is empty or not a workbook.\n\
          - warnings (the build goes on): spent > allocated; `registered_total` ≠ misdemeanours + crimes; \
          `registered_crimes` ≠ the four gravity classes; a meeting announced less than {ANNOUNCEMENT_DAYS} \
          days before it (rule 8.2); a body's population larger than its parent's; an appeal received \
          outside the period and its АППГ (not counted; questions marked for the meeting are exempt); no \
          rows for the previous year.\n"
+    );
+    let printable: Vec<String> = crate::text::PRINTABLE
+        .iter()
+        .map(|(lo, hi)| {
+            if lo == hi {
+                format!("U+{:04X}", u32::from(*lo))
+            } else {
+                format!("U+{:04X}–U+{:04X}", u32::from(*lo), u32::from(*hi))
+            }
+        })
+        .collect();
+    let _ = writeln!(
+        md,
+        "**Text** (what the documents can print, so that whatever `validate` accepts, `build` builds). \
+         A text cell may hold letters (Kazakh, Russian, Latin), digits, common punctuation and line \
+         breaks: the characters {}. Emoji, CJK, control and invisible characters (a byte-order mark, \
+         zero-width spaces, direction marks) are errors, named as `U+XXXX` in the message. A cell holds at \
+         most {} characters (names and ranks {}, identifiers {}, the narrative {}), and a word — the \
+         characters between two spaces — at most {}, or no line could hold it. File names of the folder \
+         follow the same rule: they are printed in the reports' list of sources.\n\n\
+         **Unit codes** name each unit's folder in the pack: {}. No dots, slashes, spaces, and not a \
+         name Windows keeps for a device (`CON`, `NUL`, `COM1`…); codes that differ only in letter case \
+         are errors, because their folders would be one on Windows and macOS.\n\n\
+         **Workbooks** are checked before they are opened: no part of the archive may expand beyond \
+         {} MB (shared strings and styles, which are held in memory: {} MB), nor by more than {} times \
+         past {} MB (a zip bomb), and an `.ods` or `.xls` sheet may cover at most {} cells. A sheet \
+         holds at most {} rows. Cells far to the right or below cost nothing: only cells with values \
+         are read.\n",
+        printable.join(", "),
+        crate::text::limits("topic").chars,
+        crate::text::limits("name_ru").chars,
+        crate::text::limits("id").chars,
+        crate::text::limits("text_ru").chars,
+        crate::text::WORD_CHARS,
+        crate::text::code_expected(),
+        crate::workbook::MAX_ENTRY_BYTES >> 20,
+        crate::workbook::MAX_HELD_BYTES >> 20,
+        crate::workbook::MAX_RATIO,
+        crate::workbook::RATIO_FLOOR >> 20,
+        crate::workbook::MAX_DENSE_CELLS,
+        crate::workbook::MAX_ROWS,
     );
     for source in SOURCES {
         let _ = writeln!(md, "## `{}` — {} / {}\n", source.name, source.kk, source.ru);

@@ -9,9 +9,9 @@
 //! each mismatch is reported as a warning with sheet and cell.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::{Data, Range, Reader};
 use serde::Deserialize;
 
 use crate::cell::{number, shown};
@@ -162,7 +162,14 @@ fn layout(range: &Range<Data>) -> Result<Layout, String> {
 /// Reads one 1-М export. `file` is the name used in messages.
 pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
     let mut out = Import::default();
-    let mut wb = match open_workbook_auto(path) {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            out.diagnostics.push(Diagnostic::file_error(file, format!("cannot read the 1-М return: {e}")));
+            return out;
+        }
+    };
+    let mut wb = match crate::workbook::open(&bytes) {
         Ok(wb) => wb,
         Err(e) => {
             out.diagnostics.push(Diagnostic::file_error(file, format!("cannot read the 1-М return: {e}")));
@@ -343,6 +350,37 @@ pub fn parse_period(s: &str) -> Option<Period> {
     [3, 6, 9, 12].contains(&months).then_some(Period { year, months })
 }
 
+/// The file a manifest entry names, inside `dir`, or why it cannot be read: a manifest only
+/// names files of its own folder (or below it), never an absolute path, `..` or a link that
+/// leads out of the folder.
+pub fn resolve(dir: &Path, relative: &str) -> Result<PathBuf, String> {
+    let rel = Path::new(relative);
+    let plain = rel.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if relative.trim().is_empty() || !plain {
+        return Err(format!(
+            "`{}` is outside the input folder: expected a file name relative to it",
+            crate::text::visible(relative)
+        ));
+    }
+    let joined: PathBuf = rel.components().fold(dir.to_path_buf(), |p, c| match c {
+        Component::Normal(n) => p.join(n),
+        _ => p,
+    });
+    let (Ok(root), Ok(file)) = (dir.canonicalize(), joined.canonicalize()) else {
+        return Err("no such file".into());
+    };
+    if !file.starts_with(&root) {
+        return Err(format!(
+            "`{}` leads outside the input folder: expected a file inside it",
+            crate::text::visible(relative)
+        ));
+    }
+    if !file.is_file() {
+        return Err("not a file".into());
+    }
+    Ok(joined)
+}
+
 /// A file to import: path, name for messages, unit code, period.
 pub type Entry = (std::path::PathBuf, String, String, Period);
 
@@ -372,6 +410,28 @@ mod tests {
         let known: Vec<&str> = SOLVED_CATEGORIES.iter().chain(REGISTERED_ONLY).map(|c| c.0).collect();
         for l in &m.lines {
             assert!(known.contains(&l.category.as_str()), "{}", l.category);
+        }
+    }
+
+    #[test]
+    fn manifest_paths_stay_in_the_input_folder() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("kst.xlsx"), b"x").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::create_dir(dir.path().join("sub")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("sub/a.xlsx"), b"x").unwrap_or_else(|e| panic!("{e}"));
+        assert!(resolve(dir.path(), "kst.xlsx").is_ok());
+        assert!(resolve(dir.path(), "./sub/a.xlsx").is_ok());
+        for bad in ["/etc/passwd", "../kst.xlsx", "sub/../../x", ""] {
+            let err = resolve(dir.path(), bad).err().unwrap_or_default();
+            assert!(err.contains("outside the input folder"), "{bad}: {err}");
+        }
+        assert_eq!(resolve(dir.path(), "missing.xlsx"), Err("no such file".into()));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("/etc/passwd", dir.path().join("link.xlsx"))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let err = resolve(dir.path(), "link.xlsx").err().unwrap_or_default();
+            assert!(err.contains("leads outside the input folder"), "{err}");
         }
     }
 

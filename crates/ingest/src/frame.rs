@@ -82,7 +82,7 @@ pub fn to_frame(table: &Table) -> PolarsResult<DataFrame> {
                 values
                     .iter()
                     .map(|v| match v {
-                        Some(Value::Text(s)) => Some(s.clone()),
+                        Some(Value::Text(s)) => Some(s.as_str()),
                         _ => None,
                     })
                     .collect::<Vec<_>>(),

@@ -26,7 +26,9 @@ pub mod form1m;
 pub mod frame;
 pub mod period;
 pub mod read;
+pub mod text;
 pub mod validate;
+pub mod workbook;
 
 use std::path::Path;
 
@@ -166,7 +168,9 @@ fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic
         .unwrap_or_default();
     let mut entries = Vec::new();
     for f in &manifest.files {
-        let problem = |m: String| Diagnostic::file_error(form1m::MANIFEST, format!("file `{}`: {m}", f.path));
+        let problem = |m: String| {
+            Diagnostic::file_error(form1m::MANIFEST, format!("file `{}`: {m}", crate::text::visible(&f.path)))
+        };
         let Some(period) = form1m::parse_period(&f.period) else {
             diagnostics
                 .push(problem(format!("period `{}` is not YYYY-MM with 03, 06, 09 or 12 months", f.period)));
@@ -187,11 +191,13 @@ fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic
             diagnostics.push(problem(format!("unit `{}` is not in the `units` sheet", f.unit)));
             continue;
         }
-        let file = dir.join(&f.path);
-        if !file.is_file() {
-            diagnostics.push(problem("no such file".into()));
-            continue;
-        }
+        let file = match form1m::resolve(dir, &f.path) {
+            Ok(file) => file,
+            Err(e) => {
+                diagnostics.push(problem(e));
+                continue;
+            }
+        };
         entries.push((file, f.path.clone(), f.unit.clone(), period));
     }
     let (rows, found) = form1m::import(&entries, &form1m::Mapping::builtin());

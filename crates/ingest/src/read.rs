@@ -2,15 +2,16 @@
 
 use sha2::Digest as _;
 use std::collections::BTreeMap;
-use std::io::Cursor;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Range, Reader};
 
-use crate::cell::{Value, convert, is_blank};
+use crate::cell::{Value, convert};
 use crate::contract::{SOURCES, Source, SourceId, normalise};
 use crate::diag::{Diagnostic, Severity, a1};
+use crate::workbook;
 
 /// Extensions read as workbooks; other files in the folder are ignored.
 pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "xlsb", "ods"];
@@ -155,9 +156,10 @@ pub fn read_folder(dir: &Path) -> Read {
     let imported: Vec<std::path::PathBuf> = std::fs::read_to_string(dir.join(crate::form1m::MANIFEST))
         .ok()
         .and_then(|t| toml::from_str::<crate::form1m::Manifest>(&t).ok())
-        .map(|m| m.files.iter().map(|f| dir.join(&f.path)).collect())
+        .map(|m| m.files.iter().filter_map(|f| crate::form1m::resolve(dir, &f.path).ok()).collect())
         .unwrap_or_default();
     paths.retain(|p| !imported.contains(p));
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let mut found: BTreeMap<SourceId, (String, String)> = BTreeMap::new();
     for path in paths {
         let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
@@ -167,6 +169,21 @@ pub fn read_folder(dir: &Path) -> Read {
         let is_workbook = ext.as_deref().is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e));
         // `~$x.xlsx` are Excel's lock files; dot files are hidden.
         if !path.is_file() || !is_workbook || name.starts_with("~$") || name.starts_with('.') {
+            continue;
+        }
+        // Nothing outside the input folder is read, not even through a link.
+        if !path.canonicalize().is_ok_and(|p| p.starts_with(&root)) {
+            out.diagnostics.push(
+                Diagnostic::file_error(name, "a link that leads outside the input folder: not read")
+                    .with_hint("copy the workbook into the folder"),
+            );
+            continue;
+        }
+        if let Some(p) = crate::text::text_problem(&name, crate::text::limits("file")) {
+            out.diagnostics.push(
+                Diagnostic::file_error(name, format!("the file name: {p}"))
+                    .with_hint("rename the file: its name is printed in the reports' list of sources"),
+            );
             continue;
         }
         read_workbook(&path, &name, &mut found, &mut out);
@@ -212,19 +229,16 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
         s
     });
     out.files.push(InputFile { name: name.to_string(), bytes: bytes.len() as u64, sha256 });
-    // A damaged file must give a message, not a crash, even if the reader panics on it.
-    let opened = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<(String, Range<Data>)>, String> {
-        let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-        let mut sheets = Vec::new();
-        for sheet in wb.sheet_names() {
-            let range = wb.worksheet_range(&sheet).map_err(|e| format!("sheet `{sheet}`: {e}"))?;
-            sheets.push((sheet, range));
-        }
-        Ok(sheets)
-    }));
-    let sheets = match opened {
-        Ok(Ok(sheets)) => sheets,
-        Ok(Err(reason)) => {
+    if let Err(reason) = workbook::check_container(&bytes) {
+        out.diagnostics.push(
+            Diagnostic::file_error(name, format!("refusing to open the workbook: {reason}"))
+                .with_hint("save the workbook again from Excel or LibreOffice, or split it"),
+        );
+        return;
+    }
+    let mut wb = match workbook::open(&bytes) {
+        Ok(wb) => wb,
+        Err(reason) => {
             out.diagnostics.push(
                 Diagnostic::file_error(
                     name,
@@ -234,28 +248,22 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
             );
             return;
         }
-        Err(_) => {
-            out.diagnostics
-                .push(Diagnostic::file_error(name, "cannot read the workbook: the file is damaged"));
-            return;
-        }
     };
     if let Some(source) = source_named(stem)
         && found.get(&source.id).is_some_and(|(f, sheet)| f == name && sheet.is_empty())
     {
         found.remove(&source.id);
     }
-    let mut matched: Vec<(&'static Source, &str, &Range<Data>)> = sheets
-        .iter()
-        .filter_map(|(sheet, range)| source_named(sheet).map(|s| (s, sheet.as_str(), range)))
-        .collect();
+    let sheets = wb.sheet_names();
+    let mut matched: Vec<(&'static Source, String)> =
+        sheets.iter().filter_map(|sheet| source_named(sheet).map(|s| (s, sheet.clone()))).collect();
     // A workbook kept under its source's name with a default sheet name (`Лист1`).
     if matched.is_empty()
-        && let (Some(source), Some((sheet, range))) = (source_named(stem), sheets.first())
+        && let (Some(source), Some(sheet)) = (source_named(stem), sheets.first())
     {
-        matched.push((source, sheet.as_str(), range));
+        matched.push((source, sheet.clone()));
     }
-    for (source, sheet, range) in matched {
+    for (source, sheet) in matched {
         if let Some((file, first)) = found.get(&source.id) {
             out.diagnostics.push(Diagnostic {
                 severity: Severity::Error,
@@ -271,147 +279,204 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
             continue;
         }
         found.insert(source.id, (name.to_string(), sheet.to_string()));
-        if let Some(table) = read_sheet(source, name, sheet, range, &mut out.diagnostics) {
+        let table = read_sheet_with(source, name, &sheet, &mut out.diagnostics, |head, keep, row| {
+            workbook::read_rows(&mut wb, &sheet, head, keep, row)
+        });
+        if let Some(table) = table {
             out.tables.insert(source.id, table);
         }
     }
 }
 
 /// How many cells of a row name a column of the source.
-fn recognised(source: &Source, row: &[Data]) -> usize {
-    row.iter()
-        .filter(|cell| {
-            let n = normalise(&crate::cell::shown(cell));
-            !n.is_empty()
-                && source.columns.iter().any(|c| [c.id, c.kk, c.ru].iter().any(|a| normalise(a) == n))
-        })
-        .count()
+fn recognised(source: &Source, row: &[(u32, Data)]) -> usize {
+    row.iter().filter(|(_, cell)| column_named(source, cell).is_some()).count()
 }
 
-/// The header: among the first non-empty rows, the one naming most columns (a title row
-/// above the header is common); the first non-empty row if none names any.
-fn header_row<'r>(source: &Source, range: &'r Range<Data>) -> Option<(usize, &'r [Data])> {
-    let candidates: Vec<(usize, &[Data])> =
-        range.rows().enumerate().filter(|(_, row)| row.iter().any(|c| !is_blank(c))).take(10).collect();
-    let best = candidates.iter().map(|(_, row)| recognised(source, row)).max().unwrap_or(0);
-    if best == 0 {
-        return candidates.first().copied();
+/// The contract column a header cell names.
+fn column_named(source: &Source, cell: &Data) -> Option<usize> {
+    let n = normalise(&crate::cell::shown(cell));
+    if n.is_empty() {
+        return None;
     }
-    candidates.into_iter().find(|(_, row)| recognised(source, row) == best)
+    source.columns.iter().position(|c| [c.id, c.kk, c.ru].iter().any(|a| normalise(a) == n))
 }
 
-/// Types one sheet: finds the header row, maps headers to columns, converts every cell.
-pub fn read_sheet(
+/// Rows searched for the header (a title above it is common).
+const HEADER_ROWS: usize = 10;
+/// Cell errors reported one by one per column; the rest are counted in one more message.
+const ERRORS_PER_COLUMN: usize = 50;
+/// Unknown header cells reported one by one.
+const UNKNOWN_SHOWN: usize = 5;
+
+/// A sheet read so far: the rows that may hold the header, then the table.
+struct Reading<'d> {
     source: &'static Source,
-    file: &str,
-    sheet: &str,
-    range: &Range<Data>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Table> {
-    let at = |row: u32, col: u32, severity: Severity, message: String| {
-        Diagnostic::at(severity, file, sheet, row, col, message)
-    };
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    let Some((rel, header)) = header_row(source, range) else {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Error,
-            file: file.to_string(),
-            sheet: Some(sheet.to_string()),
-            cell: Some("A1".into()),
-            message: format!(
-                "the sheet is empty: expected a header row with the columns of `{}`",
-                source.name
-            ),
-            hint: None,
-        });
-        return None;
-    };
-    let header_row = r0 + rel as u32;
-    let mut positions: Vec<Option<u32>> = vec![None; source.columns.len()];
-    for (ci, cell) in header.iter().enumerate() {
-        if is_blank(cell) {
-            continue;
+    file: String,
+    sheet: String,
+    head: Vec<workbook::Row>,
+    table: Option<Table>,
+    /// Set when the header lacks a required column: the rest of the sheet is skipped.
+    failed: bool,
+    errors: Vec<usize>,
+    more_errors: Vec<(usize, u32, u32)>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Reading<'_> {
+    fn at(&self, row: u32, col: u32, severity: Severity, message: String) -> Diagnostic {
+        Diagnostic::at(severity, &self.file, &self.sheet, row, col, message)
+    }
+
+    /// Picks the header among the rows read so far and types the rows after it.
+    fn settle(&mut self) {
+        if self.table.is_some() || self.failed {
+            return;
         }
-        let abs_col = c0 + ci as u32;
-        let label = crate::cell::shown(cell);
-        let n = normalise(&label);
-        let hit = source.columns.iter().position(|c| [c.id, c.kk, c.ru].iter().any(|a| normalise(a) == n));
-        match hit {
-            Some(k) if positions[k].is_some() => diagnostics.push(at(
+        let head = std::mem::take(&mut self.head);
+        let best = head.iter().map(|(_, row)| recognised(self.source, row)).max().unwrap_or(0);
+        let Some(k) = head.iter().position(|(_, row)| best == 0 || recognised(self.source, row) == best)
+        else {
+            self.failed = true;
+            self.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                file: self.file.clone(),
+                sheet: Some(self.sheet.clone()),
+                cell: Some("A1".into()),
+                message: format!(
+                    "the sheet is empty: expected a header row with the columns of `{}`",
+                    self.source.name
+                ),
+                hint: None,
+            });
+            return;
+        };
+        let (header_row, header) = &head[k];
+        let header_row = *header_row;
+        let first_col = header.first().map_or(0, |(c, _)| *c);
+        let source = self.source;
+        let mut positions: Vec<Option<u32>> = vec![None; source.columns.len()];
+        let mut unknown: Vec<(u32, String)> = Vec::new();
+        for (col, cell) in header {
+            match column_named(source, cell) {
+                Some(k) if positions[k].is_some() => {
+                    let d = self.at(
+                        header_row,
+                        *col,
+                        Severity::Error,
+                        format!("column `{}` appears twice in the header", source.columns[k].id),
+                    );
+                    self.diagnostics.push(d);
+                }
+                Some(k) => positions[k] = Some(*col),
+                None => unknown.push((*col, crate::cell::shown(cell))),
+            }
+        }
+        for (col, label) in unknown.iter().take(UNKNOWN_SHOWN) {
+            let d = self.at(
                 header_row,
-                abs_col,
-                Severity::Error,
-                format!("column `{}` appears twice in the header", source.columns[k].id),
-            )),
-            Some(k) => positions[k] = Some(abs_col),
-            None => diagnostics.push(at(
-                header_row,
-                abs_col,
+                *col,
                 Severity::Warning,
-                format!("column `{label}` is not in the contract of `{}` and is ignored", source.name),
-            )),
-        }
-    }
-    let mut missing_required = false;
-    for (k, column) in source.columns.iter().enumerate() {
-        if positions[k].is_none() && column.required {
-            missing_required = true;
-            diagnostics.push(
-                at(
-                    header_row,
-                    c0,
-                    Severity::Error,
-                    format!(
-                        "missing column `{}` ({} / {}): expected it in the header row",
-                        column.id, column.kk, column.ru
-                    ),
-                )
-                .with_hint(format!("{}: {}", column.ty.name(), column.about_ru)),
+                format!(
+                    "column `{}` is not in the contract of `{}` and is ignored",
+                    crate::text::visible(label),
+                    source.name
+                ),
             );
+            self.diagnostics.push(d);
+        }
+        if unknown.len() > UNKNOWN_SHOWN {
+            let (last, _) = unknown[unknown.len() - 1];
+            let d = self.at(
+                header_row,
+                unknown[UNKNOWN_SHOWN].0,
+                Severity::Warning,
+                format!(
+                    "{} more columns up to {} are not in the contract of `{}` and are ignored",
+                    unknown.len() - UNKNOWN_SHOWN,
+                    a1(header_row, last),
+                    source.name
+                ),
+            );
+            self.diagnostics.push(d);
+        }
+        for (k, column) in source.columns.iter().enumerate() {
+            if positions[k].is_none() && column.required {
+                self.failed = true;
+                let d = self
+                    .at(
+                        header_row,
+                        first_col,
+                        Severity::Error,
+                        format!(
+                            "missing column `{}` ({} / {}): expected it in the header row",
+                            column.id, column.kk, column.ru
+                        ),
+                    )
+                    .with_hint(format!("{}: {}", column.ty.name(), column.about_ru));
+                self.diagnostics.push(d);
+            }
+        }
+        if self.failed {
+            return;
+        }
+        self.table = Some(Table {
+            source,
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            rows: Vec::new(),
+            positions,
+            values: vec![Vec::new(); source.columns.len()],
+        });
+        for row in head.into_iter().skip(k + 1) {
+            self.record(row);
         }
     }
-    if missing_required {
-        return None;
+
+    fn push(&mut self, row: workbook::Row) {
+        if self.failed {
+            return;
+        }
+        if self.table.is_none() {
+            self.head.push(row);
+            if self.head.len() == HEADER_ROWS {
+                self.settle();
+            }
+            return;
+        }
+        self.record(row);
     }
-    let mut table = Table {
-        source,
-        file: file.to_string(),
-        sheet: sheet.to_string(),
-        rows: Vec::new(),
-        positions: positions.clone(),
-        values: vec![Vec::new(); source.columns.len()],
-    };
-    let height = range.height() as u32;
-    for rel_row in (rel as u32 + 1)..height {
-        let abs_row = r0 + rel_row;
-        let cells: Vec<Option<&Data>> =
-            positions.iter().map(|p| p.and_then(|c| range.get_value((abs_row, c)))).collect();
-        if cells.iter().all(|c| c.is_none_or(is_blank)) {
-            continue;
+
+    /// Types one record's cells.
+    fn record(&mut self, (abs_row, cells): workbook::Row) {
+        let Some(table) = self.table.as_mut() else { return };
+        let source = table.source;
+        let found: Vec<Option<&Data>> = table
+            .positions
+            .iter()
+            .map(|p| p.and_then(|c| cells.iter().find(|(cc, _)| *cc == c).map(|(_, d)| d)))
+            .collect();
+        if found.iter().all(Option::is_none) {
+            return;
         }
         table.rows.push(abs_row);
+        let first_col = table.positions.iter().flatten().min().copied().unwrap_or(0);
+        let mut problems = Vec::new();
         for (k, column) in source.columns.iter().enumerate() {
-            let value = match cells[k] {
-                Some(cell) if !is_blank(cell) => match convert(cell, column.ty) {
+            let col = table.positions[k].unwrap_or(first_col);
+            let value = match found[k] {
+                Some(cell) => match convert(cell, column.ty, column.id) {
                     Ok(v) => Some(v),
                     Err(e) => {
-                        let col = positions[k].unwrap_or(c0);
-                        diagnostics.push(at(
-                            abs_row,
-                            col,
-                            Severity::Error,
-                            format!("column `{}`: expected {}, found `{}`", column.id, e.expected, e.found),
-                        ));
+                        problems.push((k, col, e.message(column.id)));
                         None
                     }
                 },
-                _ => {
+                None => {
                     if column.required {
-                        let col = positions[k].unwrap_or(c0);
-                        diagnostics.push(at(
-                            abs_row,
+                        problems.push((
+                            k,
                             col,
-                            Severity::Error,
                             format!(
                                 "column `{}`: empty required cell, expected {}",
                                 column.id,
@@ -424,8 +489,139 @@ pub fn read_sheet(
             };
             table.values[k].push(value);
         }
+        for (k, col, message) in problems {
+            if self.errors.len() < source.columns.len() {
+                self.errors.resize(source.columns.len(), 0);
+            }
+            self.errors[k] += 1;
+            if self.errors[k] <= ERRORS_PER_COLUMN {
+                let d = self.at(abs_row, col, Severity::Error, message);
+                self.diagnostics.push(d);
+            } else {
+                match self.more_errors.iter_mut().find(|(kk, ..)| *kk == k) {
+                    Some(m) => m.2 = abs_row,
+                    None => self.more_errors.push((k, abs_row, abs_row)),
+                }
+            }
+        }
     }
-    Some(table)
+
+    fn finish(mut self, read: Result<(), String>) -> Option<Table> {
+        self.settle();
+        for (k, first, last) in std::mem::take(&mut self.more_errors) {
+            let Some(table) = &self.table else { break };
+            let column = &table.source.columns[k];
+            let col = table.positions[k].unwrap_or(0);
+            let d = self.at(
+                first,
+                col,
+                Severity::Error,
+                format!(
+                    "column `{}`: {} more cells with problems in rows {}–{}, not listed one by one",
+                    column.id,
+                    self.errors[k] - ERRORS_PER_COLUMN,
+                    first + 1,
+                    last + 1
+                ),
+            );
+            self.diagnostics.push(d);
+        }
+        if let Err(reason) = read {
+            self.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                file: self.file.clone(),
+                sheet: Some(self.sheet.clone()),
+                cell: None,
+                message: format!("cannot read the sheet: {reason}"),
+                hint: None,
+            });
+            return None;
+        }
+        if self.failed { None } else { self.table }
+    }
+}
+
+/// Types one sheet: finds the header row, maps headers to columns, converts every cell.
+pub fn read_sheet(
+    source: &'static Source,
+    file: &str,
+    sheet: &str,
+    range: &Range<Data>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Table> {
+    read_sheet_with(source, file, sheet, diagnostics, |head, keep, row| {
+        workbook::range_rows(range, head, keep, row)
+    })
+}
+
+/// Rows handed from the reading thread to the typing thread at a time.
+const BATCH: usize = 4096;
+
+/// [`read_sheet`] over rows that `read` streams: (rows kept whole for the header, which
+/// columns to keep after them, what to do with each row). The sheet is parsed on one thread
+/// and typed on this one, so a large sheet keeps both cores busy.
+fn read_sheet_with(
+    source: &'static Source,
+    file: &str,
+    sheet: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    read: impl FnOnce(usize, &mut dyn FnMut(u32) -> bool, &mut dyn FnMut(workbook::Row)) -> Result<(), String>
+    + Send,
+) -> Option<Table> {
+    let mut state = Reading {
+        source,
+        file: file.to_string(),
+        sheet: sheet.to_string(),
+        head: Vec::new(),
+        table: None,
+        failed: false,
+        errors: Vec::new(),
+        more_errors: Vec::new(),
+        diagnostics,
+    };
+    // Which sheet columns hold contract columns, once the header is known.
+    let kept: OnceLock<Vec<bool>> = OnceLock::new();
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<workbook::Row>>(4);
+    let result = std::thread::scope(|scope| {
+        let (kept, stop) = (&kept, &stop);
+        let producer = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut keep = |col: u32| match kept.get() {
+                _ if stop.load(Ordering::Relaxed) => false,
+                Some(k) => k.get(col as usize).copied().unwrap_or(false),
+                None => true,
+            };
+            let result = read(HEADER_ROWS, &mut keep, &mut |row| {
+                batch.push(row);
+                if batch.len() == BATCH {
+                    let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+            });
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            result
+        });
+        for batch in rx {
+            for row in batch {
+                state.push(row);
+            }
+            if let (Some(table), None) = (&state.table, kept.get()) {
+                let width = table.positions.iter().flatten().max().map_or(0, |c| *c as usize + 1);
+                let mut mask = vec![false; width];
+                for c in table.positions.iter().flatten() {
+                    mask[*c as usize] = true;
+                }
+                let _ = kept.set(mask);
+            }
+            if state.failed {
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+        producer.join().unwrap_or_else(|_| Err("the sheet is damaged".into()))
+    });
+    state.finish(result)
 }
 
 #[cfg(test)]

@@ -62,13 +62,15 @@ fn check_keys(table: &Table, out: &mut Vec<Diagnostic>) {
     if key.is_empty() {
         return;
     }
-    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+    // One string per key, its parts joined by a separator no cell holds.
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(table.len());
     for i in 0..table.len() {
         let Some(parts) = key.iter().map(|k| table.get(k, i).map(key_text)).collect::<Option<Vec<_>>>()
         else {
             continue;
         };
-        if let Some(first) = seen.get(&parts) {
+        let joined = parts.join("\u{1f}");
+        if let Some(first) = seen.get(&joined) {
             let names = key.join(", ");
             out.push(table.diag(
                 Severity::Error,
@@ -76,12 +78,12 @@ fn check_keys(table: &Table, out: &mut Vec<Diagnostic>) {
                 i,
                 format!(
                     "duplicate key ({names}) = ({}): first given in row {}",
-                    parts.join(", "),
+                    parts.iter().map(|p| crate::text::visible(p)).collect::<Vec<_>>().join(", "),
                     table.rows[*first] + 1
                 ),
             ));
         } else {
-            seen.insert(parts, i);
+            seen.insert(joined, i);
         }
     }
 }
@@ -122,6 +124,27 @@ fn check_unit_tree(units: &Table, out: &mut Vec<Diagnostic>) {
                         units.text("code", roots[0]).unwrap_or_default()
                     ),
                 ));
+            }
+        }
+    }
+    // Folders named `SRK` and `srk` are one folder on Windows and macOS.
+    let mut folded: HashMap<String, usize> = HashMap::new();
+    for i in 0..units.len() {
+        let Some(code) = units.text("code", i) else { continue };
+        match folded.get(&code.to_lowercase()) {
+            Some(&first) if units.text("code", first) != Some(code) => out.push(units.diag(
+                Severity::Error,
+                "code",
+                i,
+                format!(
+                    "code `{code}` differs from `{}` (row {}) only in letter case: their folders would be one",
+                    units.text("code", first).unwrap_or_default(),
+                    units.rows[first] + 1
+                ),
+            )),
+            Some(_) => {}
+            None => {
+                folded.insert(code.to_lowercase(), i);
             }
         }
     }
@@ -170,6 +193,7 @@ fn check_unit_refs(table: &Table, codes: &BTreeSet<String>, out: &mut Vec<Diagno
     for column in table.source.columns.iter().filter(|c| c.ty == ColumnType::UnitCode) {
         for i in 0..table.len() {
             if let Some(code) = table.text(column.id, i).filter(|c| !codes.contains(*c)) {
+                let code = crate::text::visible(code);
                 let known: Vec<_> = codes.iter().take(12).map(String::as_str).collect();
                 out.push(
                     table
@@ -193,6 +217,7 @@ fn check_statistics(stats: &Table, out: &mut Vec<Diagnostic>) -> Option<Period> 
     let known: BTreeSet<String> = stat_codes().into_iter().map(|c| c.code).collect();
     for i in 0..stats.len() {
         if let Some(code) = stats.text("indicator", i).filter(|c| !known.contains(*c)) {
+            let code = crate::text::visible(code);
             out.push(
                 stats
                     .diag(

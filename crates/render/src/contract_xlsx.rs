@@ -129,7 +129,7 @@ pub fn contract_workbook(
             ColumnType::Time => {
                 ws.set_column_format(c, &time_fmt)?;
             }
-            ColumnType::Text | ColumnType::UnitCode | ColumnType::StatCode => {
+            ColumnType::Text | ColumnType::Code | ColumnType::UnitCode | ColumnType::StatCode => {
                 // Keeps codes like 001 and dates-looking text as typed.
                 ws.set_column_format(c, &text_fmt)?;
             }

@@ -213,6 +213,7 @@ mod tests {
             unit: Measure::Percent,
             direction: Direction::Higher,
             restricted: false,
+            restricted_by: None,
             headline: true,
             noun_kk: None,
             noun_ru: None,

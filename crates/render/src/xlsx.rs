@@ -111,8 +111,9 @@ fn figure_sheet(
         ws.write_string_with_format(0, c as u16, *h, &header)?;
     }
     let mut r = 0u32;
+    // The unit's workbook is published beside its open data: no restricted figure (rule 3).
     for (ind, fig) in report.catalogue.indicators.iter().zip(&unit.figures) {
-        if item.is_some_and(|i| i != ind.item) {
+        if item.is_some_and(|i| i != ind.item) || ind.restricted {
             continue;
         }
         r += 1;
@@ -244,6 +245,36 @@ fn about_sheet(
     Ok(())
 }
 
+/// The first sheet of headquarters' workbooks, which keep restricted figures (rule 3).
+fn official_use_sheet(ws: &mut Worksheet, catalogue: &Catalogue) -> Result<(), XlsxError> {
+    ws.set_name("official use")?;
+    let title = Format::new().set_bold().set_font_size(14).set_font_color(Color::RGB(0x9C0006));
+    let restricted: Vec<&Indicator> = catalogue.indicators.iter().filter(|i| i.restricted).collect();
+    let lines = [
+        "Қызметтік пайдалану үшін / Для служебного пользования / For official use only",
+        "Жарияланбайды: шектеулі көрсеткіштер бар (Бұйрықтың 3-тармағы). / Не публикуется: содержит          показатели ограниченного распространения (пункт 3 Приказа № 608). / Not for publication: holds          restricted figures (rule 3 of Order No. 608).",
+        "Жариялау үшін: бөлініс папкаларындағы indicators.csv, indicators.json, indicators.xlsx. / Для          публикации: indicators.csv, indicators.json, indicators.xlsx в папках подразделений. / To publish:          the units' indicators.csv, indicators.json and indicators.xlsx.",
+    ];
+    ws.write_string_with_format(0, 0, lines[0], &title)?;
+    ws.write_string(1, 0, lines[1])?;
+    ws.write_string(2, 0, lines[2])?;
+    let header = header_format();
+    ws.write_string_with_format(4, 0, "restricted", &header)?;
+    ws.write_string_with_format(4, 1, "ru", &header)?;
+    ws.write_string_with_format(4, 2, "reveals", &header)?;
+    for (r, ind) in restricted.iter().enumerate() {
+        let r = r as u32 + 5;
+        ws.write_string(r, 0, &ind.code)?;
+        ws.write_string(r, 1, &ind.ru)?;
+        ws.write_string(r, 2, ind.restricted_by.as_deref().unwrap_or(""))?;
+    }
+    ws.set_column_width(0, 30)?;
+    ws.set_column_width(1, 60)?;
+    ws.set_column_width(2, 26)?;
+    ws.set_tab_color(Color::RGB(0xC00000));
+    Ok(())
+}
+
 /// The unit's workbook: every indicator, one sheet per rule-6 item, the catalogue and `about`.
 pub fn indicators_workbook(
     report: &Report,
@@ -278,6 +309,7 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
         return Workbook::new().save_to_buffer();
     };
     let mut wb = new_workbook(report, format!("esep: {} — {}", dept.name_ru, report.period.label_ru()))?;
+    official_use_sheet(wb.add_worksheet(), &report.catalogue)?;
     let header = header_format();
     let restricted = restricted_format();
     let better =
@@ -512,6 +544,7 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
                 end.day() as u8,
             )?),
     );
+    official_use_sheet(wb.add_worksheet(), catalogue)?;
     let header = header_format();
     let restricted = restricted_format();
     let total_format = Format::new().set_bold().set_border_top(FormatBorder::Thin);
