@@ -34,17 +34,12 @@ pub fn s(p: &Path) -> &str {
     p.to_str().unwrap_or_else(|| panic!("non-UTF-8 path"))
 }
 
-/// Text of a PDF through poppler's `pdftotext` (installed by `.ci/run`).
+/// Text of a PDF.
 pub fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", s(path), "-"])
-        .output()
-        .unwrap_or_else(|e| panic!("pdftotext is needed for this test (apt-get install poppler-utils): {e}"));
-    assert!(out.status.success(), "pdftotext failed on {}", path.display());
-    String::from_utf8_lossy(&out.stdout).replace('\u{202f}', " ")
+    crate::pdf::text(path)
 }
 
-fn cell(path: &Path, sheet: &str, row: u32, col: u32) -> Data {
+pub(crate) fn cell(path: &Path, sheet: &str, row: u32, col: u32) -> Data {
     let mut wb = open_workbook_auto(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let range = wb.worksheet_range(sheet).unwrap_or_else(|e| panic!("{e}"));
     range.get_value((row, col)).cloned().unwrap_or(Data::Empty)
@@ -363,12 +358,12 @@ fn injected_text_stays_literal() {
     let input = injected_input(dir.path());
     let out = dir.path().join("pack");
     success(&["build", s(&input), "--out", s(&out), "--quiet"]);
-    let ru = pdf_text(&out.join("DEP/report.ru.pdf"));
-    assert!(ru.contains("#read(\"/etc/passwd\") и $x$ тут"), "{ru}");
-    assert!(ru.contains("=HYPERLINK(\"http://evil.example\",\"click\")"));
+    let ru = crate::pdf::squeezed(&pdf_text(&out.join("DEP/report.ru.pdf")));
+    assert!(ru.contains("#read(\"/etc/passwd\")и$x$тут"), "{ru}");
+    assert!(ru.contains("=HYPERLINK(\"http://evil.example\",\"click\")"), "{ru}");
     assert!(!ru.contains("root:x:0:0"));
-    let kk = pdf_text(&out.join("DEP/report.kk.pdf"));
-    assert!(kk.contains("#read(\"/etc/passwd\") and $x$ here"));
+    let kk = crate::pdf::squeezed(&pdf_text(&out.join("DEP/report.kk.pdf")));
+    assert!(kk.contains("#read(\"/etc/passwd\")and$x$here"), "{kk}");
     // In the workbook the name is a string, not a formula.
     assert_eq!(
         cell(&out.join("DEP/indicators.xlsx"), "about", 2, 1),
@@ -401,20 +396,28 @@ fn kazakh_letters_reach_the_pdf_with_embedded_fonts() {
     {
         assert!(kk.contains(word), "kk report lacks `{word}`");
     }
-    let fonts = Command::new("pdffonts").arg(s(&pdf)).output().unwrap_or_else(|e| panic!("pdffonts: {e}"));
-    let listing = String::from_utf8_lossy(&fonts.stdout);
-    let rows: Vec<&str> = listing.lines().skip(2).collect();
-    assert!(!rows.is_empty());
-    for row in rows {
-        // Columns: name, type, encoding, emb, sub, uni, object ID.
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let emb = cols[cols.len() - 5];
-        assert_eq!(emb, "yes", "font not embedded: {row}");
+    let fonts = crate::pdf::fonts(&pdf);
+    assert!(fonts.len() >= 3, "{fonts:?}");
+    for (name, embedded) in fonts {
+        assert!(embedded, "font not embedded: {name}");
     }
 }
 
 #[test]
-fn template_filled_by_openpyxl_validates() {
+fn help_explains_each_command() {
+    let help = success(&["--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for command in ["template", "validate", "build", "demo", "generate"] {
+        assert!(help.contains(command), "--help lacks {command}");
+    }
+    let build = success(&["build", "--help"]);
+    let build = String::from_utf8_lossy(&build.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(build.contains("previous pack untouched"), "{build}");
+    assert!(build.contains("--settings") && build.contains("--templates"), "{build}");
+}
+
+#[test]
+fn blank_templates_have_headers_and_explanations() {
     let dir = tmp();
     let blank = dir.path().join("blank");
     success(&["template", "--out", s(&blank), "--lang", "ru", "--quiet"]);
@@ -429,29 +432,4 @@ fn template_filled_by_openpyxl_validates() {
     let empty = esep(&["validate", s(&blank)]);
     assert_eq!(empty.status.code(), Some(1));
     assert!(text(&empty).contains("no statistical data"), "{}", text(&empty));
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fill_template.py");
-    let filled = Command::new("python3")
-        .args([s(&script), s(&blank)])
-        .output()
-        .unwrap_or_else(|e| panic!("python3: {e}"));
-    assert!(
-        filled.status.success(),
-        "fill_template.py failed (openpyxl is installed by .ci/run): {}",
-        text(&filled)
-    );
-    let ok = esep(&["validate", s(&blank)]);
-    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok));
-}
-
-#[test]
-fn help_explains_each_command() {
-    let help = success(&["--help"]);
-    let help = String::from_utf8_lossy(&help.stdout);
-    for command in ["template", "validate", "build", "demo", "generate"] {
-        assert!(help.contains(command), "--help lacks {command}");
-    }
-    let build = success(&["build", "--help"]);
-    let build = String::from_utf8_lossy(&build.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(build.contains("previous pack untouched"), "{build}");
-    assert!(build.contains("--settings") && build.contains("--templates"), "{build}");
 }

@@ -1,10 +1,13 @@
 //! End-to-end tests of esep: fixtures, validation rules, the command line and the pack.
 
 mod cli;
+#[cfg(feature = "client-tests")]
+mod clients;
 mod documents;
 mod fixtures;
 mod hostile;
 mod import;
 mod mutation;
+mod pdf;
 mod validation;
 mod workbooks;
