@@ -38,34 +38,47 @@ pub struct Row {
     /// Kept out of public documents.
     pub restricted: bool,
     /// Value for the period.
+    #[serde(serialize_with = "whole")]
     pub current: Option<f64>,
     /// Value for the same period of the previous year.
+    #[serde(serialize_with = "whole")]
     pub previous: Option<f64>,
     /// current − previous.
+    #[serde(serialize_with = "whole")]
     pub change: Option<f64>,
     /// % change.
+    #[serde(serialize_with = "whole")]
     pub change_pct: Option<f64>,
     /// `better`, `worse`, `same`, `neutral`.
     pub assessment: Option<String>,
     /// Whether the change is significant.
     pub significant: Option<bool>,
     /// p-value of the change.
+    #[serde(serialize_with = "whole")]
     pub p_value: Option<f64>,
     /// Numerator of the current value.
+    #[serde(serialize_with = "whole")]
     pub num: Option<f64>,
     /// Denominator of the current value.
+    #[serde(serialize_with = "whole")]
     pub den: Option<f64>,
     /// Numerator of the previous value.
+    #[serde(serialize_with = "whole")]
     pub previous_num: Option<f64>,
     /// Denominator of the previous value.
+    #[serde(serialize_with = "whole")]
     pub previous_den: Option<f64>,
     /// Observations.
+    #[serde(serialize_with = "whole")]
     pub n: Option<f64>,
     /// Effective sample size.
+    #[serde(serialize_with = "whole")]
     pub n_eff: Option<f64>,
     /// Lower confidence bound.
+    #[serde(serialize_with = "whole")]
     pub ci_low: Option<f64>,
     /// Upper confidence bound.
+    #[serde(serialize_with = "whole")]
     pub ci_high: Option<f64>,
     /// Too few respondents.
     pub low_n: bool,
@@ -74,8 +87,10 @@ pub struct Row {
     /// Siblings ranked.
     pub rank_of: Option<u32>,
     /// Mean of the siblings' values.
+    #[serde(serialize_with = "whole")]
     pub sibling_mean: Option<f64>,
     /// The parent unit's value.
+    #[serde(serialize_with = "whole")]
     pub parent_value: Option<f64>,
     /// `better`, `worse`, `same`, `neutral` against the parent.
     pub position: Option<String>,
@@ -83,6 +98,15 @@ pub struct Row {
     pub missing: Option<String>,
     /// Why `previous` is empty.
     pub previous_missing: Option<String>,
+}
+
+/// Whole numbers as integers (`7931`, not `7931.0`), in JSON as in CSV.
+fn whole<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => s.serialize_some(&(*v as i64)),
+        Some(v) => s.serialize_some(v),
+        None => s.serialize_none(),
+    }
 }
 
 /// The rows of some units that may be published: restricted indicators (rule 3, and every
