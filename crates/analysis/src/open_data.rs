@@ -204,9 +204,10 @@ pub const HEADER: [&str; 36] = [
     "previous_missing",
 ];
 
-/// Shortest exact form: `7931`, `99.87`, `1.2e-70`; empty for none.
+/// Shortest exact form: decimals from 0.00001 (`7931`, `99.87`, `0.0000192`), exponent form
+/// below (`1.5e-70`); empty for none.
 fn num(v: f64) -> String {
-    if v != 0.0 && v.abs() < 1e-4 { format!("{v:e}") } else { format!("{v}") }
+    if v != 0.0 && v.abs() < 1e-5 { format!("{v:e}") } else { format!("{v}") }
 }
 
 /// One typed field of a [`Row`], as a workbook stores it.
