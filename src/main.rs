@@ -333,8 +333,8 @@ fn warn_late_announcements(report: &Report) {
 /// `indicators.csv` and `indicators.json` of one unit, or of every unit at the pack's root.
 fn write_open_data(staging: &Staging, report: &Report, unit: Option<&UnitReport>) -> Result<()> {
     let (dir, rows) = match unit {
-        Some(u) => (Path::new(&u.code), open_data::public_rows(report, [u])),
-        None => (Path::new(""), open_data::public_rows(report, &report.units)),
+        Some(u) => (Path::new(&u.code), open_data::public_rows([u])),
+        None => (Path::new(""), open_data::public_rows(&report.units)),
     };
     staging.write(dir.join("indicators.csv"), &open_data::to_csv(&rows)?)?;
     staging.write(dir.join("indicators.json"), &open_data::to_json(report, &rows)?)?;

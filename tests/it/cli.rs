@@ -191,7 +191,7 @@ fn open_data_twins_match_the_workbook() {
         (Some(760.0), Some(780.0))
     );
     assert_eq!(row("crime_registered").item, 1);
-    assert_eq!(row("crime_registered").assessment.as_deref(), Some("better"));
+    assert_eq!(row("crime_registered").assessment, Some(esep_analysis::Assessment::Better));
     assert!((row("clearance").current.unwrap_or(0.0) - 100.0 * 470.0 / 760.0).abs() < 1e-9);
     // Restricted figures, and those that would reveal one, are not open data (rule 3).
     assert!(

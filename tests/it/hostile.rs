@@ -280,7 +280,7 @@ fn no_restricted_value_can_be_computed_from_the_public_files() {
     assert_eq!(view_a.len(), view_b.len());
     // The test can fail: headquarters' workbook does differ.
     let hq = |p: &Path| crate::workbooks::read_data_sheet(&p.join("department.xlsx"));
-    let pick = |rows: Vec<esep_analysis::open_data::Row>| {
+    let pick = |rows: Vec<esep_analysis::Figure>| {
         rows.into_iter()
             .find(|r| r.unit == "DEP" && r.code == "interrupted_unidentified")
             .and_then(|r| r.current)

@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
-use esep_analysis::open_data::{self, Cell, HEADER, Row};
+use esep_analysis::Figure;
+use esep_analysis::open_data;
 
 use crate::cli::{esep, s, success, text, tmp};
 use crate::fixtures::fixtures_dir;
@@ -41,25 +42,9 @@ pub(crate) fn build_valid_small(dir: &Path) -> std::path::PathBuf {
     out
 }
 
-pub(crate) fn read_data_sheet(path: &Path) -> Vec<Row> {
-    let r = range(path, "data");
-    let mut rows = r.rows();
-    let head: Vec<String> = rows.next().unwrap_or_default().iter().map(ToString::to_string).collect();
-    assert_eq!(head, HEADER);
-    rows.map(|line| {
-        let cells: Vec<Cell> = line
-            .iter()
-            .map(|d| match d {
-                Data::String(s) => Cell::Text(s.clone()),
-                Data::Float(f) => Cell::Number(*f),
-                Data::Int(i) => Cell::Number(*i as f64),
-                Data::Bool(b) => Cell::Bool(*b),
-                _ => Cell::Empty,
-            })
-            .collect();
-        Row::from_cells(&cells).unwrap_or_else(|e| panic!("{e}"))
-    })
-    .collect()
+pub(crate) fn read_data_sheet(path: &Path) -> Vec<Figure> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{e}"));
+    esep_analysis::national::read_pack(&bytes).unwrap_or_else(|e| panic!("{e}")).rows
 }
 
 #[test]
@@ -188,8 +173,8 @@ fn compare_refuses_packs_of_different_catalogue_versions() {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let data = wb.add_worksheet();
     data.set_name("data").unwrap_or_else(|e| panic!("{e}"));
-    for (c, h) in HEADER.iter().enumerate() {
-        data.write_string(0, c as u16, *h).unwrap_or_else(|e| panic!("{e}"));
+    for (c, h) in open_data::header().iter().enumerate() {
+        data.write_string(0, c as u16, h).unwrap_or_else(|e| panic!("{e}"));
     }
     let about = wb.add_worksheet();
     about.set_name("about").unwrap_or_else(|e| panic!("{e}"));

@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 pub const CATALOGUE_TOML: &str = include_str!("../../../templates/catalogue.toml");
 
 /// Unit of measure of an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Measure {
     /// A count of cases, people or items.
+    #[default]
     Count,
     /// A percentage.
     Percent,
@@ -74,7 +75,7 @@ impl Measure {
 }
 
 /// Which way is good.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// A rise is an improvement.
@@ -82,6 +83,7 @@ pub enum Direction {
     /// A fall is an improvement.
     Lower,
     /// Neither.
+    #[default]
     Neutral,
 }
 

@@ -7,16 +7,25 @@
 #![deny(missing_docs)]
 
 pub mod catalogue;
+mod change;
 mod compute;
 pub mod doc;
+pub mod error;
 pub mod model;
 pub mod national;
 pub mod open_data;
+mod ranks;
 pub mod settings;
 pub mod stats;
+mod sums;
+mod tables;
+mod terms;
+mod tree;
+mod values;
 
 pub use catalogue::{Catalogue, ChangeTest, Direction, Formula, Indicator, Measure};
 pub use compute::compute;
+pub use error::Error;
 pub use model::{
     Assessment, Figure, FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Question, Reason, Report,
     UnitReport,

@@ -1,9 +1,9 @@
 //! The report model handed to the renderers: plain data, serialisable to JSON.
 
 use esep_ingest::Period;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Direction, Measure};
 use crate::settings::Settings;
 
 /// Everything the documents and workbooks of one input folder show.
@@ -15,6 +15,11 @@ pub struct Report {
     pub catalogue: Catalogue,
     /// The settings the figures were computed with.
     pub settings: Settings,
+    /// The figures frame: one row per (unit, indicator) with named columns (`unit`, `k` the
+    /// indicator's catalogue index, `current`, `previous`, `change`, …, `rank`, `position`);
+    /// each unit's [`UnitReport::figures`] are its rows.
+    #[serde(skip)]
+    pub figures: polars::prelude::DataFrame,
     /// The department first, then every body after its parent.
     pub units: Vec<UnitReport>,
 }
@@ -58,46 +63,80 @@ pub struct UnitReport {
     pub meeting: Option<Meeting>,
 }
 
-/// One indicator of one unit.
+/// One indicator of one unit: a row of the figures frame, and of the open data
+/// (`indicators.csv`, `indicators.json`) and headquarters' `data` sheet, field for field.
 ///
 /// Empty values carry a [`Reason`]; no field is ever NaN or infinite.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
+    /// Unit code.
+    pub unit: String,
+    /// Unit name, Kazakh.
+    pub unit_kk: String,
+    /// Unit name, Russian.
+    pub unit_ru: String,
+    /// Parent unit code; `None` for the department.
+    pub parent: Option<String>,
+    /// Reporting year.
+    pub year: i32,
+    /// Months since 1 January.
+    pub months: u32,
     /// Indicator code.
     pub code: String,
+    /// Rule-6 item.
+    pub item: u8,
+    /// Label, Kazakh.
+    pub label_kk: String,
+    /// Label, Russian.
+    pub label_ru: String,
+    /// Unit of measure.
+    pub measure: Measure,
+    /// Which way is good.
+    pub direction: Direction,
+    /// Kept out of public outputs (rule 3).
+    pub restricted: bool,
     /// Value for the period.
+    #[serde(serialize_with = "whole")]
     pub current: Option<f64>,
     /// Value for the same period of the previous year (АППГ).
+    #[serde(serialize_with = "whole")]
     pub previous: Option<f64>,
-    /// Why `current` is empty.
-    pub missing: Option<Reason>,
-    /// Why `previous` is empty.
-    pub previous_missing: Option<Reason>,
     /// current − previous.
+    #[serde(serialize_with = "whole")]
     pub change: Option<f64>,
     /// 100 × (current − previous) / previous; empty when previous is 0.
+    #[serde(serialize_with = "whole")]
     pub change_pct: Option<f64>,
     /// Whether the change is an improvement given the indicator's direction.
     pub assessment: Option<Assessment>,
-    /// p-value of the test of the change (see [`crate::ChangeTest`]).
-    pub p_value: Option<f64>,
     /// Whether the change is significant at the settings' level; empty when not tested.
     pub significant: Option<bool>,
+    /// p-value of the test of the change (see [`crate::ChangeTest`]).
+    #[serde(serialize_with = "whole")]
+    pub p_value: Option<f64>,
     /// Numerator of the current value (the count, for counts).
+    #[serde(serialize_with = "whole")]
     pub num: Option<f64>,
     /// Denominator of the current value (population, base count, Σ weight).
+    #[serde(serialize_with = "whole")]
     pub den: Option<f64>,
     /// Numerator of the previous value.
+    #[serde(serialize_with = "whole")]
     pub previous_num: Option<f64>,
     /// Denominator of the previous value.
+    #[serde(serialize_with = "whole")]
     pub previous_den: Option<f64>,
     /// Observations behind the current value (respondents, appeals).
+    #[serde(serialize_with = "whole")]
     pub n: Option<f64>,
     /// Kish effective sample size of the current survey estimate.
+    #[serde(serialize_with = "whole")]
     pub n_eff: Option<f64>,
     /// Lower bound of the confidence interval of the current value.
+    #[serde(serialize_with = "whole")]
     pub ci_low: Option<f64>,
     /// Upper bound of the confidence interval of the current value.
+    #[serde(serialize_with = "whole")]
     pub ci_high: Option<f64>,
     /// Fewer respondents than the settings' minimum: shown, flagged, not ranked.
     pub low_n: bool,
@@ -106,15 +145,30 @@ pub struct Figure {
     /// Number of units ranked.
     pub rank_of: Option<u32>,
     /// Mean of the ranked siblings' values.
+    #[serde(serialize_with = "whole")]
     pub sibling_mean: Option<f64>,
     /// The parent unit's value (the department's, for a district).
+    #[serde(serialize_with = "whole")]
     pub parent_value: Option<f64>,
     /// The unit against its parent, given the direction.
     pub position: Option<Assessment>,
+    /// Why `current` is empty.
+    pub missing: Option<Reason>,
+    /// Why `previous` is empty.
+    pub previous_missing: Option<Reason>,
+}
+
+/// Whole numbers as integers (`7931`, not `7931.0`), in JSON as in CSV.
+fn whole<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => s.serialize_some(&(*v as i64)),
+        Some(v) => s.serialize_some(v),
+        None => s.serialize_none(),
+    }
 }
 
 /// Why a value is empty.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// The inputs hold no records for it.
@@ -132,6 +186,21 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every reason.
+    pub const ALL: [Reason; 6] = [
+        Self::NoData,
+        Self::NoPopulation,
+        Self::ZeroDenominator,
+        Self::NoRespondents,
+        Self::NoAppeals,
+        Self::NotCompared,
+    ];
+
+    /// The reason with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.id() == id)
+    }
+
     /// Stable id, as serialised.
     pub fn id(self) -> &'static str {
         match self {
@@ -146,7 +215,7 @@ impl Reason {
 }
 
 /// A value judged against another, given the indicator's direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Assessment {
     /// An improvement.
@@ -160,6 +229,11 @@ pub enum Assessment {
 }
 
 impl Assessment {
+    /// The assessment with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        [Self::Better, Self::Worse, Self::Same, Self::Neutral].into_iter().find(|a| a.id() == id)
+    }
+
     /// Stable id, as serialised.
     pub fn id(self) -> &'static str {
         match self {

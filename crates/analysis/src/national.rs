@@ -2,10 +2,12 @@
 //! pack recorded them, ranks across departments, and national totals recomputed from the
 //! departments' numerators and denominators — never averaged percentages.
 
+use calamine::{RangeDeserializerBuilder, Reader};
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Direction, Formula};
-use crate::open_data::Row;
+use crate::error::Error;
+use crate::model::Figure;
 
 /// One department of the comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,7 +19,7 @@ pub struct Department {
     /// Name, Russian.
     pub name_ru: String,
     /// Its figures, one per catalogue indicator (the department's row of its pack).
-    pub figures: Vec<Option<Row>>,
+    pub figures: Vec<Option<Figure>>,
     /// Rank across departments per indicator, 1 = best.
     pub ranks: Vec<Option<u32>>,
 }
@@ -50,18 +52,61 @@ pub struct National {
     pub totals: Vec<Total>,
 }
 
+/// What a pack's department workbook holds for a comparison.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// `YYYY-MM` of its period.
+    pub period: String,
+    /// The catalogue version it was built with.
+    pub catalogue_version: String,
+    /// Its `data` sheet: every unit's figures, restricted ones included.
+    pub rows: Vec<Figure>,
+}
+
+/// Reads the `data` and `about` sheets of a department workbook written by `esep build`.
+pub fn read_pack(bytes: &[u8]) -> Result<Pack, Error> {
+    let pack = |m: String| Error::Pack(m);
+    let mut wb =
+        esep_ingest::workbook::open(bytes).map_err(|e| pack(format!("not a department workbook: {e}")))?;
+    let data = wb
+        .worksheet_range("data")
+        .map_err(|_| pack("no `data` sheet: expected a department workbook of `esep build`".into()))?;
+    let head: Vec<String> =
+        data.rows().next().map(|r| r.iter().map(|d| d.to_string()).collect()).unwrap_or_default();
+    let expected = crate::open_data::header();
+    if head != expected {
+        return Err(pack(format!("data!A1: expected the header `{}`", expected.join(", "))));
+    }
+    let rows = RangeDeserializerBuilder::with_deserialize_headers::<Figure>()
+        .from_range::<_, Figure>(&data)
+        .map_err(|e| pack(format!("data: {e}")))?
+        .enumerate()
+        .map(|(k, r)| r.map_err(|e| pack(format!("data!A{}: {e}", k + 2))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let about = wb.worksheet_range("about").map_err(|_| pack("no `about` sheet".into()))?;
+    let value = |key: &str| {
+        about
+            .rows()
+            .find(|r| r.first().map(|d| d.to_string()).as_deref() == Some(key))
+            .and_then(|r| r.get(1))
+            .map(|d| d.to_string())
+            .ok_or_else(|| pack(format!("about: no `{key}`")))
+    };
+    Ok(Pack { period: value("period")?, catalogue_version: value("catalogue_version")?, rows })
+}
+
 /// Σ of `part` over the rows, if every row has it.
-fn sum(rows: &[&Row], part: impl Fn(&Row) -> Option<f64>) -> Option<f64> {
+fn sum(rows: &[&Figure], part: impl Fn(&Figure) -> Option<f64>) -> Option<f64> {
     rows.iter().map(|r| part(r)).sum::<Option<f64>>()
 }
 
 /// The factor that turns num / den into the value (100 for shares, 10 000 for rates, …), read
 /// from the first row that allows it, so the settings a pack was built with are kept.
 fn scale(
-    rows: &[&Row],
-    value: impl Fn(&Row) -> Option<f64>,
-    num: impl Fn(&Row) -> Option<f64>,
-    den: impl Fn(&Row) -> Option<f64>,
+    rows: &[&Figure],
+    value: impl Fn(&Figure) -> Option<f64>,
+    num: impl Fn(&Figure) -> Option<f64>,
+    den: impl Fn(&Figure) -> Option<f64>,
 ) -> Option<f64> {
     rows.iter().find_map(|r| {
         let (v, n, d) = (value(r)?, num(r)?, den(r)?);
@@ -69,7 +114,7 @@ fn scale(
     })
 }
 
-fn total(formula: &Formula, rows: &[&Row]) -> Total {
+fn total(formula: &Formula, rows: &[&Figure]) -> Total {
     if rows.is_empty() {
         return Total { missing: Some("no_data".into()), ..Total::default() };
     }
@@ -126,11 +171,11 @@ fn ranks(values: &[Option<f64>], direction: Direction) -> Vec<Option<u32>> {
 
 /// Compares departments: `packs` holds each pack's rows (every unit); the department is the
 /// unit without a parent. The caller has checked that periods and catalogue versions agree.
-pub fn compare(catalogue: &Catalogue, packs: &[Vec<Row>]) -> National {
+pub fn compare(catalogue: &Catalogue, packs: &[Vec<Figure>]) -> National {
     let mut departments = Vec::new();
     let (mut year, mut months) = (0, 0);
     for rows in packs {
-        let top: Vec<&Row> = rows.iter().filter(|r| r.parent.is_none()).collect();
+        let top: Vec<&Figure> = rows.iter().filter(|r| r.parent.is_none()).collect();
         let Some(first) = top.first() else { continue };
         (year, months) = (first.year, first.months);
         let figures = catalogue
@@ -148,7 +193,7 @@ pub fn compare(catalogue: &Catalogue, packs: &[Vec<Row>]) -> National {
     }
     let mut totals = Vec::new();
     for (k, ind) in catalogue.indicators.iter().enumerate() {
-        let rows: Vec<&Row> = departments.iter().filter_map(|d| d.figures[k].as_ref()).collect();
+        let rows: Vec<&Figure> = departments.iter().filter_map(|d| d.figures[k].as_ref()).collect();
         totals.push(total(&ind.formula, &rows));
         let values: Vec<Option<f64>> =
             departments.iter().map(|d| d.figures[k].as_ref().and_then(|r| r.current)).collect();
@@ -168,19 +213,18 @@ pub fn compare(catalogue: &Catalogue, packs: &[Vec<Row>]) -> National {
 mod tests {
     use super::*;
 
-    fn row(unit: &str, code: &str, current: f64, num: Option<f64>, den: Option<f64>) -> Row {
-        use crate::open_data::Cell;
-        let mut cells = vec![Cell::Empty; 36];
-        cells[0] = Cell::Text(unit.into());
-        cells[4] = Cell::Number(2025.0);
-        cells[5] = Cell::Number(12.0);
-        cells[6] = Cell::Text(code.into());
-        cells[7] = Cell::Number(1.0);
-        let mut r = Row::from_cells(&cells).unwrap_or_else(|e| panic!("{e}"));
-        r.current = Some(current);
-        r.num = num;
-        r.den = den;
-        r
+    fn row(unit: &str, code: &str, current: f64, num: Option<f64>, den: Option<f64>) -> Figure {
+        Figure {
+            unit: unit.into(),
+            year: 2025,
+            months: 12,
+            code: code.into(),
+            item: 1,
+            current: Some(current),
+            num,
+            den,
+            ..Figure::default()
+        }
     }
 
     #[test]

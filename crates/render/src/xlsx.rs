@@ -12,8 +12,8 @@
 
 use chrono::Datelike;
 use esep_analysis::national::National;
-use esep_analysis::open_data::{self, HEADER, Row};
-use esep_analysis::{Catalogue, ChangeTest, Direction, Indicator, Measure, Report, UnitReport};
+use esep_analysis::open_data;
+use esep_analysis::{Catalogue, ChangeTest, Direction, Figure, Indicator, Measure, Report, UnitReport};
 use esep_ingest::InputFile;
 use rust_xlsxwriter::{
     Chart, ChartType, Color, ConditionalFormatFormula, DocProperties, ExcelDateTime, Format, FormatBorder,
@@ -442,7 +442,7 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
     charts_sheet(&mut wb, &blocks)?;
 
     // Long format, one row per (unit, indicator): the same rows as the root `indicators.csv`.
-    let rows = open_data::rows(report, &report.units);
+    let rows = open_data::rows(&report.units);
     write_data_sheet(wb.add_worksheet(), &rows)?;
     catalogue_sheet(wb.add_worksheet(), report)?;
     about_sheet(wb.add_worksheet(), report, None, files)?;
@@ -497,34 +497,16 @@ fn charts_sheet(wb: &mut Workbook, blocks: &[(&Indicator, Vec<ChartRow>)]) -> Re
     Ok(())
 }
 
-/// The `data` sheet: [`HEADER`] and one row per (unit, indicator); numbers as numbers, flags as
+/// The `data` sheet: the open data's header and one row per (unit, indicator); numbers as numbers, flags as
 /// booleans, text as strings.
-fn write_data_sheet(ws: &mut Worksheet, rows: &[Row]) -> Result<(), XlsxError> {
+fn write_data_sheet(ws: &mut Worksheet, rows: &[Figure]) -> Result<(), XlsxError> {
     ws.set_name("data")?;
-    let header = header_format();
-    for (c, h) in HEADER.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &header)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, field) in row.cells().into_iter().enumerate() {
-            let c = c as u16;
-            match field {
-                open_data::Cell::Text(s) => {
-                    ws.write_string(r, c, s)?;
-                }
-                open_data::Cell::Number(v) => {
-                    ws.write_number(r, c, v)?;
-                }
-                open_data::Cell::Bool(b) => {
-                    ws.write_boolean(r, c, b)?;
-                }
-                open_data::Cell::Empty => {}
-            }
-        }
+    ws.serialize_headers_with_format(0, 0, &Figure::default(), &header_format())?;
+    for row in rows {
+        ws.serialize(row)?;
     }
     ws.set_freeze_panes(1, 1)?;
-    ws.autofilter(0, 0, rows.len().max(1) as u32, (HEADER.len() - 1) as u16)?;
+    ws.autofilter(0, 0, rows.len().max(1) as u32, (open_data::header().len() - 1) as u16)?;
     Ok(())
 }
 

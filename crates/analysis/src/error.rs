@@ -1,0 +1,20 @@
+//! What can go wrong in analysis.
+
+use polars::prelude::PolarsError;
+
+/// An error of the analysis crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A frame operation failed: a bug, since the inputs were validated.
+    #[error("computing the figures: {0}")]
+    Frames(#[from] PolarsError),
+    /// The indicator catalogue is not consistent.
+    #[error("catalogue: {0}")]
+    Catalogue(String),
+    /// The settings file is not valid.
+    #[error("settings: {0}")]
+    Settings(String),
+    /// A department workbook cannot be read back for a comparison.
+    #[error("{0}")]
+    Pack(String),
+}
