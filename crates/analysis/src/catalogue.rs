@@ -227,6 +227,34 @@ impl Formula {
         }
     }
 
+    /// Checks that the indicator's unit of measure is the one the formula computes: a rate per
+    /// 10 000 is `per10k`, a share of 100 a `percent` (or `per100` cases), counts are counts.
+    pub fn check_measure(&self, unit: Measure) -> Result<(), String> {
+        use Measure::*;
+        let allowed: &[Measure] = match self {
+            Self::Stat { .. } | Self::Appeals { .. } | Self::Media | Self::SurveyN | Self::Measures { .. } => &[Count],
+            Self::Rate { per, .. } if *per == 10_000.0 => &[Per10k],
+            Self::Rate { per, .. } if *per == 100_000.0 => &[Per100k],
+            Self::Rate { per, .. } => return Err(format!("a rate per {per}: expected per 10 000 or per 100 000")),
+            Self::Share { scale, .. } if *scale == 100.0 => &[Percent, Per100],
+            Self::Share { scale, .. } => return Err(format!("a share scaled by {scale}: expected 100")),
+            Self::AppealsOnTime
+            | Self::MediaResponded
+            | Self::SurveyTop { .. }
+            | Self::SurveyYes { .. }
+            | Self::ProgrammeExecution { .. }
+            | Self::FundingExecution => &[Percent],
+            Self::AppealsMedianDays => &[Days],
+            Self::Funding { .. } => &[Tenge],
+        };
+        if allowed.contains(&unit) {
+            Ok(())
+        } else {
+            let ids: Vec<&str> = allowed.iter().map(|m| m.id()).collect();
+            Err(format!("unit `{}` does not fit its formula: expected {}", unit.id(), ids.join(" or ")))
+        }
+    }
+
     /// The statistics codes the formula reads.
     pub fn stat_codes(&self) -> Vec<&str> {
         match self {
@@ -379,12 +407,33 @@ pub struct Indicator {
     pub formula: Formula,
 }
 
+/// A chart of current against АППГ for some indicators of one rule-6 item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chart {
+    /// Id; the title is the label `chart_<id>`.
+    pub id: String,
+    /// Rule-6 item whose chapter shows it.
+    pub item: u8,
+    /// Indicator codes, in the chart's order.
+    pub indicators: Vec<String>,
+}
+
 /// The whole catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     /// Version, compared when packs are merged.
     pub version: u32,
+    /// Key figures of the report's summary and the title slide, in order.
+    pub key: Vec<String>,
+    /// The indicator on which each unit is shown among its siblings.
+    pub compared: String,
+    /// Indicators charted per body in headquarters' workbook.
+    pub headquarters_charts: Vec<String>,
+    /// Charts of current against АППГ, per rule-6 item.
+    #[serde(rename = "chart")]
+    pub charts: Vec<Chart>,
     /// Indicators in report order.
     #[serde(rename = "indicator")]
     pub indicators: Vec<Indicator>,
@@ -403,6 +452,28 @@ impl Catalogue {
                 return Err(format!("indicator `{}`: item {} is not a rule-6 item 1–7", ind.code, ind.item));
             }
             ind.formula.check().map_err(|e| format!("indicator `{}`: {e}", ind.code))?;
+            ind.formula
+                .check_measure(ind.unit)
+                .map_err(|e| format!("indicator `{}`: {e}", ind.code))?;
+        }
+        let known = |code: &String, what: &str| {
+            if cat.indicators.iter().any(|i| &i.code == code) {
+                Ok(())
+            } else {
+                Err(format!("{what} names `{code}`, which is not an indicator"))
+            }
+        };
+        for code in &cat.key {
+            known(code, "key")?;
+        }
+        known(&cat.compared, "compared")?;
+        for code in &cat.headquarters_charts {
+            known(code, "headquarters_charts")?;
+        }
+        for chart in &cat.charts {
+            for code in &chart.indicators {
+                known(code, &format!("chart `{}`", chart.id))?;
+            }
         }
         let mut cat = cat;
         cat.restrict_derived();
@@ -472,6 +543,17 @@ mod tests {
     }
 
     #[test]
+    fn units_of_measure_fit_their_formulas() {
+        let bad = CATALOGUE_TOML.replacen("unit = \"per10k\"", "unit = \"per100k\"", 1);
+        let err = Catalogue::parse(&bad).unwrap_err();
+        assert_eq!(err, "indicator `crime_rate`: unit `per100k` does not fit its formula: expected per10k");
+        let bad = CATALOGUE_TOML.replacen("per = 10000", "per = 1000", 1);
+        assert!(Catalogue::parse(&bad).unwrap_err().contains("a rate per 1000: expected per 10 000 or per 100 000"));
+        let bad = CATALOGUE_TOML.replacen("compared = \"crime_rate\"", "compared = \"crime_rat\"", 1);
+        assert_eq!(Catalogue::parse(&bad).unwrap_err(), "compared names `crime_rat`, which is not an indicator");
+    }
+
+    #[test]
     fn duplicate_code_rejected() {
         let one = r#"[[indicator]]
 code = "a"
@@ -482,7 +564,8 @@ unit = "count"
 direction = "lower"
 formula = { kind = "stat", code = "registered_total" }
 "#;
-        let err = Catalogue::parse(&format!("version = 1\n{one}{one}")).unwrap_err();
+        let head = "version = 1\nkey = []\ncompared = \"a\"\nheadquarters_charts = []\nchart = []\n";
+        let err = Catalogue::parse(&format!("{head}{one}{one}")).unwrap_err();
         assert_eq!(err, "indicator `a` is declared twice");
     }
 

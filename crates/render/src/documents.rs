@@ -344,36 +344,6 @@ fn funding_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
     }
 }
 
-const CHARTS: [(u8, &str, &[&str]); 6] = [
-    (
-        1,
-        "chart_types",
-        &[
-            "theft_registered",
-            "fraud_registered",
-            "robbery_registered",
-            "hooliganism_registered",
-            "cattle_theft_registered",
-            "brigandage_registered",
-            "grievous_harm_registered",
-            "murder_registered",
-        ],
-    ),
-    (
-        3,
-        "chart_clearance",
-        &["clearance", "clearance_grave", "clearance_theft", "clearance_fraud", "clearance_robbery"],
-    ),
-    (4, "chart_road", &["road_accidents", "road_injured", "road_deaths", "drunk_drivers"]),
-    (5, "chart_corruption", &["corruption_registered", "corruption_sent_to_court", "officers_prosecuted"]),
-    (
-        6,
-        "chart_appeals",
-        &["appeals_individual", "appeals_legal_entity", "appeals_maslikhat_deputy", "appeals_state_body"],
-    ),
-    (7, "chart_survey", &["trust", "safe_day", "safe_night", "satisfaction", "knows_inspector"]),
-];
-
 /// Builds the data of one unit's documents in one language.
 pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: Lang) -> DocData {
     let mut chapters = Vec::new();
@@ -392,10 +362,10 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
             })
             .map(|(i, f)| figure_row(i, f, lang))
             .collect();
-        let chart = CHARTS
-            .iter()
-            .find(|(i, ..)| *i == item)
-            .and_then(|(_, title, codes)| pair_chart(report, unit, lang, title, codes));
+        let chart = report.catalogue.charts.iter().find(|c| c.item == item).and_then(|c| {
+            let codes: Vec<&str> = c.indicators.iter().map(String::as_str).collect();
+            pair_chart(report, unit, lang, &format!("chart_{}", c.id), &codes)
+        });
         let section = match item {
             8 => Some("legislation"),
             9 => Some("local_problems"),
@@ -423,10 +393,12 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
             paragraphs,
         });
     }
-    let key = ["crime_registered", "crime_rate", "clearance", "road_deaths", "appeals_on_time", "trust"]
+    let key = report
+        .catalogue
+        .key
         .iter()
         .filter_map(|code| {
-            let (ind, fig) = public(report, unit).find(|(i, _)| i.code == *code)?;
+            let (ind, fig) = public(report, unit).find(|(i, _)| &i.code == code)?;
             let v = fig.current?;
             Some(KeyFigure {
                 label: lang.pick(&ind.kk, &ind.ru).to_string(),
@@ -484,9 +456,9 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
         }),
         key,
         chapters,
-        comparison: comparison(report, unit, lang, "crime_rate"),
+        comparison: comparison(report, unit, lang, &report.catalogue.compared),
         place: public(report, unit)
-            .find(|(i, _)| i.code == "crime_rate")
+            .find(|(i, _)| i.code == report.catalogue.compared)
             .and_then(|(i, f)| narrative::place(i, f, lang))
             .unwrap_or_default(),
         awards: unit

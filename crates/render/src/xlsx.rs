@@ -300,8 +300,6 @@ fn item_indicators(report: &Report, item: u8) -> Vec<(usize, &Indicator)> {
     report.catalogue.indicators.iter().enumerate().filter(|(_, i)| i.item == item).collect()
 }
 
-/// Key indicators charted per body, current against АППГ.
-const CHARTED: [&str; 4] = ["crime_rate", "clearance", "road_deaths_rate", "trust"];
 
 /// The department's workbook: units × indicators per rule-6 item, charts and the `data` sheet.
 pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u8>, XlsxError> {
@@ -427,9 +425,11 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
         ws.autofilter(0, 0, report.units.len() as u32, col.saturating_sub(1))?;
     }
 
-    let blocks: Vec<(&Indicator, Vec<ChartRow>)> = CHARTED
+    let blocks: Vec<(&Indicator, Vec<ChartRow>)> = report
+        .catalogue
+        .headquarters_charts
         .iter()
-        .filter_map(|code| report.catalogue.indicators.iter().position(|i| i.code == *code))
+        .filter_map(|code| report.catalogue.indicators.iter().position(|i| &i.code == code))
         .map(|k| {
             let rows = bodies
                 .iter()
@@ -599,9 +599,10 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
     }
 
     // Charts: per department, current against АППГ.
-    let blocks: Vec<(&Indicator, Vec<ChartRow>)> = CHARTED
+    let blocks: Vec<(&Indicator, Vec<ChartRow>)> = catalogue
+        .headquarters_charts
         .iter()
-        .filter_map(|code| catalogue.indicators.iter().position(|i| i.code == *code))
+        .filter_map(|code| catalogue.indicators.iter().position(|i| &i.code == code))
         .map(|i| {
             let rows = national
                 .departments
