@@ -232,10 +232,16 @@ impl Formula {
     pub fn check_measure(&self, unit: Measure) -> Result<(), String> {
         use Measure::*;
         let allowed: &[Measure] = match self {
-            Self::Stat { .. } | Self::Appeals { .. } | Self::Media | Self::SurveyN | Self::Measures { .. } => &[Count],
+            Self::Stat { .. }
+            | Self::Appeals { .. }
+            | Self::Media
+            | Self::SurveyN
+            | Self::Measures { .. } => &[Count],
             Self::Rate { per, .. } if *per == 10_000.0 => &[Per10k],
             Self::Rate { per, .. } if *per == 100_000.0 => &[Per100k],
-            Self::Rate { per, .. } => return Err(format!("a rate per {per}: expected per 10 000 or per 100 000")),
+            Self::Rate { per, .. } => {
+                return Err(format!("a rate per {per}: expected per 10 000 or per 100 000"));
+            }
             Self::Share { scale, .. } if *scale == 100.0 => &[Percent, Per100],
             Self::Share { scale, .. } => return Err(format!("a share scaled by {scale}: expected 100")),
             Self::AppealsOnTime
@@ -452,9 +458,7 @@ impl Catalogue {
                 return Err(format!("indicator `{}`: item {} is not a rule-6 item 1–7", ind.code, ind.item));
             }
             ind.formula.check().map_err(|e| format!("indicator `{}`: {e}", ind.code))?;
-            ind.formula
-                .check_measure(ind.unit)
-                .map_err(|e| format!("indicator `{}`: {e}", ind.code))?;
+            ind.formula.check_measure(ind.unit).map_err(|e| format!("indicator `{}`: {e}", ind.code))?;
         }
         let known = |code: &String, what: &str| {
             if cat.indicators.iter().any(|i| &i.code == code) {
@@ -548,9 +552,16 @@ mod tests {
         let err = Catalogue::parse(&bad).unwrap_err();
         assert_eq!(err, "indicator `crime_rate`: unit `per100k` does not fit its formula: expected per10k");
         let bad = CATALOGUE_TOML.replacen("per = 10000", "per = 1000", 1);
-        assert!(Catalogue::parse(&bad).unwrap_err().contains("a rate per 1000: expected per 10 000 or per 100 000"));
+        assert!(
+            Catalogue::parse(&bad)
+                .unwrap_err()
+                .contains("a rate per 1000: expected per 10 000 or per 100 000")
+        );
         let bad = CATALOGUE_TOML.replacen("compared = \"crime_rate\"", "compared = \"crime_rat\"", 1);
-        assert_eq!(Catalogue::parse(&bad).unwrap_err(), "compared names `crime_rat`, which is not an indicator");
+        assert_eq!(
+            Catalogue::parse(&bad).unwrap_err(),
+            "compared names `crime_rat`, which is not an indicator"
+        );
     }
 
     #[test]

@@ -300,7 +300,6 @@ fn item_indicators(report: &Report, item: u8) -> Vec<(usize, &Indicator)> {
     report.catalogue.indicators.iter().enumerate().filter(|(_, i)| i.item == item).collect()
 }
 
-
 /// The department's workbook: units × indicators per rule-6 item, charts and the `data` sheet.
 pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u8>, XlsxError> {
     let Some(dept) = report.units.first() else {
@@ -360,18 +359,16 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
                 }
             }
         }
-        // The bodies' mean, as a value.
+        // The mean of the ranked bodies, as analysis computed it for their ranks.
         let mean_row = report.units.len() as u32 + 1;
         ws.write_string_with_format(
             mean_row,
             3,
-            "среднее по подразделениям / бөліністер бойынша орташа",
+            "среднее по ранжируемым подразделениям / саралатын бөліністер бойынша орташа",
             &Format::new().set_italic(),
         )?;
         for ((fi, ind), &c) in inds.iter().zip(&value_cols) {
-            let values: Vec<f64> = bodies.iter().filter_map(|b| b.figures[*fi].current).collect();
-            if !values.is_empty() && ind.unit != Measure::Tenge {
-                let mean = values.iter().sum::<f64>() / values.len() as f64;
+            if let Some(mean) = bodies.iter().find_map(|b| b.figures[*fi].sibling_mean) {
                 ws.write_number_with_format(
                     mean_row,
                     c,
