@@ -61,7 +61,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     workers::init_rayon(args.jobs);
     match &args.command {
         Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), args.quiet),
-        Command::Validate { input, format } => validate(input, *format, args.quiet),
+        Command::Validate { input, format } => validate(input, &settings(args)?, *format, args.quiet),
         Command::Build { input, out } => build(input, out, &build_options(args)?, args.quiet, None),
         Command::Import { what: ImportKind::Form1m { files, unit, period, manifest, out } } => {
             import_form1m(files, unit.as_deref(), period.as_deref(), manifest.as_deref(), out, args.quiet)
@@ -172,8 +172,19 @@ fn summary(outcome: &Outcome, input: &Path) -> String {
     )
 }
 
-fn validate(input: &Path, format: Format, quiet: bool) -> Result<ExitCode> {
-    let outcome = esep_ingest::load(input);
+/// Loads an input folder and checks it against the contract and the rules of the order.
+fn check(input: &Path, settings: &Settings) -> Result<Outcome> {
+    let mut outcome = esep_ingest::load(input);
+    if let Some(data) = &outcome.dataset {
+        let found =
+            esep_analysis::rules::check(data, settings).context("cannot check the rules of the order")?;
+        outcome.add(found);
+    }
+    Ok(outcome)
+}
+
+fn validate(input: &Path, settings: &Settings, format: Format, quiet: bool) -> Result<ExitCode> {
+    let outcome = check(input, settings)?;
     match format {
         Format::Human => {
             print_diagnostics(&outcome)?;
@@ -186,8 +197,8 @@ fn validate(input: &Path, format: Format, quiet: bool) -> Result<ExitCode> {
     Ok(if outcome.errors() == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn load_valid(input: &Path, quiet: bool) -> Result<Option<Dataset>> {
-    let outcome = esep_ingest::load(input);
+fn load_valid(input: &Path, settings: &Settings, quiet: bool) -> Result<Option<Dataset>> {
+    let outcome = check(input, settings)?;
     if outcome.errors() > 0 || !quiet {
         let errors_only = quiet;
         for d in outcome.diagnostics.iter().filter(|d| !errors_only || d.is_error()) {
@@ -222,7 +233,7 @@ fn build(
     let BuildOptions { settings, templates, jobs } = options;
     let templates = templates.as_deref();
     let started = Instant::now();
-    let Some(dataset) = load_valid(input, quiet)? else {
+    let Some(dataset) = load_valid(input, settings, quiet)? else {
         return Ok(ExitCode::FAILURE);
     };
     let catalogue = Catalogue::builtin();
@@ -232,9 +243,6 @@ fn build(
         Some(dir) => Renderer::with_templates(dir)?,
         None => Renderer::new(),
     };
-    if !quiet {
-        warn_late_announcements(&report);
-    }
     let staging = Staging::new(out)?;
     write_pack(&staging, &report, &dataset, &renderer, *jobs, quiet)?;
     if let Some(extra) = extra {
@@ -312,22 +320,6 @@ fn write_pack(
     });
     staging.write(MARKER, serde_json::to_string_pretty(&manifest)?.as_bytes())?;
     Ok(())
-}
-
-/// Rule 8.2: the announcement must appear at least 10 days before the meeting.
-fn warn_late_announcements(report: &Report) {
-    for unit in &report.units {
-        let Some(m) = &unit.meeting else { continue };
-        if esep_render::documents::announcement_late(&m.date, &m.announced) {
-            eprintln!(
-                "warning: `{}`: the meeting on {} is announced on {}, less than {} days before (rule 8.2)",
-                unit.code,
-                m.date,
-                m.announced,
-                esep_render::documents::ANNOUNCE_DAYS_BEFORE
-            );
-        }
-    }
 }
 
 /// `indicators.csv` and `indicators.json` of one unit, or of every unit at the pack's root.

@@ -125,9 +125,19 @@ fn late_announcement_is_warned() {
     let input = input_with_question(dir.path(), |b| fixtures::set(b, "meeting", 0, 6, V::D(2026, 2, 15)));
     let out = dir.path().join("pack");
     let run = success(&["build", s(&input), "--out", s(&out)]);
-    assert!(text(&run).contains("less than 10 days before (rule 8.2)"), "{}", text(&run));
+    let warning = "input.xlsx, meeting!G2: announced 5 days before the meeting of 20.02.2026: rule 8.2 asks for at least 10";
+    assert_eq!(text(&run).matches(warning).count(), 1, "{}", text(&run));
     let ann = pdf_text(&out.join("DEP/announcement.ru.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(ann.contains("менее чем за 10 дней"), "{ann}");
+    // The term is a setting: with 5 days asked for, the same dates break no rule.
+    let settings = dir.path().join("settings.toml");
+    let builtin =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/settings.toml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&settings, builtin.replace("announce_days = 10", "announce_days = 5"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = success(&["validate", s(&input), "--settings", s(&settings)]);
+    assert!(!text(&run).contains("rule 8.2"), "{}", text(&run));
 }
 
 #[test]

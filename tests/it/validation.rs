@@ -5,8 +5,13 @@ use esep_ingest::{Diagnostic, Severity, load};
 
 use crate::fixtures::fixtures_dir;
 
+/// The input contract's checks, then the rules of the order, as `validate` runs them.
 fn diagnostics(case: &str) -> (Vec<Diagnostic>, bool) {
-    let outcome = load(&fixtures_dir().join("invalid").join(case));
+    let mut outcome = load(&fixtures_dir().join("invalid").join(case));
+    if let Some(data) = &outcome.dataset {
+        let settings = esep_analysis::Settings::builtin();
+        outcome.add(esep_analysis::rules::check(data, &settings).unwrap_or_else(|e| panic!("{e}")));
+    }
     (outcome.diagnostics, outcome.dataset.is_some())
 }
 

@@ -43,7 +43,7 @@ pub fn compute(data: &Dataset, catalogue: &Catalogue, settings: &Settings) -> Re
     let mut figures = figures.unwrap_or_default();
     figures.rechunk_mut();
     let figures = ranks::rank(figures, &tree.units, catalogue)?;
-    let units = unit_reports(data, &tree, catalogue, &figures)?;
+    let units = unit_reports(data, &tree, catalogue, settings, &figures)?;
     Ok(Report {
         period: data.period,
         catalogue: catalogue.clone(),
@@ -58,6 +58,7 @@ fn unit_reports(
     data: &Dataset,
     tree: &Tree,
     catalogue: &Catalogue,
+    settings: &Settings,
     figures: &DataFrame,
 ) -> PolarsResult<Vec<UnitReport>> {
     let programmes = tables::programme_rows(&data.programmes, &tree.members)?;
@@ -91,7 +92,7 @@ fn unit_reports(
             funding: funding.get(code).cloned().unwrap_or_default(),
             questions: tables::questions(&data.appeals, code)?,
             narrative: tables::narrative(&data.narrative, code)?,
-            meeting: tables::meeting(&data.meeting, code)?,
+            meeting: tables::meeting(&data.meeting, code, settings)?,
         });
     }
     Ok(out)

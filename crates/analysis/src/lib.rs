@@ -15,6 +15,7 @@ pub mod model;
 pub mod national;
 pub mod open_data;
 mod ranks;
+pub mod rules;
 pub mod settings;
 pub mod stats;
 mod sums;

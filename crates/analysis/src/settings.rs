@@ -15,6 +15,8 @@ pub const SETTINGS_TOML: &str = include_str!("../../../templates/settings.toml")
 pub struct Settings {
     /// Terms for answering appeals.
     pub appeals: AppealTerms,
+    /// The meeting and its announcement.
+    pub meeting: MeetingSettings,
     /// Survey estimation.
     pub survey: SurveySettings,
     /// Tests of changes against the previous year.
@@ -23,6 +25,14 @@ pub struct Settings {
     pub rates: RateSettings,
     /// Days off.
     pub calendar: CalendarSettings,
+}
+
+/// The meeting of rule 8.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingSettings {
+    /// Rule 8.2: days between the announcement in the media and the meeting, at least.
+    pub announce_days: u32,
 }
 
 /// Terms of the Administrative Procedural Code.

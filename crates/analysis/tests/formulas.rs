@@ -189,6 +189,7 @@ fn dataset() -> Dataset {
         narrative: fill(SourceId::Narrative, vec![]),
         meeting: fill(SourceId::Meeting, vec![]),
         files: Vec::new(),
+        provenance: Default::default(),
     }
 }
 

@@ -4,7 +4,6 @@
 use std::fmt::Write;
 
 use crate::contract::{ColumnType, SOURCES, YES_NO, stat_codes};
-use crate::validate::ANNOUNCEMENT_DAYS;
 
 fn allowed(ty: ColumnType) -> String {
     match ty {
@@ -55,8 +54,8 @@ pub fn contract_markdown() -> String {
          sheet or required column; \
          a source given twice; a file that is empty or not a workbook.\n\
          - warnings (the build goes on): spent > allocated; `registered_total` ≠ misdemeanours + crimes; \
-         `registered_crimes` ≠ the four gravity classes; a meeting announced less than {ANNOUNCEMENT_DAYS} \
-         days before it (rule 8.2); a body's population larger than its parent's; an appeal received \
+         `registered_crimes` ≠ the four gravity classes; a meeting announced fewer than \
+         `meeting.announce_days` days (10 in the built-in settings) before it (rule 8.2); a body's population larger than its parent's; an appeal received \
          outside the period and its АППГ (not counted; questions marked for the meeting are exempt); no \
          rows for the previous year.\n"
     );

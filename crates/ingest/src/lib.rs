@@ -30,6 +30,7 @@ pub mod text;
 pub mod validate;
 pub mod workbook;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use polars::prelude::DataFrame;
@@ -64,9 +65,51 @@ pub struct Dataset {
     pub meeting: DataFrame,
     /// The workbooks read.
     pub files: Vec<InputFile>,
+    /// Where each source was read: file, sheet and the sheet column of each contract column.
+    pub provenance: BTreeMap<SourceId, Provenance>,
+}
+
+/// Where a source's records are in the input workbooks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// File name inside the input folder.
+    pub file: String,
+    /// Sheet name.
+    pub sheet: String,
+    /// 0-based sheet column of each contract column, by column id.
+    pub columns: Vec<(&'static str, Option<u32>)>,
 }
 
 impl Dataset {
+    /// A diagnostic at a record's cell: `row` is the record's 1-based sheet row (the frames'
+    /// `row` column), `column` a contract column id. Later checks (the rules of the order in
+    /// analysis) report at the cell the analyst edits.
+    pub fn diagnostic(
+        &self,
+        source: SourceId,
+        column: &str,
+        row: u32,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let Some(p) = self.provenance.get(&source) else {
+            return Diagnostic { severity, ..Diagnostic::file_error(contract::source(source).name, message) };
+        };
+        let col = p.columns.iter().find(|(id, _)| *id == column).and_then(|(_, c)| *c);
+        let cell = match (row, col) {
+            (1.., Some(c)) => Some(diag::a1(row - 1, c)),
+            _ => None,
+        };
+        Diagnostic {
+            severity,
+            file: p.file.clone(),
+            sheet: Some(p.sheet.clone()),
+            cell,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
     /// The frame of a source.
     pub fn frame(&self, id: SourceId) -> &DataFrame {
         match id {
@@ -102,6 +145,30 @@ impl Outcome {
     pub fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
     }
+
+    /// Adds the findings of later checks (the rules of the order in analysis) in cell order; an
+    /// error among them withdraws the dataset.
+    pub fn add(&mut self, found: Vec<Diagnostic>) {
+        if found.iter().any(Diagnostic::is_error) {
+            self.dataset = None;
+        }
+        self.diagnostics.extend(found);
+        sort(&mut self.diagnostics);
+    }
+}
+
+/// Orders diagnostics by file, sheet and cell, and drops repeats.
+fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, &a.sheet, cell_order(&a.cell), a.severity, &a.message).cmp(&(
+            &b.file,
+            &b.sheet,
+            cell_order(&b.cell),
+            b.severity,
+            &b.message,
+        ))
+    });
+    diagnostics.dedup();
 }
 
 /// Splits `B12` into (row 12, column 2) for sorting.
@@ -118,16 +185,7 @@ pub fn load(dir: &Path) -> Outcome {
     let read = read::read_folder(dir);
     let mut diagnostics = read.diagnostics;
     let period = validate::check(&read.tables, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
-        (&a.file, &a.sheet, cell_order(&a.cell), a.severity, &a.message).cmp(&(
-            &b.file,
-            &b.sheet,
-            cell_order(&b.cell),
-            b.severity,
-            &b.message,
-        ))
-    });
-    diagnostics.dedup();
+    sort(&mut diagnostics);
     let clean = !diagnostics.iter().any(Diagnostic::is_error);
     let mut dataset = match (clean, period) {
         (true, Some(period)) => build(&read.tables, period, read.files, &mut diagnostics),
@@ -255,7 +313,7 @@ fn replace_statistics(
 }
 
 fn build(
-    tables: &std::collections::BTreeMap<SourceId, read::Table>,
+    tables: &BTreeMap<SourceId, read::Table>,
     period: Period,
     files: Vec<InputFile>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -285,5 +343,13 @@ fn build(
         narrative: frame(SourceId::Narrative)?,
         meeting: frame(SourceId::Meeting)?,
         files,
+        provenance: tables
+            .iter()
+            .map(|(id, t)| {
+                let columns =
+                    t.source.columns.iter().map(|c| c.id).zip(t.positions.iter().copied()).collect();
+                (*id, Provenance { file: t.file.clone(), sheet: t.sheet.clone(), columns })
+            })
+            .collect(),
     })
 }

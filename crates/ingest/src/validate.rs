@@ -9,9 +9,6 @@ use crate::diag::{Diagnostic, Severity};
 use crate::period::Period;
 use crate::read::Table;
 
-/// Minimum days between the announcement and the meeting (rule 8.2).
-pub const ANNOUNCEMENT_DAYS: i64 = 10;
-
 type Tables = BTreeMap<SourceId, Table>;
 
 /// Runs every cross check; returns the reporting period when the statistics define one.
@@ -40,9 +37,6 @@ pub fn check(tables: &Tables, out: &mut Vec<Diagnostic>) -> Option<Period> {
     }
     if let Some(t) = tables.get(&SourceId::Media) {
         check_media(t, out);
-    }
-    if let Some(t) = tables.get(&SourceId::Meeting) {
-        check_meeting(t, out);
     }
     period
 }
@@ -434,25 +428,6 @@ fn check_media(t: &Table, out: &mut Vec<Diagnostic>) {
                     d.format("%d.%m.%Y")
                 ),
             ));
-        }
-    }
-}
-
-fn check_meeting(t: &Table, out: &mut Vec<Diagnostic>) {
-    for i in 0..t.len() {
-        if let (Some(date), Some(announced)) = (t.date("date", i), t.date("announced", i)) {
-            let days = (date - announced).num_days();
-            if days < ANNOUNCEMENT_DAYS {
-                out.push(t.diag(
-                    Severity::Warning,
-                    "announced",
-                    i,
-                    format!(
-                        "announced {days} days before the meeting of {}: rule 8.2 asks for at least {ANNOUNCEMENT_DAYS}",
-                        date.format("%d.%m.%Y")
-                    ),
-                ));
-            }
         }
     }
 }

@@ -4,7 +4,7 @@
 //! The report, the slides, the announcement and the protocol read the same data, so a figure
 //! or a sentence is the same wherever it appears.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use esep_analysis::{Direction, Figure, Indicator, Measure, Reason, Report, UnitReport};
 use esep_ingest::InputFile;
 use esep_ingest::contract::{self, Choice};
@@ -13,9 +13,6 @@ use serde::Serialize;
 use crate::format;
 use crate::lang::Lang;
 use crate::narrative;
-
-/// Days between the announcement and the meeting required by rule 8.2.
-pub const ANNOUNCE_DAYS_BEFORE: i64 = 10;
 
 /// Everything the templates show for one unit in one language.
 #[derive(Debug, Serialize)]
@@ -436,23 +433,18 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
             population: format::number(unit.population as f64, 0),
         },
         parent,
-        meeting: unit.meeting.as_ref().map(|m| {
-            let date = NaiveDate::parse_from_str(&m.date, "%Y-%m-%d").ok();
-            let deadline = date.map(|d| d - Duration::days(ANNOUNCE_DAYS_BEFORE));
-            let announced = NaiveDate::parse_from_str(&m.announced, "%Y-%m-%d").ok();
-            MeetingData {
-                date: date_dmy(&m.date),
-                time: m.time.clone(),
-                place: lang.pick(&m.place_kk, &m.place_ru).to_string(),
-                capacity: m.capacity.to_string(),
-                announced: date_dmy(&m.announced),
-                deadline: deadline.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_default(),
-                late: matches!((announced, deadline), (Some(a), Some(d)) if a > d),
-                outlets: m.outlets.clone(),
-                questions: lang.pick(&m.questions_kk, &m.questions_ru).to_string(),
-                invited: lang.pick(&m.invited_kk, &m.invited_ru).to_string(),
-                secretary: m.secretary.clone(),
-            }
+        meeting: unit.meeting.as_ref().map(|m| MeetingData {
+            date: date_dmy(&m.date),
+            time: m.time.clone(),
+            place: lang.pick(&m.place_kk, &m.place_ru).to_string(),
+            capacity: m.capacity.to_string(),
+            announced: date_dmy(&m.announced),
+            deadline: date_dmy(&m.deadline),
+            late: m.late,
+            outlets: m.outlets.clone(),
+            questions: lang.pick(&m.questions_kk, &m.questions_ru).to_string(),
+            invited: lang.pick(&m.invited_kk, &m.invited_ru).to_string(),
+            secretary: m.secretary.clone(),
         }),
         key,
         chapters,
@@ -496,10 +488,4 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
             })
             .collect(),
     }
-}
-
-/// Whether the announcement of a meeting given as `YYYY-MM-DD` dates breaks rule 8.2.
-pub fn announcement_late(meeting_date: &str, announced: &str) -> bool {
-    let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-    matches!((parse(meeting_date), parse(announced)), (Some(m), Some(a)) if (m - a).num_days() < ANNOUNCE_DAYS_BEFORE)
 }
