@@ -60,7 +60,7 @@ pub fn compare(paths: &[PathBuf], out: &Path, catalogue: &Catalogue) -> Result<u
     let mut seen: Vec<(&str, &Path)> = Vec::new();
     for p in &packs {
         for r in p.rows.iter().filter(|r| r.parent.is_none()).take(1) {
-            if let Some((_, other)) = seen.iter().find(|(c, _)| *c == r.unit) {
+            if let Some((_, other)) = seen.iter().find(|(c, _)| r.unit == **c) {
                 bail!(
                     "department `{}` appears twice: `{}` and `{}`",
                     r.unit,

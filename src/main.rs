@@ -9,6 +9,7 @@
 
 mod args;
 mod compare;
+mod config;
 mod pack;
 mod workers;
 
@@ -27,6 +28,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use crate::args::{Args, Command, Format, ImportKind, LangArg};
+use crate::config::Config;
 use crate::pack::{MARKER, Staging};
 
 fn main() -> ExitCode {
@@ -58,48 +60,34 @@ fn print_line(line: &str) -> Result<()> {
 
 /// Runs one command; returns the exit code instead of exiting, so it can be tested.
 fn run(args: &Args) -> Result<ExitCode> {
-    workers::init_rayon(args.jobs);
+    let config = Config::from_args(args)?;
+    workers::init_rayon(config.jobs);
+    let quiet = config.quiet;
     match &args.command {
-        Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), args.quiet),
-        Command::Validate { input, format } => validate(input, &settings(args)?, *format, args.quiet),
-        Command::Build { input, out } => build(input, out, &build_options(args)?, args.quiet, None),
+        Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), quiet),
+        Command::Validate { input, format } => validate(input, *format, &config),
+        Command::Build { input, out } => build(input, out, &config, None),
         Command::Import { what: ImportKind::Form1m { files, unit, period, manifest, out } } => {
-            import_form1m(files, unit.as_deref(), period.as_deref(), manifest.as_deref(), out, args.quiet)
+            import_form1m(files, unit.as_deref(), period.as_deref(), manifest.as_deref(), out, quiet)
         }
         Command::Compare { packs, out } => {
             let n = compare::compare(packs, out, &Catalogue::builtin())?;
-            if !args.quiet {
+            if !quiet {
                 eprintln!("compared {n} departments into `{}`", out.display());
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo { out } => demo(out, &build_options(args)?, args.quiet),
+        Command::Demo { out } => demo(out, &config),
         Command::Generate { out, seed, year, months, bodies } => {
             let opts = esep_demo::Options { seed: *seed, year: *year, months: *months, bodies: *bodies };
             write_generated(out, &opts)?;
-            if !args.quiet {
+            if !quiet {
                 eprintln!(
                     "wrote the input workbooks of the demo department (seed {seed}) to `{}`",
                     out.display()
                 );
             }
             Ok(ExitCode::SUCCESS)
-        }
-    }
-}
-
-fn build_options(args: &Args) -> Result<BuildOptions> {
-    Ok(BuildOptions { settings: settings(args)?, templates: args.templates.clone(), jobs: args.jobs })
-}
-
-/// The built-in settings, or those of `--settings`.
-fn settings(args: &Args) -> Result<Settings> {
-    match &args.settings {
-        None => Ok(Settings::builtin()),
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the settings `{}`", path.display()))?;
-            Settings::parse(&text).map_err(|e| anyhow::anyhow!("settings `{}`: {e}", path.display()))
         }
     }
 }
@@ -183,12 +171,12 @@ fn check(input: &Path, settings: &Settings) -> Result<Outcome> {
     Ok(outcome)
 }
 
-fn validate(input: &Path, settings: &Settings, format: Format, quiet: bool) -> Result<ExitCode> {
-    let outcome = check(input, settings)?;
+fn validate(input: &Path, format: Format, config: &Config) -> Result<ExitCode> {
+    let outcome = check(input, &config.settings)?;
     match format {
         Format::Human => {
             print_diagnostics(&outcome)?;
-            if !quiet {
+            if !config.quiet {
                 eprintln!("{}", summary(&outcome, input));
             }
         }
@@ -212,26 +200,12 @@ fn load_valid(input: &Path, settings: &Settings, quiet: bool) -> Result<Option<D
     Ok(outcome.dataset)
 }
 
-/// What `build` and `demo` take besides the folders.
-struct BuildOptions {
-    settings: Settings,
-    templates: Option<std::path::PathBuf>,
-    /// Worker threads for documents (0: one per core).
-    jobs: usize,
-}
-
 /// Adds files to a pack before it is moved into place.
 type Extra<'a> = &'a dyn Fn(&Staging) -> Result<()>;
 
-fn build(
-    input: &Path,
-    out: &Path,
-    options: &BuildOptions,
-    quiet: bool,
-    extra: Option<Extra<'_>>,
-) -> Result<ExitCode> {
-    let BuildOptions { settings, templates, jobs } = options;
-    let templates = templates.as_deref();
+fn build(input: &Path, out: &Path, config: &Config, extra: Option<Extra<'_>>) -> Result<ExitCode> {
+    let Config { quiet, jobs, settings, templates } = config;
+    let (quiet, templates) = (*quiet, templates.as_deref());
     let started = Instant::now();
     let Some(dataset) = load_valid(input, settings, quiet)? else {
         return Ok(ExitCode::FAILURE);
@@ -293,12 +267,12 @@ fn write_pack(
                         renderer.render(doc, report, unit, &dataset.files, lang).with_context(|| {
                             format!("cannot render `{}` of `{}`", doc.file_name(lang), unit.code)
                         })?;
-                    staging.write(Path::new(&unit.code).join(doc.file_name(lang)), &pdf)
+                    staging.write(Path::new(unit.code.as_str()).join(doc.file_name(lang)), &pdf)
                 }
                 None => {
                     let xlsx = esep_render::indicators_workbook(report, unit, &dataset.files)
                         .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
-                    staging.write(Path::new(&unit.code).join("indicators.xlsx"), &xlsx)
+                    staging.write(Path::new(unit.code.as_str()).join("indicators.xlsx"), &xlsx)
                 }
             }
         },
@@ -325,7 +299,7 @@ fn write_pack(
 /// `indicators.csv` and `indicators.json` of one unit, or of every unit at the pack's root.
 fn write_open_data(staging: &Staging, report: &Report, unit: Option<&UnitReport>) -> Result<()> {
     let (dir, rows) = match unit {
-        Some(u) => (Path::new(&u.code), open_data::public_rows([u])),
+        Some(u) => (Path::new(u.code.as_str()), open_data::public_rows([u])),
         None => (Path::new(""), open_data::public_rows(&report.units)),
     };
     staging.write(dir.join("indicators.csv"), &open_data::to_csv(&rows)?)?;
@@ -345,17 +319,13 @@ fn import_form1m(
     use esep_ingest::form1m;
     let mut entries = Vec::new();
     if let Some(m) = manifest {
-        let text = std::fs::read_to_string(m).with_context(|| format!("cannot read `{}`", m.display()))?;
-        let parsed: form1m::Manifest =
-            toml::from_str(&text).map_err(|e| anyhow::anyhow!("manifest `{}`: {e}", m.display()))?;
-        let base = m.parent().unwrap_or(Path::new("."));
-        for f in parsed.files {
-            let p = form1m::parse_period(&f.period).with_context(|| {
-                format!("manifest `{}`: period `{}` is not YYYY-MM", m.display(), f.period)
-            })?;
-            let file = form1m::resolve(base, &f.path)
-                .map_err(|e| anyhow::anyhow!("manifest `{}`: file `{}`: {e}", m.display(), f.path))?;
-            entries.push((file, f.path.clone(), f.unit.clone(), p));
+        let listed =
+            form1m::read_manifest(m).map_err(|e| anyhow::anyhow!("manifest `{}`: {e}", m.display()))?;
+        for f in listed {
+            let entry = f
+                .entry()
+                .map_err(|e| anyhow::anyhow!("manifest `{}`: file `{}`: {e}", m.display(), f.name))?;
+            entries.push(entry);
         }
     }
     for spec in files {
@@ -411,7 +381,8 @@ fn import_form1m(
     Ok(ExitCode::SUCCESS)
 }
 
-fn demo(out: &Path, options: &BuildOptions, quiet: bool) -> Result<ExitCode> {
+fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
+    let quiet = config.quiet;
     let input = tempfile::Builder::new().prefix("esep-demo-input-").tempdir()?;
     let opts = esep_demo::Options::default();
     write_generated(input.path(), &opts)?;
@@ -422,7 +393,7 @@ fn demo(out: &Path, options: &BuildOptions, quiet: bool) -> Result<ExitCode> {
         }
         Ok(())
     };
-    let code = build(input.path(), out, options, quiet, Some(&copy_inputs))?;
+    let code = build(input.path(), out, config, Some(&copy_inputs))?;
     if !quiet && code == ExitCode::SUCCESS {
         eprintln!(
             "open `{}` (reports), or rebuild with `esep build {}/input --out DIR`",

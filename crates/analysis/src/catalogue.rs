@@ -376,12 +376,52 @@ impl Formula {
     }
 }
 
+esep_ingest::code_type!(
+    /// An indicator's stable code from the catalogue (`crime_rate`).
+    IndicatorCode
+);
+
+/// Why a catalogue was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    /// Not TOML of the catalogue's shape.
+    #[error("{0}")]
+    Toml(#[from] toml::de::Error),
+    /// Two indicators share a code.
+    #[error("indicator `{0}` is declared twice")]
+    Duplicate(IndicatorCode),
+    /// The rule-6 item is not 1–7.
+    #[error("indicator `{code}`: item {item} is not a rule-6 item 1–7")]
+    Item {
+        /// The indicator.
+        code: IndicatorCode,
+        /// Its item.
+        item: u8,
+    },
+    /// The formula names something the contract lacks, or does not fit the unit of measure.
+    #[error("indicator `{code}`: {problem}")]
+    Formula {
+        /// The indicator.
+        code: IndicatorCode,
+        /// What is wrong.
+        problem: String,
+    },
+    /// `key`, `compared` or a chart names a code that is not an indicator.
+    #[error("{what} names `{code}`, which is not an indicator")]
+    Unknown {
+        /// Where the code was named.
+        what: String,
+        /// The code.
+        code: IndicatorCode,
+    },
+}
+
 /// One indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Stable code.
-    pub code: String,
+    pub code: IndicatorCode,
     /// Rule-6 item, 1–7.
     pub item: u8,
     /// Kazakh label.
@@ -422,7 +462,7 @@ pub struct Chart {
     /// Rule-6 item whose chapter shows it.
     pub item: u8,
     /// Indicator codes, in the chart's order.
-    pub indicators: Vec<String>,
+    pub indicators: Vec<IndicatorCode>,
 }
 
 /// The whole catalogue.
@@ -432,11 +472,11 @@ pub struct Catalogue {
     /// Version, compared when packs are merged.
     pub version: u32,
     /// Key figures of the report's summary and the title slide, in order.
-    pub key: Vec<String>,
+    pub key: Vec<IndicatorCode>,
     /// The indicator on which each unit is shown among its siblings.
-    pub compared: String,
+    pub compared: IndicatorCode,
     /// Indicators charted per body in headquarters' workbook.
-    pub headquarters_charts: Vec<String>,
+    pub headquarters_charts: Vec<IndicatorCode>,
     /// Charts of current against АППГ, per rule-6 item.
     #[serde(rename = "chart")]
     pub charts: Vec<Chart>,
@@ -447,24 +487,25 @@ pub struct Catalogue {
 
 impl Catalogue {
     /// Parses a catalogue and checks codes are unique and items are 1–7.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let cat: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Self, CatalogueError> {
+        let cat: Self = toml::from_str(text)?;
         let mut seen = std::collections::HashSet::new();
         for ind in &cat.indicators {
+            let formula = |problem: String| CatalogueError::Formula { code: ind.code.clone(), problem };
             if !seen.insert(&ind.code) {
-                return Err(format!("indicator `{}` is declared twice", ind.code));
+                return Err(CatalogueError::Duplicate(ind.code.clone()));
             }
             if !(1..=7).contains(&ind.item) {
-                return Err(format!("indicator `{}`: item {} is not a rule-6 item 1–7", ind.code, ind.item));
+                return Err(CatalogueError::Item { code: ind.code.clone(), item: ind.item });
             }
-            ind.formula.check().map_err(|e| format!("indicator `{}`: {e}", ind.code))?;
-            ind.formula.check_measure(ind.unit).map_err(|e| format!("indicator `{}`: {e}", ind.code))?;
+            ind.formula.check().map_err(formula)?;
+            ind.formula.check_measure(ind.unit).map_err(formula)?;
         }
-        let known = |code: &String, what: &str| {
+        let known = |code: &IndicatorCode, what: &str| {
             if cat.indicators.iter().any(|i| &i.code == code) {
                 Ok(())
             } else {
-                Err(format!("{what} names `{code}`, which is not an indicator"))
+                Err(CatalogueError::Unknown { what: what.to_string(), code: code.clone() })
             }
         };
         for code in &cat.key {
@@ -549,17 +590,18 @@ mod tests {
     #[test]
     fn units_of_measure_fit_their_formulas() {
         let bad = CATALOGUE_TOML.replacen("unit = \"per10k\"", "unit = \"per100k\"", 1);
-        let err = Catalogue::parse(&bad).unwrap_err();
+        let err = Catalogue::parse(&bad).unwrap_err().to_string();
         assert_eq!(err, "indicator `crime_rate`: unit `per100k` does not fit its formula: expected per10k");
         let bad = CATALOGUE_TOML.replacen("per = 10000", "per = 1000", 1);
         assert!(
             Catalogue::parse(&bad)
                 .unwrap_err()
+                .to_string()
                 .contains("a rate per 1000: expected per 10 000 or per 100 000")
         );
         let bad = CATALOGUE_TOML.replacen("compared = \"crime_rate\"", "compared = \"crime_rat\"", 1);
         assert_eq!(
-            Catalogue::parse(&bad).unwrap_err(),
+            Catalogue::parse(&bad).unwrap_err().to_string(),
             "compared names `crime_rat`, which is not an indicator"
         );
     }
@@ -576,7 +618,7 @@ direction = "lower"
 formula = { kind = "stat", code = "registered_total" }
 "#;
         let head = "version = 1\nkey = []\ncompared = \"a\"\nheadquarters_charts = []\nchart = []\n";
-        let err = Catalogue::parse(&format!("{head}{one}{one}")).unwrap_err();
+        let err = Catalogue::parse(&format!("{head}{one}{one}")).unwrap_err().to_string();
         assert_eq!(err, "indicator `a` is declared twice");
     }
 
@@ -584,12 +626,12 @@ formula = { kind = "stat", code = "registered_total" }
     fn unknown_references_are_named() {
         let bad = CATALOGUE_TOML.replacen("code = \"registered_total\"", "code = \"registered_totl\"", 1);
         assert_eq!(
-            Catalogue::parse(&bad).unwrap_err(),
+            Catalogue::parse(&bad).unwrap_err().to_string(),
             "indicator `crime_registered`: unknown statistics code `registered_totl`"
         );
         let bad = CATALOGUE_TOML.replacen("applicant = \"individual\"", "applicant = \"person\"", 1);
         assert_eq!(
-            Catalogue::parse(&bad).unwrap_err(),
+            Catalogue::parse(&bad).unwrap_err().to_string(),
             "indicator `appeals_individual`: unknown applicant type `person`"
         );
     }

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use esep_ingest::{Dataset, Period};
+use esep_ingest::{Dataset, Period, UnitCode};
 use polars::prelude::*;
 
 use crate::catalogue::{Catalogue, Indicator};
@@ -76,8 +76,8 @@ fn unit_reports(
         let Some(&i) = index.get(code.as_str()) else { continue };
         let measures = programmes.get(code).cloned().unwrap_or_default();
         out.push(UnitReport {
-            code: code.clone(),
-            parent: units.column("parent")?.str()?.get(i).map(str::to_string),
+            code: code.as_str().into(),
+            parent: units.column("parent")?.str()?.get(i).map(UnitCode::from),
             depth: depth.get(i).unwrap_or(0),
             level: text("level", i)?,
             name_kk: text("name_kk", i)?,
@@ -165,12 +165,12 @@ impl Columns {
     }
 
     /// Row `i` as a figure of `ind`, the unit named `names` (kk, ru).
-    fn figure(&self, i: usize, ind: &Indicator, names: (String, String), period: Period) -> Figure {
+    fn figure(&self, i: usize, ind: &Indicator, names: Names, period: Period) -> Figure {
         Figure {
-            unit: self.unit.get(i).unwrap_or_default().to_string(),
-            unit_kk: names.0,
-            unit_ru: names.1,
-            parent: self.parent.get(i).map(str::to_string),
+            unit: self.unit.get(i).unwrap_or_default().into(),
+            unit_kk: names.kk,
+            unit_ru: names.ru,
+            parent: self.parent.get(i).map(UnitCode::from),
             year: period.year,
             months: period.months,
             code: ind.code.clone(),
@@ -207,6 +207,13 @@ impl Columns {
     }
 }
 
+/// A unit's names in Kazakh and Russian.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    kk: String,
+    ru: String,
+}
+
 /// The figures frame as each unit's rows in catalogue order, with the unit's and the
 /// indicator's names.
 fn figure_rows(
@@ -218,8 +225,10 @@ fn figure_rows(
     let units = &data.units;
     let (code, kk, ru) =
         (units.column("code")?.str()?, units.column("name_kk")?.str()?, units.column("name_ru")?.str()?);
-    let names: HashMap<&str, (String, String)> = (0..units.height())
-        .filter_map(|i| Some((code.get(i)?, (kk.get(i)?.to_string(), ru.get(i)?.to_string()))))
+    let names: HashMap<&str, Names> = (0..units.height())
+        .filter_map(|i| {
+            Some((code.get(i)?, Names { kk: kk.get(i)?.to_string(), ru: ru.get(i)?.to_string() }))
+        })
         .collect();
     let mut out: HashMap<String, Vec<Figure>> = HashMap::new();
     for i in 0..df.height() {

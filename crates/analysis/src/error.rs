@@ -10,10 +10,10 @@ pub enum Error {
     Frames(#[from] PolarsError),
     /// The indicator catalogue is not consistent.
     #[error("catalogue: {0}")]
-    Catalogue(String),
+    Catalogue(#[from] crate::catalogue::CatalogueError),
     /// The settings file is not valid.
     #[error("settings: {0}")]
-    Settings(String),
+    Settings(#[from] crate::settings::SettingsError),
     /// A department workbook cannot be read back for a comparison.
     #[error("{0}")]
     Pack(String),

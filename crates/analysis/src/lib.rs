@@ -24,9 +24,10 @@ mod terms;
 mod tree;
 mod values;
 
-pub use catalogue::{Catalogue, ChangeTest, Direction, Formula, Indicator, Measure};
+pub use catalogue::{Catalogue, ChangeTest, Direction, Formula, Indicator, IndicatorCode, Measure};
 pub use compute::compute;
 pub use error::Error;
+pub use esep_ingest::UnitCode;
 pub use model::{
     Assessment, Figure, FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Question, Reason, Report,
     UnitReport,

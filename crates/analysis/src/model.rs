@@ -1,9 +1,9 @@
 //! The report model handed to the renderers: plain data, serialisable to JSON.
 
-use esep_ingest::Period;
+use esep_ingest::{Period, UnitCode};
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Catalogue, Direction, Measure};
+use crate::catalogue::{Catalogue, Direction, IndicatorCode, Measure};
 use crate::settings::Settings;
 
 /// Everything the documents and workbooks of one input folder show.
@@ -28,9 +28,9 @@ pub struct Report {
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitReport {
     /// Unit code.
-    pub code: String,
+    pub code: UnitCode,
     /// Parent code; `None` for the department.
-    pub parent: Option<String>,
+    pub parent: Option<UnitCode>,
     /// 0 for the department, 1 for its bodies, 2 for districts in a city.
     pub depth: u32,
     /// Level id (`region`, `district`, …).
@@ -70,19 +70,19 @@ pub struct UnitReport {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// Unit code.
-    pub unit: String,
+    pub unit: UnitCode,
     /// Unit name, Kazakh.
     pub unit_kk: String,
     /// Unit name, Russian.
     pub unit_ru: String,
     /// Parent unit code; `None` for the department.
-    pub parent: Option<String>,
+    pub parent: Option<UnitCode>,
     /// Reporting year.
     pub year: i32,
     /// Months since 1 January.
     pub months: u32,
     /// Indicator code.
-    pub code: String,
+    pub code: IndicatorCode,
     /// Rule-6 item.
     pub item: u8,
     /// Label, Kazakh.
@@ -249,7 +249,7 @@ impl Assessment {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MeasureRow {
     /// Unit carrying out the measure.
-    pub unit: String,
+    pub unit: UnitCode,
     /// `republican` or `regional`.
     pub level: String,
     /// Programme, Kazakh.

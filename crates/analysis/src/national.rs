@@ -3,6 +3,7 @@
 //! departments' numerators and denominators — never averaged percentages.
 
 use calamine::{RangeDeserializerBuilder, Reader};
+use esep_ingest::UnitCode;
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Direction, Formula};
@@ -13,7 +14,7 @@ use crate::model::Figure;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Department {
     /// Department code.
-    pub code: String,
+    pub code: UnitCode,
     /// Name, Kazakh.
     pub name_kk: String,
     /// Name, Russian.

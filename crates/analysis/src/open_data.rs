@@ -48,11 +48,11 @@ pub fn restore(s: &str) -> String {
 /// The row with `f` applied to its free-text fields (names, labels, codes).
 fn map_text(row: &Figure, f: fn(&str) -> String) -> Figure {
     Figure {
-        unit: f(&row.unit),
+        unit: f(&row.unit).into(),
         unit_kk: f(&row.unit_kk),
         unit_ru: f(&row.unit_ru),
-        parent: row.parent.as_deref().map(f),
-        code: f(&row.code),
+        parent: row.parent.as_deref().map(|p| f(p).into()),
+        code: f(&row.code).into(),
         label_kk: f(&row.label_kk),
         label_ru: f(&row.label_ru),
         ..row.clone()

@@ -9,7 +9,6 @@ use esep_ingest::{Dataset, Diagnostic, Severity, SourceId};
 use polars::prelude::*;
 
 use crate::settings::Settings;
-use crate::terms::day;
 
 /// The last day the meeting of `date` may be announced (rule 8.2).
 pub fn announcement_deadline(date: NaiveDate, settings: &Settings) -> NaiveDate {
@@ -24,9 +23,10 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
     let announced = m.column("announced")?.cast(&DataType::Int32)?;
     let row = m.column(esep_ingest::frame::ROW)?.u32()?.clone();
     for i in 0..m.height() {
-        let (Some(date), Some(announced)) =
-            (date.i32()?.get(i).and_then(day), announced.i32()?.get(i).and_then(day))
-        else {
+        let (Some(date), Some(announced)) = (
+            date.i32()?.get(i).and_then(NaiveDate::from_epoch_days),
+            announced.i32()?.get(i).and_then(NaiveDate::from_epoch_days),
+        ) else {
             continue;
         };
         if announced > announcement_deadline(date, settings) {

@@ -97,24 +97,56 @@ pub struct CalendarSettings {
     pub working_weekend_days: Vec<String>,
 }
 
+/// Why a settings file was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// Not TOML of the settings' shape, or a key missing.
+    #[error("{0}")]
+    Toml(#[from] toml::de::Error),
+    /// A number outside its range.
+    #[error("{key} {value} is not {expected}")]
+    Range {
+        /// The key, as `section.name`.
+        key: &'static str,
+        /// The value given.
+        value: String,
+        /// The range expected.
+        expected: &'static str,
+    },
+    /// A calendar day that is not a day.
+    #[error("calendar: `{value}` is not {expected}")]
+    Day {
+        /// The text given.
+        value: String,
+        /// The form expected.
+        expected: &'static str,
+    },
+}
+
 impl Settings {
     /// Parses and checks a settings file.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let s: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Self, SettingsError> {
+        let s: Self = toml::from_str(text)?;
+        let range = |key: &'static str, value: f64, expected: &'static str| SettingsError::Range {
+            key,
+            value: value.to_string(),
+            expected,
+        };
         if !(0.5..1.0).contains(&s.survey.confidence) {
-            return Err(format!("survey.confidence {} is not between 0.5 and 1", s.survey.confidence));
+            return Err(range("survey.confidence", s.survey.confidence, "between 0.5 and 1"));
         }
         if !(0.0..0.5).contains(&s.changes.alpha) || s.changes.alpha == 0.0 {
-            return Err(format!("changes.alpha {} is not between 0 and 0.5", s.changes.alpha));
+            return Err(range("changes.alpha", s.changes.alpha, "between 0 and 0.5"));
         }
         if s.appeals.term_working_days == 0 {
-            return Err("appeals.term_working_days must be at least 1".into());
+            return Err(range("appeals.term_working_days", 0.0, "at least 1"));
         }
         for md in s.calendar.fixed_holidays.iter().chain(&s.calendar.no_transfer) {
-            month_day(md).ok_or_else(|| format!("calendar: `{md}` is not a month and day MM-DD"))?;
+            month_day(md)
+                .ok_or_else(|| SettingsError::Day { value: md.clone(), expected: "a month and day MM-DD" })?;
         }
         for d in s.calendar.extra_days_off.iter().chain(&s.calendar.working_weekend_days) {
-            date(d).ok_or_else(|| format!("calendar: `{d}` is not a date YYYY-MM-DD"))?;
+            date(d).ok_or_else(|| SettingsError::Day { value: d.clone(), expected: "a date YYYY-MM-DD" })?;
         }
         Ok(s)
     }
@@ -308,8 +340,14 @@ mod tests {
     #[test]
     fn bad_settings_are_named() {
         let text = SETTINGS_TOML.replace("confidence = 0.95", "confidence = 95");
-        assert_eq!(Settings::parse(&text).unwrap_err(), "survey.confidence 95 is not between 0.5 and 1");
+        assert_eq!(
+            Settings::parse(&text).unwrap_err().to_string(),
+            "survey.confidence 95 is not between 0.5 and 1"
+        );
         let text = SETTINGS_TOML.replace("\"03-08\"", "\"13-08\"");
-        assert_eq!(Settings::parse(&text).unwrap_err(), "calendar: `13-08` is not a month and day MM-DD");
+        assert_eq!(
+            Settings::parse(&text).unwrap_err().to_string(),
+            "calendar: `13-08` is not a month and day MM-DD"
+        );
     }
 }

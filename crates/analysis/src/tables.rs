@@ -38,7 +38,7 @@ pub(crate) fn programme_rows(
     let txt = |c: &StringChunked, i: usize| c.get(i).unwrap_or_default().to_string();
     for i in 0..joined.height() {
         out.entry(txt(&anc, i)).or_default().push(MeasureRow {
-            unit: txt(&unit, i),
+            unit: txt(&unit, i).into(),
             level: txt(&level, i),
             programme_kk: txt(&pkk, i),
             programme_ru: txt(&pru, i),

@@ -7,11 +7,6 @@ use polars::prelude::*;
 
 use crate::settings::{Settings, appeal_deadline};
 
-/// Days since 1970-01-01, as polars stores dates, to a date.
-pub(crate) fn day(epoch_days: i32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(epoch_days.into()))
-}
-
 /// The appeals frame with `on_time` (empty while the term runs past the period's end) and
 /// `days` (working days from receipt to answer) added.
 pub(crate) fn with_terms(
@@ -28,12 +23,12 @@ pub(crate) fn with_terms(
     let mut on_time = Vec::with_capacity(appeals.height());
     let mut days = Vec::with_capacity(appeals.height());
     for i in 0..appeals.height() {
-        let Some(r) = received.get(i).and_then(day) else {
+        let Some(r) = received.get(i).and_then(NaiveDate::from_epoch_days) else {
             on_time.push(None);
             days.push(None);
             continue;
         };
-        let a = answered.get(i).and_then(day);
+        let a = answered.get(i).and_then(NaiveDate::from_epoch_days);
         let deadline = appeal_deadline(
             &settings.appeals,
             &cal,

@@ -32,13 +32,8 @@ fn fill(id: SourceId, given: Vec<Column>) -> DataFrame {
 }
 
 fn days(iso: &[Option<&str>]) -> Vec<Option<i32>> {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     iso.iter()
-        .map(|d| {
-            d.map(|d| {
-                (NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap_or_default() - epoch).num_days() as i32
-            })
-        })
+        .map(|d| d.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap_or_default().to_epoch_days()))
         .collect()
 }
 

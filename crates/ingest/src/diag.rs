@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use rust_xlsxwriter::utility::quote_sheet_name;
 use serde::Serialize;
 
 /// How bad a problem is: errors stop the build, warnings do not.
@@ -78,19 +79,10 @@ impl Diagnostic {
     pub fn location(&self) -> String {
         let file = crate::text::visible(&self.file);
         match (&self.sheet, &self.cell) {
-            (Some(s), Some(c)) => format!("{file}, {}!{c}", quote_sheet(&crate::text::visible(s))),
-            (Some(s), None) => format!("{file}, {}", quote_sheet(&crate::text::visible(s))),
+            (Some(s), Some(c)) => format!("{file}, {}!{c}", quote_sheet_name(&crate::text::visible(s))),
+            (Some(s), None) => format!("{file}, {}", quote_sheet_name(&crate::text::visible(s))),
             _ => file,
         }
-    }
-}
-
-/// Sheet names with spaces or punctuation are quoted as Excel does.
-fn quote_sheet(name: &str) -> String {
-    if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        name.to_string()
-    } else {
-        format!("'{}'", name.replace('\'', "''"))
     }
 }
 
@@ -109,22 +101,18 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Column letters of a 0-based column index: 0 → `A`, 27 → `AB`.
-pub fn column_letters(mut col: u32) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+pub fn column_letters(col: u32) -> String {
+    rust_xlsxwriter::utility::column_number_to_name(column(col))
 }
 
 /// A1 reference of a 0-based (row, column).
 pub fn a1(row: u32, col: u32) -> String {
-    format!("{}{}", column_letters(col), row + 1)
+    rust_xlsxwriter::utility::row_col_to_cell(row, column(col))
+}
+
+/// Columns past Excel's last (XFD) occur only in damaged or hostile files: named as the last.
+fn column(col: u32) -> u16 {
+    u16::try_from(col).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]

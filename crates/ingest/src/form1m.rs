@@ -17,6 +17,7 @@ use serde::Deserialize;
 use crate::cell::{number, shown};
 use crate::contract::{REGISTERED_ONLY, SOLVED_CATEGORIES};
 use crate::diag::{Diagnostic, Severity, a1};
+use crate::error::PathError;
 use crate::period::Period;
 
 /// The mapping shipped with esep.
@@ -343,6 +344,50 @@ pub struct Manifest {
 /// Name of the manifest in an input folder.
 pub const MANIFEST: &str = "form-1m.toml";
 
+/// One file a manifest lists, its path and period checked.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// The path as the manifest gives it, for messages.
+    pub name: String,
+    /// The file inside the manifest's folder, or why it cannot be read.
+    pub path: Result<PathBuf, PathError>,
+    /// The unit code it reports on.
+    pub unit: String,
+    /// Its period, or the text that is not one.
+    pub period: Result<Period, String>,
+}
+
+impl Listed {
+    /// The entry to import, or what is wrong with it as a message.
+    pub fn entry(&self) -> Result<Entry, String> {
+        let path = self.path.clone().map_err(|e| e.to_string())?;
+        let period = self.period.clone().map_err(|p| not_a_period(&p))?;
+        Ok((path, self.name.clone(), self.unit.clone(), period))
+    }
+}
+
+/// What is wrong with the period `p` of a manifest entry.
+pub fn not_a_period(p: &str) -> String {
+    format!("period `{p}` is not YYYY-MM with 03, 06, 09 or 12 months")
+}
+
+/// Reads a manifest; its paths are relative to its own folder and may not leave it.
+pub fn read_manifest(file: &Path) -> Result<Vec<Listed>, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let manifest: Manifest = toml::from_str(&text).map_err(|e| e.to_string())?;
+    let base = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Ok(manifest
+        .files
+        .into_iter()
+        .map(|f| Listed {
+            path: resolve(base, &f.path),
+            period: parse_period(&f.period).ok_or(f.period),
+            name: f.path,
+            unit: f.unit,
+        })
+        .collect())
+}
+
 /// Parses `YYYY-MM` into a period of 3, 6, 9 or 12 months.
 pub fn parse_period(s: &str) -> Option<Period> {
     let (y, m) = s.trim().split_once('-')?;
@@ -353,30 +398,24 @@ pub fn parse_period(s: &str) -> Option<Period> {
 /// The file a manifest entry names, inside `dir`, or why it cannot be read: a manifest only
 /// names files of its own folder (or below it), never an absolute path, `..` or a link that
 /// leads out of the folder.
-pub fn resolve(dir: &Path, relative: &str) -> Result<PathBuf, String> {
+pub fn resolve(dir: &Path, relative: &str) -> Result<PathBuf, PathError> {
     let rel = Path::new(relative);
     let plain = rel.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     if relative.trim().is_empty() || !plain {
-        return Err(format!(
-            "`{}` is outside the input folder: expected a file name relative to it",
-            crate::text::visible(relative)
-        ));
+        return Err(PathError::Outside(crate::text::visible(relative)));
     }
     let joined: PathBuf = rel.components().fold(dir.to_path_buf(), |p, c| match c {
         Component::Normal(n) => p.join(n),
         _ => p,
     });
     let (Ok(root), Ok(file)) = (dir.canonicalize(), joined.canonicalize()) else {
-        return Err("no such file".into());
+        return Err(PathError::Missing);
     };
     if !file.starts_with(&root) {
-        return Err(format!(
-            "`{}` leads outside the input folder: expected a file inside it",
-            crate::text::visible(relative)
-        ));
+        return Err(PathError::Leaves(crate::text::visible(relative)));
     }
     if !file.is_file() {
-        return Err("not a file".into());
+        return Err(PathError::NotAFile);
     }
     Ok(joined)
 }
@@ -422,15 +461,15 @@ mod tests {
         assert!(resolve(dir.path(), "kst.xlsx").is_ok());
         assert!(resolve(dir.path(), "./sub/a.xlsx").is_ok());
         for bad in ["/etc/passwd", "../kst.xlsx", "sub/../../x", ""] {
-            let err = resolve(dir.path(), bad).err().unwrap_or_default();
+            let err = resolve(dir.path(), bad).err().map(|e| e.to_string()).unwrap_or_default();
             assert!(err.contains("outside the input folder"), "{bad}: {err}");
         }
-        assert_eq!(resolve(dir.path(), "missing.xlsx"), Err("no such file".into()));
+        assert_eq!(resolve(dir.path(), "missing.xlsx"), Err(PathError::Missing));
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink("/etc/passwd", dir.path().join("link.xlsx"))
                 .unwrap_or_else(|e| panic!("{e}"));
-            let err = resolve(dir.path(), "link.xlsx").err().unwrap_or_default();
+            let err = resolve(dir.path(), "link.xlsx").err().map(|e| e.to_string()).unwrap_or_default();
             assert!(err.contains("leads outside the input folder"), "{err}");
         }
     }

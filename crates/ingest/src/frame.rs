@@ -1,6 +1,5 @@
 //! Typed tables into polars frames: one column per contract column, plus the sheet row.
 
-use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::cell::Value;
@@ -9,11 +8,6 @@ use crate::read::Table;
 
 /// Name of the column holding each record's 1-based sheet row, for tracing figures back.
 pub const ROW: &str = "row";
-
-fn epoch_days(d: NaiveDate) -> i32 {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    (d - epoch).num_days() as i32
-}
 
 /// The polars type a contract column becomes.
 pub fn dtype(ty: ColumnType) -> DataType {
@@ -61,7 +55,7 @@ pub fn to_frame(table: &Table) -> PolarsResult<DataFrame> {
                 values
                     .iter()
                     .map(|v| match v {
-                        Some(Value::Date(d)) => Some(epoch_days(*d)),
+                        Some(Value::Date(d)) => Some(d.to_epoch_days()),
                         _ => None,
                     })
                     .collect::<Vec<_>>(),

@@ -19,9 +19,11 @@
 #![deny(missing_docs)]
 
 pub mod cell;
+pub mod code;
 pub mod contract;
 pub mod diag;
 pub mod doc;
+pub mod error;
 pub mod form1m;
 pub mod frame;
 pub mod period;
@@ -34,6 +36,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use polars::prelude::DataFrame;
+
+pub use code::UnitCode;
+pub use error::{PathError, WorkbookError};
 
 pub use contract::{SOURCES, Source, SourceId};
 pub use diag::{Diagnostic, Severity};
@@ -175,7 +180,7 @@ fn sort(diagnostics: &mut Vec<Diagnostic>) {
 fn cell_order(cell: &Option<String>) -> (u32, u32) {
     let Some(cell) = cell else { return (0, 0) };
     let letters: String = cell.chars().take_while(char::is_ascii_alphabetic).collect();
-    let col = letters.bytes().fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
+    let col = u32::from(rust_xlsxwriter::utility::column_name_to_number(&letters));
     let row = cell[letters.len()..].parse().unwrap_or(0);
     (row, col)
 }
@@ -207,11 +212,8 @@ fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic
     if !path.is_file() {
         return;
     }
-    let manifest: form1m::Manifest = match std::fs::read_to_string(&path)
-        .map_err(|e| e.to_string())
-        .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
-    {
-        Ok(m) => m,
+    let listed = match form1m::read_manifest(&path) {
+        Ok(listed) => listed,
         Err(e) => {
             diagnostics
                 .push(Diagnostic::file_error(form1m::MANIFEST, format!("cannot read the manifest: {e}")));
@@ -225,21 +227,24 @@ fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic
         .and_then(|c| c.str().ok().map(|s| s.iter().flatten().map(str::to_string).collect()))
         .unwrap_or_default();
     let mut entries = Vec::new();
-    for f in &manifest.files {
+    for f in &listed {
         let problem = |m: String| {
-            Diagnostic::file_error(form1m::MANIFEST, format!("file `{}`: {m}", crate::text::visible(&f.path)))
+            Diagnostic::file_error(form1m::MANIFEST, format!("file `{}`: {m}", crate::text::visible(&f.name)))
         };
-        let Some(period) = form1m::parse_period(&f.period) else {
-            diagnostics
-                .push(problem(format!("period `{}` is not YYYY-MM with 03, 06, 09 or 12 months", f.period)));
-            continue;
+        let period = match &f.period {
+            Ok(period) => *period,
+            Err(p) => {
+                diagnostics.push(problem(form1m::not_a_period(p)));
+                continue;
+            }
         };
         if period.months != data.period.months
             || !(period.year == data.period.year || period.year == data.period.year - 1)
         {
             diagnostics.push(problem(format!(
-                "period {} is neither {} nor the same months of {}",
-                f.period,
+                "period {}-{:02} is neither {} nor the same months of {}",
+                period.year,
+                period.months,
                 data.period.label_ru(),
                 data.period.year - 1
             )));
@@ -249,14 +254,10 @@ fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic
             diagnostics.push(problem(format!("unit `{}` is not in the `units` sheet", f.unit)));
             continue;
         }
-        let file = match form1m::resolve(dir, &f.path) {
-            Ok(file) => file,
-            Err(e) => {
-                diagnostics.push(problem(e));
-                continue;
-            }
-        };
-        entries.push((file, f.path.clone(), f.unit.clone(), period));
+        match f.entry() {
+            Ok(entry) => entries.push(entry),
+            Err(e) => diagnostics.push(problem(e)),
+        }
     }
     let (rows, found) = form1m::import(&entries, &form1m::Mapping::builtin());
     diagnostics.extend(found);

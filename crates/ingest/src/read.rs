@@ -11,6 +11,7 @@ use calamine::{Data, Range, Reader};
 use crate::cell::{Value, convert};
 use crate::contract::{SOURCES, Source, SourceId, normalise};
 use crate::diag::{Diagnostic, Severity, a1};
+use crate::error::WorkbookError;
 use crate::workbook;
 
 /// Extensions read as workbooks; other files in the folder are ignored.
@@ -153,10 +154,8 @@ pub fn read_folder(dir: &Path) -> Read {
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     // 1-М returns named by the manifest are imported, not read as sources.
-    let imported: Vec<std::path::PathBuf> = std::fs::read_to_string(dir.join(crate::form1m::MANIFEST))
-        .ok()
-        .and_then(|t| toml::from_str::<crate::form1m::Manifest>(&t).ok())
-        .map(|m| m.files.iter().filter_map(|f| crate::form1m::resolve(dir, &f.path).ok()).collect())
+    let imported: Vec<std::path::PathBuf> = crate::form1m::read_manifest(&dir.join(crate::form1m::MANIFEST))
+        .map(|listed| listed.into_iter().filter_map(|f| f.path.ok()).collect())
         .unwrap_or_default();
     paths.retain(|p| !imported.contains(p));
     let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
@@ -506,7 +505,7 @@ impl Reading<'_> {
         }
     }
 
-    fn finish(mut self, read: Result<(), String>) -> Option<Table> {
+    fn finish(mut self, read: Result<(), WorkbookError>) -> Option<Table> {
         self.settle();
         for (k, first, last) in std::mem::take(&mut self.more_errors) {
             let Some(table) = &self.table else { break };
@@ -565,7 +564,11 @@ fn read_sheet_with(
     file: &str,
     sheet: &str,
     diagnostics: &mut Vec<Diagnostic>,
-    read: impl FnOnce(usize, &mut dyn FnMut(u32) -> bool, &mut dyn FnMut(workbook::Row)) -> Result<(), String>
+    read: impl FnOnce(
+        usize,
+        &mut dyn FnMut(u32) -> bool,
+        &mut dyn FnMut(workbook::Row),
+    ) -> Result<(), WorkbookError>
     + Send,
 ) -> Option<Table> {
     let mut state = Reading {
@@ -619,7 +622,7 @@ fn read_sheet_with(
                 stop.store(true, Ordering::Relaxed);
             }
         }
-        producer.join().unwrap_or_else(|_| Err("the sheet is damaged".into()))
+        producer.join().unwrap_or(Err(WorkbookError::Damaged))
     });
     state.finish(result)
 }

@@ -15,6 +15,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
 
+use crate::error::WorkbookError;
+
 /// Largest expansion of one archive entry: a sheet of Excel's 1 048 576 rows of the
 /// contract's columns is about 400 MB of XML.
 pub const MAX_ENTRY_BYTES: u64 = 1 << 30;
@@ -40,13 +42,9 @@ pub type Workbook<'a> = Sheets<Cursor<&'a [u8]>>;
 /// One row's non-blank cells: its 0-based row and (column, value) in column order.
 pub type Row = (u32, Vec<(u32, Data)>);
 
-fn mib(bytes: u64) -> String {
-    format!("{} MB", bytes.div_ceil(1 << 20))
-}
-
 /// Checks an archive's entries before anything is decompressed; `Ok` for a file that is not
 /// a zip archive (`.xls`), which holds nothing compressed.
-pub fn check_container(bytes: &[u8]) -> Result<(), String> {
+pub fn check_container(bytes: &[u8]) -> Result<(), WorkbookError> {
     if !bytes.starts_with(b"PK") {
         return Ok(());
     }
@@ -62,30 +60,19 @@ pub fn check_container(bytes: &[u8]) -> Result<(), String> {
         let streamed = name.contains("worksheets/") || name == "content.xml";
         let limit = if streamed { MAX_ENTRY_BYTES } else { MAX_HELD_BYTES };
         if size > limit {
-            return Err(format!(
-                "the part `{name}` expands to {}, more than the {} a workbook may hold",
-                mib(size),
-                mib(limit)
-            ));
+            return Err(WorkbookError::PartTooLarge { part: name, size, limit });
         }
         if size > RATIO_FLOOR && size / packed.max(1) > MAX_RATIO {
-            return Err(format!(
-                "the part `{name}` expands {} times ({} from {} bytes): a zip bomb, not a workbook",
-                size / packed.max(1),
-                mib(size),
-                packed
-            ));
+            return Err(WorkbookError::ZipBomb { part: name, size, packed });
         }
     }
     if total > MAX_TOTAL_BYTES {
-        return Err(format!("the workbook expands to {}, more than {}", mib(total), mib(MAX_TOTAL_BYTES)));
+        return Err(WorkbookError::TooLarge { total, limit: MAX_TOTAL_BYTES });
     }
     if let Ok(content) = zip.by_name("content.xml") {
         let cells = ods_dense_cells(std::io::BufReader::new(content));
         if cells > MAX_DENSE_CELLS {
-            return Err(format!(
-                "a sheet repeats its cells to {cells} cells, more than {MAX_DENSE_CELLS}: expected a sheet of records"
-            ));
+            return Err(WorkbookError::Repeats { cells, limit: MAX_DENSE_CELLS });
         }
     }
     Ok(())
@@ -148,10 +135,28 @@ pub fn ods_dense_cells(xml: impl std::io::BufRead) -> u64 {
 
 /// Opens a workbook from its bytes after [`check_container`]. A reader that panics on a
 /// damaged file gives an error, not a crash.
-pub fn open(bytes: &[u8]) -> Result<Workbook<'_>, String> {
+pub fn open(bytes: &[u8]) -> Result<Workbook<'_>, WorkbookError> {
     check_container(bytes)?;
-    std::panic::catch_unwind(|| open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string()))
-        .unwrap_or_else(|_| Err("the file is damaged".into()))
+    std::panic::catch_unwind(|| open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable))
+        .unwrap_or(Err(WorkbookError::Damaged))
+}
+
+fn unreadable(e: impl std::fmt::Display) -> WorkbookError {
+    WorkbookError::Unreadable(e.to_string())
+}
+
+/// Streams the cells of an `.xlsx` or `.xlsb` sheet (two reader types, one loop).
+macro_rules! stream_cells {
+    ($book:expr, $sheet:expr, $head:expr, $keep:expr, $row:expr) => {{
+        let mut cells = $book.worksheet_cells_reader($sheet).map_err(unreadable)?;
+        let mut grouper = Grouper::new($head, $keep, $row);
+        while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+            let (r, c) = cell.get_position();
+            grouper.push(r, c, || Data::from(cell.get_value().clone()))?;
+        }
+        grouper.finish();
+        Ok(())
+    }};
 }
 
 /// Reads the non-blank cells of a sheet row by row, calling `row` for each; `keep(column)`
@@ -163,36 +168,18 @@ pub fn read_rows(
     head: usize,
     keep: &mut dyn FnMut(u32) -> bool,
     row: &mut dyn FnMut(Row),
-) -> Result<(), String> {
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(), String> {
+) -> Result<(), WorkbookError> {
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(), WorkbookError> {
         match wb {
-            Sheets::Xlsx(x) => {
-                let mut cells = x.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
-                let mut grouper = Grouper::new(head, keep, row);
-                while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
-                    let (r, c) = cell.get_position();
-                    grouper.push(r, c, || Data::from(cell.get_value().clone()))?;
-                }
-                grouper.finish();
-                Ok(())
-            }
-            Sheets::Xlsb(x) => {
-                let mut cells = x.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
-                let mut grouper = Grouper::new(head, keep, row);
-                while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
-                    let (r, c) = cell.get_position();
-                    grouper.push(r, c, || Data::from(cell.get_value().clone()))?;
-                }
-                grouper.finish();
-                Ok(())
-            }
+            Sheets::Xlsx(x) => stream_cells!(x, sheet, head, keep, row),
+            Sheets::Xlsb(x) => stream_cells!(x, sheet, head, keep, row),
             other => {
-                let range = other.worksheet_range(sheet).map_err(|e| e.to_string())?;
+                let range = other.worksheet_range(sheet).map_err(unreadable)?;
                 range_rows(&range, head, keep, row)
             }
         }
     }));
-    read.unwrap_or_else(|_| Err("the sheet is damaged".into()))
+    read.unwrap_or(Err(WorkbookError::Damaged))
 }
 
 /// [`read_rows`] over a range already in memory.
@@ -201,7 +188,7 @@ pub fn range_rows(
     head: usize,
     keep: &mut dyn FnMut(u32) -> bool,
     row: &mut dyn FnMut(Row),
-) -> Result<(), String> {
+) -> Result<(), WorkbookError> {
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let mut grouper = Grouper::new(head, keep, row);
     for (ri, cells) in range.rows().enumerate() {
@@ -227,12 +214,12 @@ impl<'f> Grouper<'f> {
         Self { head, keep, emit, current: None, rows: 0 }
     }
 
-    fn push(&mut self, r: u32, c: u32, value: impl FnOnce() -> Data) -> Result<(), String> {
+    fn push(&mut self, r: u32, c: u32, value: impl FnOnce() -> Data) -> Result<(), WorkbookError> {
         if self.current.as_ref().is_some_and(|(cr, _)| *cr != r) {
             self.flush();
         }
         if self.rows >= MAX_ROWS {
-            return Err(format!("more than {MAX_ROWS} rows: expected at most Excel's limit"));
+            return Err(WorkbookError::Rows(MAX_ROWS));
         }
         if self.rows >= self.head && !(self.keep)(c) {
             return Ok(());
@@ -283,13 +270,13 @@ mod tests {
         // 300 MB of spaces pack into about 300 KB.
         let bomb = zip_with("xl/sharedStrings.xml", &vec![b' '; 300 << 20]);
         assert!(bomb.len() < 1 << 20, "{}", bomb.len());
-        let err = check_container(&bomb).unwrap_err();
+        let err = check_container(&bomb).unwrap_err().to_string();
         assert_eq!(
             err,
             "the part `xl/sharedStrings.xml` expands to 300 MB, more than the 256 MB a workbook may hold"
         );
         let bomb = zip_with("xl/worksheets/sheet1.xml", &vec![b' '; 100 << 20]);
-        let err = check_container(&bomb).unwrap_err();
+        let err = check_container(&bomb).unwrap_err().to_string();
         assert!(err.contains("a zip bomb, not a workbook"), "{err}");
     }
 

@@ -168,7 +168,7 @@ fn broken_identity_is_a_warning_with_its_cell() {
     let w: Vec<String> =
         got.diagnostics.iter().filter(|d| d.severity == Severity::Warning).map(ToString::to_string).collect();
     assert!(
-        w.iter().any(|d| d.contains("broken.xlsx, R1!F7")
+        w.iter().any(|d| d.contains("broken.xlsx, 'R1'!F7")
             && d.contains("column 2: all offences 7000 ≠ misdemeanours 781 + crimes 6310")),
         "{w:?}"
     );

@@ -71,6 +71,8 @@ struct KeyFigure {
     value: String,
     measure: String,
     change: String,
+    /// `up`, `down` or `none`: the arrow of `change`.
+    way: &'static str,
     trend: &'static str,
     significant: bool,
 }
@@ -95,7 +97,12 @@ struct FigureRow {
     measure: String,
     previous: String,
     current: String,
+    /// The values are missing (shown as the "no data" label).
+    previous_missing: bool,
+    current_missing: bool,
     change_pct: String,
+    /// `up`, `down` or `none`: the arrow of `change_pct`.
+    way: &'static str,
     /// `better`, `worse`, `same`, `neutral` or `none`.
     trend: &'static str,
     /// Whether the change passed its test; only such changes are coloured.
@@ -202,7 +209,10 @@ fn figure_row(ind: &Indicator, fig: &Figure, lang: Lang) -> FigureRow {
         measure: lang.pick(ind.unit.kk(), ind.unit.ru()).to_string(),
         previous: if not_compared { "—".into() } else { shown(fig.previous) },
         current: shown(fig.current),
+        previous_missing: !not_compared && fig.previous.is_none(),
+        current_missing: fig.current.is_none(),
         change_pct: fig.change_pct.map(format::change_pct).unwrap_or_default(),
+        way: fig.change_pct.map_or("none", format::way),
         trend: trend(fig),
         significant: fig.significant.unwrap_or(false),
         note,
@@ -360,7 +370,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
             .map(|(i, f)| figure_row(i, f, lang))
             .collect();
         let chart = report.catalogue.charts.iter().find(|c| c.item == item).and_then(|c| {
-            let codes: Vec<&str> = c.indicators.iter().map(String::as_str).collect();
+            let codes: Vec<&str> = c.indicators.iter().map(|c| c.as_str()).collect();
             pair_chart(report, unit, lang, &format!("chart_{}", c.id), &codes)
         });
         let section = match item {
@@ -405,6 +415,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
                     m => lang.pick(m.kk(), m.ru()).to_string(),
                 },
                 change: fig.change_pct.map(format::change_pct).unwrap_or_default(),
+                way: fig.change_pct.map_or("none", format::way),
                 trend: trend(fig),
                 significant: fig.significant.unwrap_or(false),
             })
@@ -426,7 +437,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
         },
         period_end: report.period.end().format("%d.%m.%Y").to_string(),
         unit: UnitData {
-            code: unit.code.clone(),
+            code: unit.code.to_string(),
             name,
             chief_name: unit.chief_name.clone(),
             chief_rank: lang.pick(&unit.chief_rank_kk, &unit.chief_rank_ru).to_string(),

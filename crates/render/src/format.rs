@@ -32,15 +32,24 @@ pub fn value(v: f64, measure: Measure) -> String {
 
 /// A signed % change: `+4,2 %`, `−12,0 %`, `0,0 %`.
 pub fn change_pct(pct: f64) -> String {
-    let body = number(pct.abs(), 1);
-    let sign = if body.trim_start_matches(['0', ',']).is_empty() {
-        ""
-    } else if pct > 0.0 {
-        "+"
-    } else {
-        "−"
+    let sign = match way(pct) {
+        "up" => "+",
+        "down" => "−",
+        _ => "",
     };
-    format!("{sign}{body} %")
+    format!("{sign}{} %", number(pct.abs(), 1))
+}
+
+/// Which way a relative change goes as [`change_pct`] shows it: `up`, `down`, or `none` when
+/// it rounds to zero. Templates draw the arrow from this, never from the text.
+pub fn way(pct: f64) -> &'static str {
+    if number(pct.abs(), 1).trim_start_matches(['0', ',']).is_empty() {
+        "none"
+    } else if pct > 0.0 {
+        "up"
+    } else {
+        "down"
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use esep_analysis::national::National;
 use esep_analysis::open_data;
 use esep_analysis::{Catalogue, ChangeTest, Direction, Figure, Indicator, Measure, Report, UnitReport};
 use esep_ingest::InputFile;
+use rust_xlsxwriter::utility::{column_number_to_name, row_col_to_cell};
 use rust_xlsxwriter::{
     Chart, ChartType, Color, ConditionalFormatFormula, DocProperties, ExcelDateTime, Format, FormatBorder,
     Workbook, Worksheet, XlsxError,
@@ -53,18 +54,6 @@ fn new_workbook(report: &Report, title: String) -> Result<Workbook, XlsxError> {
         &ExcelDateTime::from_ymd(end.year() as u16, end.month() as u8, end.day() as u8)?,
     ));
     Ok(wb)
-}
-
-/// A1 reference of a 0-based cell, with `$` on the row when `fixed_row`.
-fn a1(row: u32, col: u16, fixed_row: bool) -> String {
-    let mut letters = String::new();
-    let mut c = u32::from(col) + 1;
-    while c > 0 {
-        let rem = ((c - 1) % 26) as u8;
-        letters.insert(0, char::from(b'A' + rem));
-        c = (c - 1) / 26;
-    }
-    format!("{letters}{}{}", if fixed_row { "$" } else { "" }, row + 1)
 }
 
 fn change_test(t: ChangeTest) -> &'static str {
@@ -119,7 +108,7 @@ fn figure_sheet(
         r += 1;
         let fmt = Format::new().set_num_format(num_format(ind.unit));
         ws.write_number(r, 0, f64::from(ind.item))?;
-        ws.write_string(r, 1, &ind.code)?;
+        ws.write_string(r, 1, ind.code.as_str())?;
         ws.write_string(r, 2, &ind.kk)?;
         ws.write_string(r, 3, &ind.ru)?;
         ws.write_string(r, 4, ind.unit.id())?;
@@ -177,7 +166,7 @@ fn catalogue_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError>
     }
     for (r, ind) in report.catalogue.indicators.iter().enumerate() {
         let r = r as u32 + 1;
-        ws.write_string(r, 0, &ind.code)?;
+        ws.write_string(r, 0, ind.code.as_str())?;
         ws.write_number(r, 1, f64::from(ind.item))?;
         ws.write_string(r, 2, &ind.kk)?;
         ws.write_string(r, 3, &ind.ru)?;
@@ -206,13 +195,13 @@ fn about_sheet(
     let mut rows = Vec::new();
     if let Some(u) = unit {
         rows.extend([
-            ("unit", u.code.clone()),
+            ("unit", u.code.to_string()),
             ("name_kk", u.name_kk.clone()),
             ("name_ru", u.name_ru.clone()),
         ]);
     } else if let Some(d) = report.units.first() {
         rows.extend([
-            ("department", d.code.clone()),
+            ("department", d.code.to_string()),
             ("name_kk", d.name_kk.clone()),
             ("name_ru", d.name_ru.clone()),
         ]);
@@ -264,7 +253,7 @@ fn official_use_sheet(ws: &mut Worksheet, catalogue: &Catalogue) -> Result<(), X
     ws.write_string_with_format(4, 2, "reveals", &header)?;
     for (r, ind) in restricted.iter().enumerate() {
         let r = r as u32 + 5;
-        ws.write_string(r, 0, &ind.code)?;
+        ws.write_string(r, 0, ind.code.as_str())?;
         ws.write_string(r, 1, &ind.ru)?;
         ws.write_string(r, 2, ind.restricted_by.as_deref().unwrap_or(""))?;
     }
@@ -385,8 +374,8 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
             if !ind.unit.comparable() {
                 continue;
             }
-            let cell = a1(2, c, false);
-            let dept_cell = a1(1, c, true);
+            let cell = row_col_to_cell(2, c);
+            let dept_cell = format!("{}${}", column_number_to_name(c), 2);
             for (op, format) in [("<", lt), (">", gt)] {
                 let rule = format!("=AND(ISNUMBER({cell}),ISNUMBER({dept_cell}),{cell}{op}{dept_cell})");
                 ws.add_conditional_format(
@@ -645,7 +634,7 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
         for d in &national.departments {
             r += 1;
             ws.write_string(r, 0, &d.code)?;
-            ws.write_string(r, 1, &ind.code)?;
+            ws.write_string(r, 1, ind.code.as_str())?;
             ws.write_number(r, 2, f64::from(ind.item))?;
             ws.write_number(r, 3, f64::from(national.year))?;
             ws.write_number(r, 4, f64::from(national.months))?;
@@ -661,7 +650,7 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
         r += 1;
         let t = &national.totals[i];
         ws.write_string(r, 0, "TOTAL")?;
-        ws.write_string(r, 1, &ind.code)?;
+        ws.write_string(r, 1, ind.code.as_str())?;
         ws.write_number(r, 2, f64::from(ind.item))?;
         ws.write_number(r, 3, f64::from(national.year))?;
         ws.write_number(r, 4, f64::from(national.months))?;
@@ -673,18 +662,4 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
     ws.set_freeze_panes(1, 2)?;
     ws.autofilter(0, 0, r.max(1), (heads.len() - 1) as u16)?;
     wb.save_to_buffer()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a1_references() {
-        assert_eq!(a1(0, 0, false), "A1");
-        assert_eq!(a1(1, 25, true), "Z$2");
-        assert_eq!(a1(9, 26, false), "AA10");
-        assert_eq!(a1(0, 701, false), "ZZ1");
-        assert_eq!(a1(0, 702, false), "AAA1");
-    }
 }

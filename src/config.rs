@@ -1,0 +1,37 @@
+//! A run's configuration, resolved once from the arguments and the environment before any
+//! command runs: arguments → [`Config`] → the command.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use esep_analysis::Settings;
+
+use crate::args::Args;
+
+/// What every command reads besides its own arguments.
+pub struct Config {
+    /// Print nothing but errors.
+    pub quiet: bool,
+    /// Worker threads for documents (0: one per core).
+    pub jobs: usize,
+    /// The built-in settings, or those of `--settings`, checked.
+    pub settings: Settings,
+    /// A folder of templates replacing the built-in ones by name.
+    pub templates: Option<PathBuf>,
+}
+
+impl Config {
+    /// Resolves the global options; a `--settings` file that cannot be read or is not valid
+    /// stops the run before anything is read or written.
+    pub fn from_args(args: &Args) -> Result<Self> {
+        let settings = match &args.settings {
+            None => Settings::builtin(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the settings `{}`", path.display()))?;
+                Settings::parse(&text).with_context(|| format!("settings `{}`", path.display()))?
+            }
+        };
+        Ok(Self { quiet: args.quiet, jobs: args.jobs, settings, templates: args.templates.clone() })
+    }
+}
