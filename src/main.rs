@@ -219,6 +219,11 @@ fn build(input: &Path, out: &Path, config: &Config, extra: Option<Extra<'_>>) ->
     };
     let staging = Staging::new(out)?;
     write_pack(&staging, &report, &dataset, &renderer, *jobs, quiet)?;
+    if !quiet {
+        for warning in renderer.take_warnings() {
+            eprintln!("{warning}");
+        }
+    }
     if let Some(extra) = extra {
         extra(&staging)?;
     }

@@ -13,7 +13,7 @@ pub mod pdf;
 pub mod xlsx;
 
 pub use contract_xlsx::{Cell, ContractOptions, contract_workbook};
-pub use error::Error;
+pub use error::{Error, TemplateDiagnostic};
 pub use lang::Lang;
 pub use pdf::{Document, Renderer};
 pub use xlsx::{department_workbook, indicators_workbook, national_workbook};

@@ -4,18 +4,21 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Mutex;
 
 use chrono::Datelike;
 use esep_analysis::{Report, UnitReport};
 use esep_ingest::InputFile;
+use typst::diag::SourceDiagnostic;
 use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
 use typst::text::Font;
+use typst::{World, WorldExt};
 use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::documents::{DocData, doc_data};
-use crate::error::Error;
+use crate::error::{Error, TemplateDiagnostic};
 use crate::fonts;
 use crate::lang::Lang;
 
@@ -73,6 +76,8 @@ impl Document {
 pub struct Renderer {
     engine: TypstEngine<TypstTemplateCollection>,
     covered: Vec<Font>,
+    /// Typst's warnings of every compile so far, each once.
+    warnings: Mutex<BTreeSet<TemplateDiagnostic>>,
 }
 
 impl Default for Renderer {
@@ -119,7 +124,39 @@ impl Renderer {
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .filter(|f| FAMILIES.contains(&f.info().family.as_str()))
             .collect();
-        Self { engine, covered }
+        Self { engine, covered, warnings: Mutex::default() }
+    }
+
+    /// The templates' warnings so far (an unknown font, a deprecated function…), each once,
+    /// with file, line and column; the list is emptied.
+    pub fn take_warnings(&self) -> Vec<TemplateDiagnostic> {
+        let mut warnings = self.warnings.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        std::mem::take(&mut *warnings).into_iter().collect()
+    }
+
+    /// Typst's diagnostics placed at their template file, line and column.
+    fn place(&self, template: &str, diags: &[SourceDiagnostic]) -> Vec<TemplateDiagnostic> {
+        let placed = self.engine.with_world(template, |world| {
+            diags
+                .iter()
+                .map(|d| {
+                    let at = d.span.id().and_then(|id| {
+                        let source = world.source(id).ok()?;
+                        let range = world.range(d.span)?;
+                        let (line, column) = source.lines().byte_to_line_column(range.start)?;
+                        let file = id.vpath().get_without_slash().to_string();
+                        Some((file, line + 1, column + 1))
+                    });
+                    TemplateDiagnostic::new(d, template, at)
+                })
+                .collect()
+        });
+        placed.unwrap_or_else(|_| diags.iter().map(|d| TemplateDiagnostic::new(d, template, None)).collect())
+    }
+
+    fn fail(&self, template: &str, diags: &[SourceDiagnostic]) -> Error {
+        let diagnostics = self.place(template, diags).into_iter().filter(|d| d.error).collect();
+        Error::Typst { template: template.to_string(), diagnostics }
     }
 
     /// One document of one unit, in one language, as PDF bytes.
@@ -172,15 +209,24 @@ impl Renderer {
         let json = serde_json::to_vec(data).map_err(|e| Error::Data(e.to_string()))?;
         let mut inputs = Dict::new();
         inputs.insert("data".into(), Bytes::new(json).into_value());
-        let doc: PagedDocument = self
-            .engine
-            .compile_with_input(template, inputs)
-            .output
-            .map_err(|e| Error::Typst { template: template.to_string(), message: typst_message(&e) })?;
+        let compiled = self.engine.compile_with_input(template, inputs);
+        if !compiled.warnings.is_empty() {
+            let placed = self.place(template, &compiled.warnings);
+            self.warnings.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(placed);
+        }
+        let doc: PagedDocument = compiled.output.map_err(|e| match e {
+            TypstAsLibError::TypstSource(diags) => self.fail(template, &diags),
+            other => Error::Typst {
+                template: template.to_string(),
+                diagnostics: vec![TemplateDiagnostic::message(template, other.to_string())],
+            },
+        })?;
         let timestamp =
             Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8).map(Timestamp::new_utc);
-        let standards = PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|e| Error::Typst { template: template.to_string(), message: e.message().to_string() })?;
+        let standards = PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| Error::Typst {
+            template: template.to_string(),
+            diagnostics: vec![TemplateDiagnostic::message(template, e.message().to_string())],
+        })?;
         let options = PdfOptions {
             ident: Smart::Custom(format!("esep/{template}")),
             creator: Smart::Custom(Some(format!("esep {}", env!("CARGO_PKG_VERSION")))),
@@ -188,19 +234,7 @@ impl Renderer {
             standards,
             ..Default::default()
         };
-        typst_pdf::pdf(&doc, &options).map_err(|diags| Error::Typst {
-            template: template.to_string(),
-            message: diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; "),
-        })
-    }
-}
-
-fn typst_message(err: &TypstAsLibError) -> String {
-    match err {
-        TypstAsLibError::TypstSource(diags) => {
-            diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; ")
-        }
-        other => other.to_string(),
+        typst_pdf::pdf(&doc, &options).map_err(|diags| self.fail(template, &diags))
     }
 }
 
