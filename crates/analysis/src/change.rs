@@ -91,7 +91,7 @@ fn sides(values: &DataFrame, year: i32) -> PolarsResult<(Vec<String>, Vec<Side>)
 }
 
 /// Column names of the comparison, after `unit` and `k` (the indicator's catalogue index).
-const NUMBERS: [&str; 13] = [
+pub(crate) const NUMBERS: [&str; 13] = [
     "current",
     "previous",
     "change",

@@ -111,23 +111,8 @@ struct Columns {
     rank_of: UInt32Chunked,
 }
 
-const NUMBERS: [&str; 15] = [
-    "current",
-    "previous",
-    "change",
-    "change_pct",
-    "p_value",
-    "num",
-    "den",
-    "previous_num",
-    "previous_den",
-    "n",
-    "n_eff",
-    "ci_low",
-    "ci_high",
-    "sibling_mean",
-    "parent_value",
-];
+/// Columns added to the comparison's numbers by the ranks.
+const RANKED: [&str; 2] = ["sibling_mean", "parent_value"];
 
 impl Columns {
     fn new(df: &DataFrame) -> PolarsResult<Self> {
@@ -136,7 +121,7 @@ impl Columns {
             Ok(df.column(name)?.cast(&DataType::UInt32)?.u32()?.clone())
         };
         let mut numbers = HashMap::new();
-        for name in NUMBERS {
+        for name in change::NUMBERS.into_iter().chain(RANKED) {
             numbers.insert(name, df.column(name)?.f64()?.clone());
         }
         let mut texts = HashMap::new();
