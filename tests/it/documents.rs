@@ -55,14 +55,25 @@ fn every_document_in_both_languages() {
     let slides_kk = pdf_text(&dep.join("slides.kk.pdf"));
     assert!(slides_kk.contains("1. КРИМИНОГЕНДІК ЖАҒДАЙ"), "{slides_kk}");
 
-    // Announcement: date, time, place, how to send questions, its own deadline.
+    // Announcement: what the public needs — date, time, place, how to send questions — and no
+    // internal deadline; its sentence opens with a capital and names the body in the genitive.
     let ann = flat(pdf_text(&dep.join("announcement.ru.pdf")));
-    for needle in ["ОБЪЯВЛЕНИЕ", "20.02.2026, 11:00", "Дом культуры", "Телефон 102", "10.02.2026"]
-    {
+    for needle in [
+        "ОБЪЯВЛЕНИЕ",
+        "20.02.2026, 11:00",
+        "Дом культуры",
+        "Телефон доверия",
+        "Полковник полиции Әлиев Әлібек, начальник",
+    ] {
         assert!(ann.contains(needle), "announcement lacks {needle}:\n{ann}");
     }
-    let ann_kk = pdf_text(&dep.join("announcement.kk.pdf"));
-    assert!(ann_kk.contains("ХАБАРЛАНДЫРУ") && ann_kk.contains("Мәдениет үйі"), "{ann_kk}");
+    assert!(!ann.contains("10.02.2026"), "the notice shows its publication deadline:\n{ann}");
+    let ann_kk = flat(pdf_text(&dep.join("announcement.kk.pdf")));
+    for needle in
+        ["ХАБАРЛАНДЫРУ", "Мәдениет үйі", "Сынақ облысының Полиция департаментінің бастығы полиция полковнигі"]
+    {
+        assert!(ann_kk.contains(needle), "announcement lacks {needle}:\n{ann_kk}");
+    }
 
     // Protocol: heading, pre-listed question, signature lines.
     let protocol = flat(pdf_text(&dep.join("protocol.kk.pdf")));
@@ -127,8 +138,16 @@ fn late_announcement_is_warned() {
     let run = success(&["build", s(&input), "--out", s(&out)]);
     let warning = "input.xlsx, meeting!G2: announced 5 days before the meeting of 20.02.2026: rule 8.2 asks for at least 10";
     assert_eq!(text(&run).matches(warning).count(), 1, "{}", text(&run));
-    let ann = pdf_text(&out.join("DEP/announcement.ru.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(ann.contains("менее чем за 10 дней"), "{ann}");
+    // The notice is for the public: no deadline, no late-publication warning on it.
+    for lang in ["ru", "kk"] {
+        let ann = pdf_text(&out.join(format!("DEP/announcement.{lang}.pdf")));
+        let ann = ann.split_whitespace().collect::<Vec<_>>().join(" ");
+        for internal in
+            ["менее чем за 10 дней", "Опубликовать не позднее", "10 күннен кем", "Жариялау мерзімі"]
+        {
+            assert!(!ann.contains(internal), "{lang}: {ann}");
+        }
+    }
     // The term is a setting: with 5 days asked for, the same dates break no rule.
     let settings = dir.path().join("settings.toml");
     let builtin =

@@ -326,8 +326,8 @@ pub fn base() -> Book {
                 N(200.0),
                 D(2026, 2, 5),
                 S("Газета"),
-                S("102 телефоны"),
-                S("Телефон 102"),
+                S("Сенім телефоны 8 (7172) 00-00-00"),
+                S("Телефон доверия 8 (7172) 00-00-00"),
                 S("депутаттар"),
                 S("депутаты"),
                 S("Петрова Ольга"),
@@ -387,6 +387,10 @@ pub fn invalid_cases() -> Vec<Case> {
         case("two-departments", |b| set(b, "units", 2, 1, E)),
         case("bad-date", |b| set(b, "media", 0, 2, S("31.02.2025"))),
         case("bad-time", |b| set(b, "meeting", 0, 2, S("25:00"))),
+        // Rule 8.2's notice says how to send questions: never through an emergency line.
+        case("emergency-number", |b| {
+            set(b, "meeting", 0, 9, S("По телефону 102 или на портале eotinish.kz"))
+        }),
         case("late-announcement", |b| set(b, "meeting", 0, 6, D(2026, 2, 15))),
         case("response-before-publication", |b| set(b, "media", 0, 6, D(2025, 3, 20))),
         case("duplicate-source", |b| {

@@ -246,6 +246,18 @@ fn late_announcement_is_a_warning() {
 }
 
 #[test]
+fn emergency_number_for_questions_is_a_warning() {
+    expect_one(
+        "emergency-number",
+        WARN,
+        F,
+        Some("meeting"),
+        Some("J2"),
+        "questions are to be sent to 102, an emergency line: name a helpline, a portal or an office",
+    );
+}
+
+#[test]
 fn response_before_publication() {
     expect_one(
         "response-before-publication",

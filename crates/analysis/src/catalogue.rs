@@ -55,6 +55,12 @@ impl Measure {
 }
 
 impl Measure {
+    /// Whether this is a share (of 100): its change is stated in percentage points, never as a
+    /// relative %.
+    pub fn is_share(self) -> bool {
+        matches!(self, Self::Percent | Self::Per100)
+    }
+
     /// Whether units are ranked on this measure: rates, shares and days, not sizes.
     pub fn comparable(self) -> bool {
         matches!(self, Self::Percent | Self::Per10k | Self::Per100k | Self::Per100 | Self::Days)
@@ -272,7 +278,8 @@ impl Formula {
 
     /// Whether the figure is compared with the same period of the previous year.
     pub fn has_previous(&self) -> bool {
-        !matches!(self, Self::Measures { .. } | Self::ProgrammeExecution { .. })
+        // The survey's sample size describes the data: it is not a result with a change.
+        !matches!(self, Self::Measures { .. } | Self::ProgrammeExecution { .. } | Self::SurveyN)
     }
 
     /// Checks that every code, question and choice the formula names exists in the contract.

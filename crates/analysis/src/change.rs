@@ -107,6 +107,30 @@ pub(crate) const NUMBERS: [&str; 13] = [
     "ci_high",
 ];
 
+/// The relative change in % of a count or a rate: never of a share, whose change is stated in
+/// percentage points (`change`), and never from a base (the previous count, or a rate's
+/// previous numerator) under `changes.min_base`, where 1 → 4 would read "+300 %".
+fn relative(
+    ind: &Indicator,
+    c: Option<f64>,
+    p: Option<f64>,
+    previous_num: Option<f64>,
+    settings: &Settings,
+) -> Option<f64> {
+    let (c, p) = (c?, p?);
+    if ind.unit.is_share() || p == 0.0 {
+        return None;
+    }
+    let base = match ind.formula {
+        Formula::Rate { .. } => previous_num?,
+        _ => p,
+    };
+    if base < settings.changes.min_base {
+        return None;
+    }
+    tidy(100.0 * (c - p) / p)
+}
+
 /// The comparison of indicator `k` for every unit: the figures frame's columns but ranks.
 pub(crate) fn compare(
     k: u32,
@@ -125,7 +149,7 @@ pub(crate) fn compare(
     for (cur, prev) in current.iter().zip(&previous) {
         let (c, p) = (cur.value.and_then(tidy), prev.value.and_then(tidy));
         let change = c.zip(p).and_then(|(c, p)| tidy(c - p));
-        let change_pct = c.zip(p).and_then(|(c, p)| if p == 0.0 { None } else { tidy(100.0 * (c - p) / p) });
+        let change_pct = relative(ind, c, p, prev.num, settings);
         let p_value = match (cur.value, prev.value) {
             (Some(_), Some(_)) => change_p(ind.formula.change_test(), cur, prev),
             _ => None,

@@ -28,8 +28,11 @@ pub fn indicators_markdown(catalogue: &Catalogue, settings: &Settings) -> String
          every unit covers the unit and all its bodies; counts are summed, and rates and shares are \
          recomputed from the summed numerators and denominators, never averaged.\n\n\
          **Comparison.** Each figure is compared with the same period of the previous year (АППГ): \
-         change, % change (empty when the АППГ is 0) and whether it is better or worse given the \
-         direction. Changes are tested at α = {}: counts and rates by the exact conditional test of \
+         change and whether it is better or worse given the direction. A share's change is in \
+         percentage points only; counts and rates also get a % change, but only from a base (the \
+         previous count, or a rate's previous count) of at least {} (`changes.min_base`): below it \
+         the difference alone is stated (4 against 1 is +3, not +300 %). The survey's sample size \
+         describes the data and is not compared. Changes are tested at α = {}: counts and rates by the exact conditional test of \
          two Poisson counts (the current count is Binomial(n, ½) given the sum n), shares by the \
          pooled two-proportion z-test, survey shares by a z-test on Kish effective sample sizes. \
          Only significant changes are called rises or falls.\n\n\
@@ -45,6 +48,7 @@ pub fn indicators_markdown(catalogue: &Catalogue, settings: &Settings) -> String
          `no_respondents`, `no_appeals`, `not_compared`); no output holds NaN or infinity.\n",
         catalogue.version,
         catalogue.indicators.len(),
+        settings.changes.min_base,
         settings.changes.alpha,
         settings.survey.min_respondents,
         settings.appeals.term_working_days,

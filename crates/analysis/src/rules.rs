@@ -2,7 +2,8 @@
 //! each reported at the cell the analyst edits, as warnings that do not stop the build.
 //!
 //! Rule 8.2: the meeting is announced in the media at least `meeting.announce_days` (10)
-//! days before it.
+//! days before it, and says how to send questions ahead: not through an emergency line
+//! (`meeting.emergency_numbers`), which must stay free for emergencies.
 
 use chrono::NaiveDate;
 use esep_ingest::{Dataset, Diagnostic, Severity, SourceId};
@@ -44,5 +45,26 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
             ));
         }
     }
+    for column in ["questions_kk", "questions_ru"] {
+        let text = m.column(column)?.str()?.clone();
+        for i in 0..m.height() {
+            let Some(found) = text.get(i).and_then(|t| emergency_number(t, settings)) else { continue };
+            out.push(data.diagnostic(
+                SourceId::Meeting,
+                column,
+                row.get(i).unwrap_or(0),
+                Severity::Warning,
+                format!(
+                    "questions are to be sent to {found}, an emergency line: name a helpline, a portal or an office"
+                ),
+            ));
+        }
+    }
     Ok(out)
+}
+
+/// The first emergency number that stands as a number of its own in `text` (`102`, not `1025`).
+fn emergency_number<'s>(text: &str, settings: &'s Settings) -> Option<&'s str> {
+    let numbers: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).collect();
+    settings.meeting.emergency_numbers.iter().map(String::as_str).find(|n| numbers.contains(n))
 }

@@ -31,6 +31,8 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingSettings {
+    /// Emergency lines that may not be given as the way to send questions.
+    pub emergency_numbers: Vec<String>,
     /// Rule 8.2: days between the announcement in the media and the meeting, at least.
     pub announce_days: u32,
 }
@@ -63,6 +65,8 @@ pub struct SurveySettings {
 pub struct ChangeSettings {
     /// Significance level of the two-sided tests.
     pub alpha: f64,
+    /// The smallest base (previous count) from which a change is also given in %.
+    pub min_base: f64,
 }
 
 /// How rates per population are based.

@@ -97,7 +97,8 @@ pub(crate) fn values(
     Ok(out)
 }
 
-/// Programmes are not compared with the previous year; every other figure is.
+/// Programmes and the survey's sample size are not compared with the previous year; every
+/// other figure is.
 fn compared_yearly(formula: &Formula) -> bool {
     formula.has_previous()
 }

@@ -223,7 +223,8 @@ fn clearance_change_and_its_test() {
     close(f.current, 75.0);
     close(f.previous, 60.0);
     close(f.change, 15.0);
-    close(f.change_pct, 25.0);
+    // A share changes in percentage points only: no relative % (it would read "+25 %").
+    assert_eq!(f.change_pct, None);
     assert_eq!(f.assessment, Some(Assessment::Better));
     // Pooled two-proportion test of 90/120 against 60/100: p = 0.017384.
     assert!((f.p_value.unwrap_or(1.0) - 0.017_384_42).abs() < 1e-6);
@@ -238,10 +239,15 @@ fn clearance_change_and_its_test() {
 fn doubling_of_a_small_count_is_noise() {
     let r = report();
     let f = fig(&r, "A", "theft_registered");
-    close(f.change_pct, 100.0);
+    // 3 → 6: under the base of 20 the change is stated as +3, never as +100 %.
+    close(f.change, 3.0);
+    assert_eq!(f.change_pct, None);
     assert_eq!(f.assessment, Some(Assessment::Worse));
     close(f.p_value, 0.507_812_5);
     assert_eq!(f.significant, Some(false));
+    // From a base of 100 offences the count and its rate keep their %: 100 → 120 is +20 %.
+    close(fig(&r, "A", "crime_registered").change_pct, 20.0);
+    close(fig(&r, "A", "crime_rate").change_pct, 20.0);
 }
 
 #[test]

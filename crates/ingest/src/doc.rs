@@ -55,7 +55,8 @@ pub fn contract_markdown() -> String {
          a source given twice; a file that is empty or not a workbook.\n\
          - warnings (the build goes on): spent > allocated; `registered_total` ≠ misdemeanours + crimes; \
          `registered_crimes` ≠ the four gravity classes; a meeting announced fewer than \
-         `meeting.announce_days` days (10 in the built-in settings) before it (rule 8.2); a body's population larger than its parent's; an appeal received \
+         `meeting.announce_days` days (10 in the built-in settings) before it (rule 8.2), or whose way to \
+         send questions names an emergency line (`meeting.emergency_numbers`: 102, 112, 103, 101); a body's population larger than its parent's; an appeal received \
          outside the period and its АППГ (not counted; questions marked for the meeting are exempt); no \
          rows for the previous year.\n"
     );

@@ -42,6 +42,8 @@ pub struct DocData {
 struct UnitData {
     code: String,
     name: String,
+    /// The name in the genitive where the language needs it («… департаментінің»), else as is.
+    name_of: String,
     chief_name: String,
     chief_rank: String,
     population: String,
@@ -54,10 +56,6 @@ struct MeetingData {
     place: String,
     capacity: String,
     announced: String,
-    /// Last day the announcement may appear: 10 days before the meeting.
-    deadline: String,
-    /// The announcement date given in the input is later than the deadline.
-    late: bool,
     outlets: String,
     questions: String,
     invited: String,
@@ -75,6 +73,8 @@ struct KeyFigure {
     way: &'static str,
     trend: &'static str,
     significant: bool,
+    /// The change was tested and is within random variation: marked `°`, explained once.
+    noise: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -100,9 +100,13 @@ struct FigureRow {
     /// The values are missing (shown as the "no data" label).
     previous_missing: bool,
     current_missing: bool,
+    /// The change as stated: `−11,9 %` (counts, rates), `+1,4 п. п.` (shares) or `+3` (a small
+    /// base).
     change_pct: String,
     /// `up`, `down` or `none`: the arrow of `change_pct`.
     way: &'static str,
+    /// The change was tested and is within random variation: marked `°`, explained once.
+    noise: bool,
     /// `better`, `worse`, `same`, `neutral` or `none`.
     trend: &'static str,
     /// Whether the change passed its test; only such changes are coloured.
@@ -204,6 +208,8 @@ fn figure_row(ind: &Indicator, fig: &Figure, lang: Lang) -> FigureRow {
     if fig.low_n {
         note = format!("{note}; {}", lang.label("low_n"));
     }
+    let change = format::change(fig.change, fig.change_pct, ind.unit, &lang.label("points"))
+        .unwrap_or((String::new(), "none"));
     FigureRow {
         label: lang.pick(&ind.kk, &ind.ru).to_string(),
         measure: lang.pick(ind.unit.kk(), ind.unit.ru()).to_string(),
@@ -211,8 +217,9 @@ fn figure_row(ind: &Indicator, fig: &Figure, lang: Lang) -> FigureRow {
         current: shown(fig.current),
         previous_missing: !not_compared && fig.previous.is_none(),
         current_missing: fig.current.is_none(),
-        change_pct: fig.change_pct.map(format::change_pct).unwrap_or_default(),
-        way: fig.change_pct.map_or("none", format::way),
+        change_pct: change.0,
+        way: change.1,
+        noise: fig.significant == Some(false),
         trend: trend(fig),
         significant: fig.significant.unwrap_or(false),
         note,
@@ -407,6 +414,8 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
         .filter_map(|code| {
             let (ind, fig) = public(report, unit).find(|(i, _)| &i.code == code)?;
             let v = fig.current?;
+            let change = format::change(fig.change, fig.change_pct, ind.unit, &lang.label("points"))
+                .unwrap_or((String::new(), "none"));
             Some(KeyFigure {
                 label: lang.pick(&ind.kk, &ind.ru).to_string(),
                 value: format::value(v, ind.unit),
@@ -414,8 +423,9 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
                     Measure::Count => String::new(),
                     m => lang.pick(m.kk(), m.ru()).to_string(),
                 },
-                change: fig.change_pct.map(format::change_pct).unwrap_or_default(),
-                way: fig.change_pct.map_or("none", format::way),
+                change: change.0,
+                way: change.1,
+                noise: fig.significant == Some(false),
                 trend: trend(fig),
                 significant: fig.significant.unwrap_or(false),
             })
@@ -438,6 +448,10 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
         period_end: report.period.end().format("%d.%m.%Y").to_string(),
         unit: UnitData {
             code: unit.code.to_string(),
+            name_of: match lang {
+                Lang::Kk => crate::kk::inflect(&name, crate::kk::Case::Genitive),
+                Lang::Ru => name.clone(),
+            },
             name,
             chief_name: unit.chief_name.clone(),
             chief_rank: lang.pick(&unit.chief_rank_kk, &unit.chief_rank_ru).to_string(),
@@ -450,8 +464,6 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
             place: lang.pick(&m.place_kk, &m.place_ru).to_string(),
             capacity: m.capacity.to_string(),
             announced: date_dmy(&m.announced),
-            deadline: date_dmy(&m.deadline),
-            late: m.late,
             outlets: m.outlets.clone(),
             questions: lang.pick(&m.questions_kk, &m.questions_ru).to_string(),
             invited: lang.pick(&m.invited_kk, &m.invited_ru).to_string(),

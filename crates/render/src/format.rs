@@ -31,7 +31,7 @@ pub fn value(v: f64, measure: Measure) -> String {
 }
 
 /// A signed % change: `+4,2 %`, `−12,0 %`, `0,0 %`.
-pub fn change_pct(pct: f64) -> String {
+pub fn change_pct_text(pct: f64) -> String {
     let sign = match way(pct) {
         "up" => "+",
         "down" => "−",
@@ -40,7 +40,7 @@ pub fn change_pct(pct: f64) -> String {
     format!("{sign}{} %", number(pct.abs(), 1))
 }
 
-/// Which way a relative change goes as [`change_pct`] shows it: `up`, `down`, or `none` when
+/// Which way a relative change goes as [`change_pct_text`] shows it: `up`, `down`, or `none` when
 /// it rounds to zero. Templates draw the arrow from this, never from the text.
 pub fn way(pct: f64) -> &'static str {
     if number(pct.abs(), 1).trim_start_matches(['0', ',']).is_empty() {
@@ -50,6 +50,37 @@ pub fn way(pct: f64) -> &'static str {
     } else {
         "down"
     }
+}
+
+/// How a figure's change is stated, and its arrow (`up`, `down`, `none`): a relative % for
+/// counts and rates (analysis gives `change_pct` only for those, and only from a base of
+/// `changes.min_base`), percentage points for shares, else the absolute difference (4 against
+/// 1: `+3`). `points` is the abbreviation of percentage points in the document's language.
+pub fn change(
+    change: Option<f64>,
+    change_pct: Option<f64>,
+    measure: Measure,
+    points: &str,
+) -> Option<(String, &'static str)> {
+    if let Some(pct) = change_pct {
+        return Some((change_pct_text(pct), way(pct)));
+    }
+    let d = change?;
+    let body = value(d.abs(), measure);
+    let way = if body.trim_start_matches(['0', ',', '\u{202f}']).is_empty() {
+        "none"
+    } else if d > 0.0 {
+        "up"
+    } else {
+        "down"
+    };
+    let sign = match way {
+        "up" => "+",
+        "down" => "−",
+        _ => "",
+    };
+    let unit = if measure.is_share() { format!("\u{a0}{points}") } else { String::new() };
+    Some((format!("{sign}{body}{unit}"), way))
 }
 
 #[cfg(test)]
@@ -68,8 +99,26 @@ mod tests {
 
     #[test]
     fn signed_changes() {
-        assert_eq!(change_pct(4.24), "+4,2 %");
-        assert_eq!(change_pct(-12.0), "−12,0 %");
-        assert_eq!(change_pct(0.01), "0,0 %");
+        assert_eq!(change_pct_text(4.24), "+4,2 %");
+        assert_eq!(change_pct_text(-12.0), "−12,0 %");
+        assert_eq!(change_pct_text(0.01), "0,0 %");
+    }
+
+    #[test]
+    fn changes_in_points_percent_or_units() {
+        // A share: points, never a relative %.
+        assert_eq!(
+            change(Some(12.5), None, Measure::Percent, "п.\u{a0}п."),
+            Some(("+12,5\u{a0}п.\u{a0}п.".into(), "up"))
+        );
+        // A small count: the difference (4 against 1).
+        assert_eq!(change(Some(3.0), None, Measure::Count, "п.\u{a0}п."), Some(("+3".into(), "up")));
+        // A count from a large enough base: the relative %.
+        assert_eq!(change(Some(-37.0), Some(-11.86), Measure::Count, ""), Some(("−11,9 %".into(), "down")));
+        assert_eq!(
+            change(Some(0.01), None, Measure::Percent, "п.\u{a0}п."),
+            Some(("0,0\u{a0}п.\u{a0}п.".into(), "none"))
+        );
+        assert_eq!(change(None, None, Measure::Count, ""), None);
     }
 }

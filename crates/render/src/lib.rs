@@ -7,6 +7,7 @@ pub mod documents;
 mod error;
 pub mod fonts;
 pub mod format;
+pub mod kk;
 pub mod lang;
 pub mod narrative;
 pub mod pdf;

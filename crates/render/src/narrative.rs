@@ -2,13 +2,16 @@
 //! периоде прошлого года, снижение на 11,9 %."
 //!
 //! Only a change that passed its test (see `esep_analysis::stats`) is called a rise or a fall;
-//! any other change is said to be within random variation. Russian nouns agree with the numeral
-//! (1 кража, 2 кражи, 5 краж); Kazakh nouns stay singular after numerals, and the percentage
-//! takes the dative `%-ға` (пайызға).
+//! any other change is stated plainly as more or less (the documents' legend says once that grey
+//! changes marked ° are within random variation). Shares change in percentage points, counts
+//! and rates in % from a base of `changes.min_base`, below it by their difference. Russian nouns
+//! agree with the numeral (1 кража, 2 кражи, 5 краж); Kazakh nouns stay singular after numerals,
+//! and the amount takes the dative its last word needs ([`crate::kk::inflect`]).
 
 use esep_analysis::{Figure, Indicator, Measure};
 
 use crate::format;
+use crate::kk::{Case, inflect};
 use crate::lang::Lang;
 
 /// Which of the three Russian forms follows the integer `n`: 0 for 1 (21, 101…), 1 for 2–4
@@ -41,16 +44,20 @@ fn value(v: f64, ind: &Indicator, lang: Lang) -> String {
     }
 }
 
-/// The size of a change: `11,9 %` of the previous value, or `1,4 п. п.` for percentages.
+/// The size of a change: `11,9 %` of the previous value, `1,4 п. п.` for shares, or the
+/// difference itself (`3 кражи`) from a base too small for a %.
 fn amount(fig: &Figure, ind: &Indicator, lang: Lang) -> Option<String> {
-    if ind.unit == Measure::Percent {
+    if ind.unit.is_share() {
         let pp = format::number(fig.change?.abs(), 1);
         return Some(match lang {
             Lang::Ru => format!("{pp}\u{a0}п.\u{a0}п."),
             Lang::Kk => format!("{pp} пайыздық тармақ"),
         });
     }
-    Some(format!("{}\u{a0}%", format::number(fig.change_pct?.abs(), 1)))
+    match fig.change_pct {
+        Some(pct) => Some(format!("{}\u{a0}%", format::number(pct.abs(), 1))),
+        None => Some(value(fig.change?.abs(), ind, lang)),
+    }
 }
 
 /// One sentence on one figure, or `None` when there is no current value.
@@ -83,29 +90,22 @@ fn sentence_body(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
         });
     };
     let rise = change > 0.0;
+    let by = inflect(&size, Case::Dative);
     Some(match (lang, fig.significant) {
         (Lang::Ru, Some(true)) => format!(
             "{label}: {cur} против {prev} в аналогичном периоде прошлого года, {} на {size}.",
             if rise { "рост" } else { "снижение" }
         ),
-        (Lang::Ru, Some(false)) => format!(
-            "{label}: {cur} против {prev} в аналогичном периоде прошлого года; изменение на {size} \
-             в пределах случайных колебаний."
-        ),
-        (Lang::Ru, None) => format!(
+        (Lang::Ru, _) => format!(
             "{label}: {cur} против {prev} в аналогичном периоде прошлого года ({} на {size}).",
             if rise { "больше" } else { "меньше" }
         ),
         (Lang::Kk, Some(true)) => format!(
-            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev}; {size}\u{2011}ға {}.",
+            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev}; {by} {}.",
             if rise { "өсті" } else { "азайды" }
         ),
-        (Lang::Kk, Some(false)) => format!(
-            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev}; {size}\u{2011}ға өзгеруі кездейсоқ \
-             ауытқу шегінде."
-        ),
-        (Lang::Kk, None) => format!(
-            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev} ({size}\u{2011}ға {}).",
+        (Lang::Kk, _) => format!(
+            "{label}: {cur}, өткен жылдың сәйкес кезеңінде — {prev} ({by} {}).",
             if rise { "көп" } else { "аз" }
         ),
     })
@@ -187,20 +187,32 @@ mod tests {
     }
 
     #[test]
-    fn noise_is_not_a_rise() {
-        // 3 → 6 murders: +100 %, but p = 0.51.
+    fn noise_is_not_a_rise_and_a_small_base_has_no_percent() {
+        // 3 → 6 murders: p = 0.51, and a base of 3 is under `changes.min_base`, so analysis
+        // gives no relative change: the sentence says "more by 3", not "+100 %" or "a rise".
         let mut murder = theft();
         murder.ru = "Убийства".into();
+        murder.kk = "Кісі өлтіру".into();
         murder.noun_ru = Some(["убийство".into(), "убийства".into(), "убийств".into()]);
-        let s = sentence(&murder, &fig(6.0, 3.0, false), Lang::Ru).unwrap_or_default();
+        murder.noun_kk = Some("кісі өлтіру".into());
+        let mut f = fig(6.0, 3.0, false);
+        f.change_pct = None;
+        let s = sentence(&murder, &f, Lang::Ru).unwrap_or_default();
         assert_eq!(
             s,
-            "Убийства: 6 убийств против 3 в аналогичном периоде прошлого года; изменение на 100,0\u{a0}% \
-             в пределах случайных колебаний."
+            "Убийства: 6 убийств против 3 в аналогичном периоде прошлого года (больше на 3 убийства)."
         );
-        assert!(!s.contains("рост"));
-        let kk = sentence(&murder, &fig(6.0, 3.0, false), Lang::Kk).unwrap_or_default();
-        assert!(kk.contains("кездейсоқ ауытқу шегінде") && !kk.contains("өсті"), "{kk}");
+        let kk = sentence(&murder, &f, Lang::Kk).unwrap_or_default();
+        assert_eq!(
+            kk,
+            "Кісі өлтіру: 6 кісі өлтіру, өткен жылдың сәйкес кезеңінде — 3 (3 кісі өлтіруге көп)."
+        );
+        // From a large base a non-significant change keeps its % but is not called a rise.
+        let s = sentence(&theft(), &fig(290.0, 280.0, false), Lang::Ru).unwrap_or_default();
+        assert_eq!(
+            s,
+            "Кражи: 290 краж против 280 в аналогичном периоде прошлого года (больше на 3,6\u{a0}%)."
+        );
     }
 
     #[test]
@@ -223,6 +235,11 @@ mod tests {
         assert_eq!(
             s,
             "Раскрываемость: 67,7\u{a0}% против 69,1\u{a0}% в аналогичном периоде прошлого года, снижение на 1,4\u{a0}п.\u{a0}п."
+        );
+        let s = sentence(&clearance, &fig(67.7, 69.1, true), Lang::Kk).unwrap_or_default();
+        assert_eq!(
+            s,
+            "Ашылу деңгейі: 67,7\u{a0}%, өткен жылдың сәйкес кезеңінде — 69,1\u{a0}%; 1,4 пайыздық тармаққа азайды."
         );
         let s = sentence(&clearance, &fig(67.7, 67.7, false), Lang::Kk).unwrap_or_default();
         assert_eq!(s, "Ашылу деңгейі: 67,7\u{a0}%, өткен жылдың сәйкес кезеңі деңгейінде.");
