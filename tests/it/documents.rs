@@ -214,3 +214,28 @@ fn template_errors_and_warnings_name_file_line_and_column() {
     );
     assert!(!dir.path().join("failed").exists());
 }
+
+#[test]
+fn programmes_lead_with_measures_by_status_and_list_the_failed_ones() {
+    let dir = tmp();
+    let input =
+        input_with_question(dir.path(), |b| fixtures::set(b, "programmes", 0, 10, V::S("просрочено")));
+    let out = dir.path().join("pack");
+    success(&["build", s(&input), "--out", s(&out), "--quiet"]);
+    let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ru = flat(pdf_text(&out.join("DEP/report.ru.pdf")));
+    let lead =
+        "Мероприятий программ: всего 1; выполнено — 0, в работе — 0, просрочено — 1, не выполнено — 0.";
+    assert!(ru.contains(lead), "{ru}");
+    // The lead comes before the mean completion.
+    assert!(ru.find(lead) < ru.find("Исполнение мероприятий (среднее): 80,0"), "{ru}");
+    assert!(ru.contains("Просроченные и невыполненные мероприятия"), "{ru}");
+    assert!(ru.contains("Установка камер Программа 31.12.2025 просрочено"), "{ru}");
+    let kk = flat(pdf_text(&out.join("DEP/report.kk.pdf")));
+    assert!(
+        kk.contains(
+            "Бағдарламалардың іс-шаралары: барлығы 1; орындалды — 0, орындалуда — 0, мерзімі өтті — 1"
+        ),
+        "{kk}"
+    );
+}

@@ -5,7 +5,7 @@
 //! or a sentence is the same wherever it appears.
 
 use chrono::NaiveDate;
-use esep_analysis::{Direction, Figure, Indicator, Measure, Reason, Report, UnitReport};
+use esep_analysis::{Direction, Figure, Formula, Indicator, Measure, Reason, Report, UnitReport};
 use esep_ingest::InputFile;
 use esep_ingest::contract::{self, Choice};
 use serde::Serialize;
@@ -87,6 +87,8 @@ struct Chapter {
     chart: Option<Chart>,
     /// Programmes (item 2) or funding by purpose (item 4).
     extra: Option<ExtraTable>,
+    /// Item 2: the measures overdue or not done, each with its deadline.
+    failed: Option<ExtraTable>,
     paragraphs: Vec<String>,
 }
 
@@ -335,6 +337,44 @@ fn programme_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
     }
 }
 
+/// The measures of the unit and its bodies by status, in the contract's order of statuses.
+fn measures_sentence(unit: &UnitReport, lang: Lang) -> Option<String> {
+    let counts: Vec<(&str, usize)> = contract::PROGRAMME_STATUS
+        .iter()
+        .map(|s| (s.id, unit.measures.iter().filter(|m| m.status == s.id).count()))
+        .collect();
+    narrative::measures_by_status(&counts, lang)
+}
+
+/// Measures overdue or not done, by deadline: measure, programme, deadline, status.
+fn failed_measures(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
+    let mut failed: Vec<_> =
+        unit.measures.iter().filter(|m| m.status == "overdue" || m.status == "not_done").collect();
+    if failed.is_empty() {
+        return None;
+    }
+    failed.sort_by(|a, b| a.deadline.cmp(&b.deadline));
+    Some(ExtraTable {
+        title: lang.label("failed_measures"),
+        header: ["measure", "programme", "deadline", "status"]
+            .iter()
+            .map(|k| lang.label(&format!("col_{k}")))
+            .collect(),
+        rows: failed
+            .iter()
+            .map(|m| {
+                vec![
+                    lang.pick(&m.measure_kk, &m.measure_ru).to_string(),
+                    lang.pick(&m.programme_kk, &m.programme_ru).to_string(),
+                    date_dmy(&m.deadline),
+                    choice_label(contract::PROGRAMME_STATUS, &m.status, lang),
+                ]
+            })
+            .collect(),
+        numeric: 0,
+    })
+}
+
 fn funding_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
     ExtraTable {
         title: lang.label("funding"),
@@ -363,10 +403,18 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
     let mut chapters = Vec::new();
     for item in 1..=10u8 {
         let mine: Vec<(&Indicator, &Figure)> = public(report, unit).filter(|(i, _)| i.item == item).collect();
-        let summary = mine
-            .iter()
-            .filter(|(i, _)| i.headline)
-            .filter_map(|(i, f)| narrative::sentence(i, f, lang))
+        // Item 2 leads with the measures by status: counts of measures by one status are
+        // said there, and the mean completion follows.
+        let status = if item == 2 { measures_sentence(unit, lang) } else { None };
+        let summary = status
+            .into_iter()
+            .chain(
+                mine.iter()
+                    .filter(|(i, _)| {
+                        i.headline && !(item == 2 && matches!(i.formula, Formula::Measures { .. }))
+                    })
+                    .filter_map(|(i, f)| narrative::sentence(i, f, lang)),
+            )
             .collect();
         // A figure the inputs say nothing about, in either year, is left out of the tables.
         let figures = mine
@@ -404,6 +452,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
             figures,
             chart,
             extra,
+            failed: if item == 2 { failed_measures(unit, lang) } else { None },
             paragraphs,
         });
     }

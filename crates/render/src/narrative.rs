@@ -121,6 +121,29 @@ pub fn place(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
     })
 }
 
+/// Item 2 opens with what became of the measures: all of them by status, failures included,
+/// before any mean. `counts` are (status id, number) in the contract's order.
+pub fn measures_by_status(counts: &[(&str, usize)], lang: Lang) -> Option<String> {
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    if total == 0 {
+        return None;
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(id, n)| {
+            let label = esep_ingest::contract::PROGRAMME_STATUS
+                .iter()
+                .find(|c| c.id == *id)
+                .map_or(*id, |c| lang.pick(c.kk, c.ru));
+            format!("{label} — {n}")
+        })
+        .collect();
+    Some(match lang {
+        Lang::Ru => format!("Мероприятий программ: всего {total}; {}.", parts.join(", ")),
+        Lang::Kk => format!("Бағдарламалардың іс-шаралары: барлығы {total}; {}.", parts.join(", ")),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +266,24 @@ mod tests {
         );
         let s = sentence(&clearance, &fig(67.7, 67.7, false), Lang::Kk).unwrap_or_default();
         assert_eq!(s, "Ашылу деңгейі: 67,7\u{a0}%, өткен жылдың сәйкес кезеңі деңгейінде.");
+    }
+
+    #[test]
+    fn measures_by_status_lead_with_every_status() {
+        let counts = [("done", 24), ("in_progress", 0), ("overdue", 13), ("not_done", 10)];
+        assert_eq!(
+            measures_by_status(&counts, Lang::Ru).as_deref(),
+            Some(
+                "Мероприятий программ: всего 47; выполнено — 24, в работе — 0, просрочено — 13, не выполнено — 10."
+            )
+        );
+        assert_eq!(
+            measures_by_status(&counts, Lang::Kk).as_deref(),
+            Some(
+                "Бағдарламалардың іс-шаралары: барлығы 47; орындалды — 24, орындалуда — 0, мерзімі өтті — 13, орындалмады — 10."
+            )
+        );
+        assert_eq!(measures_by_status(&[("done", 0)], Lang::Ru), None);
     }
 
     #[test]
