@@ -268,10 +268,9 @@ fn write_pack(
             let unit = &report.units[u];
             match doc {
                 Some((doc, lang)) => {
-                    let pdf =
-                        renderer.render(doc, report, unit, &dataset.files, lang).with_context(|| {
-                            format!("cannot render `{}` of `{}`", doc.file_name(lang), unit.code)
-                        })?;
+                    let pdf = renderer.render(doc, report, unit, lang).with_context(|| {
+                        format!("cannot render `{}` of `{}`", doc.file_name(lang), unit.code)
+                    })?;
                     staging.write(Path::new(unit.code.as_str()).join(doc.file_name(lang)), &pdf)
                 }
                 None => {

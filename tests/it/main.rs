@@ -9,5 +9,6 @@ mod hostile;
 mod import;
 mod mutation;
 mod pdf;
+mod public;
 mod validation;
 mod workbooks;

@@ -31,7 +31,7 @@ fn main() {
 
     // Warm-up: the first compile parses the templates and fonts.
     let first = &report.units[0];
-    if let Err(e) = renderer.render(Document::Report, &report, first, &data.files, Lang::Kk) {
+    if let Err(e) = renderer.render(Document::Report, &report, first, Lang::Kk) {
         eprintln!("render failed: {e}");
         std::process::exit(1);
     }
@@ -42,7 +42,7 @@ fn main() {
         for unit in &report.units {
             for lang in Lang::ALL {
                 let t = Instant::now();
-                match renderer.render(doc, &report, unit, &data.files, lang) {
+                match renderer.render(doc, &report, unit, lang) {
                     Ok(pdf) => total_bytes += pdf.len(),
                     Err(e) => {
                         eprintln!("render failed: {e}");
@@ -71,7 +71,7 @@ fn main() {
     let t = Instant::now();
     let failed = jobs
         .par_iter()
-        .filter(|(u, d, l)| renderer.render(*d, &report, &report.units[*u], &data.files, *l).is_err())
+        .filter(|(u, d, l)| renderer.render(*d, &report, &report.units[*u], *l).is_err())
         .count();
     println!(
         "all {} documents in parallel on {} threads: {:.2} s ({failed} failed)",

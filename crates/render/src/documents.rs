@@ -6,7 +6,6 @@
 
 use chrono::NaiveDate;
 use esep_analysis::{Direction, Figure, Formula, Indicator, Measure, Reason, Report, UnitReport};
-use esep_ingest::InputFile;
 use esep_ingest::contract::{self, Choice};
 use serde::Serialize;
 
@@ -158,11 +157,10 @@ struct QuestionRow {
     topic: String,
 }
 
+/// A source of rule 10 in words; file names and digests stay in `pack.json` and the workbooks.
 #[derive(Debug, Serialize)]
 struct SourceData {
     name: String,
-    bytes: String,
-    sha256: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -398,8 +396,25 @@ fn funding_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
     }
 }
 
+/// The sources of rule 10 the report draws on, in the document's language, with the survey's
+/// sample size and the period of the statistics.
+fn public_sources(report: &Report, unit: &UnitReport, lang: Lang) -> Vec<SourceData> {
+    let respondents = public(report, unit)
+        .find(|(i, _)| matches!(i.formula, Formula::SurveyN))
+        .and_then(|(_, f)| f.current)
+        .map_or_else(|| lang.label("no_data"), |n| format::number(n, 0));
+    (1..=7)
+        .map(|k| SourceData {
+            name: lang
+                .label(&format!("source_{k}"))
+                .replace("{period}", lang.pick(&report.period.label_kk(), &report.period.label_ru()))
+                .replace("{respondents}", &respondents),
+        })
+        .collect()
+}
+
 /// Builds the data of one unit's documents in one language.
-pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: Lang) -> DocData {
+pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
     let mut chapters = Vec::new();
     for item in 1..=10u8 {
         let mine: Vec<(&Indicator, &Figure)> = public(report, unit).filter(|(i, _)| i.item == item).collect();
@@ -541,14 +556,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
                 topic: q.topic.clone(),
             })
             .collect(),
-        sources: files
-            .iter()
-            .map(|f| SourceData {
-                name: f.name.clone(),
-                bytes: format::number(f.bytes as f64, 0),
-                sha256: f.sha256.clone(),
-            })
-            .collect(),
+        sources: public_sources(report, unit, lang),
         formulas: report
             .catalogue
             .indicators
@@ -556,7 +564,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, files: &[InputFile], lang: L
             .filter(|i| !i.restricted)
             .map(|i| FormulaData {
                 label: lang.pick(&i.kk, &i.ru).to_string(),
-                formula: i.formula.describe(),
+                formula: crate::explain::formula(&i.formula, &report.settings, lang),
             })
             .collect(),
     }

@@ -5,6 +5,7 @@
 pub mod contract_xlsx;
 pub mod documents;
 mod error;
+pub mod explain;
 pub mod fonts;
 pub mod format;
 pub mod kk;

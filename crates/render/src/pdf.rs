@@ -8,7 +8,6 @@ use std::sync::Mutex;
 
 use chrono::Datelike;
 use esep_analysis::{Report, UnitReport};
-use esep_ingest::InputFile;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
 use typst::text::Font;
@@ -165,10 +164,9 @@ impl Renderer {
         document: Document,
         report: &Report,
         unit: &UnitReport,
-        files: &[InputFile],
         lang: Lang,
     ) -> Result<Vec<u8>, Error> {
-        let data = doc_data(report, unit, files, lang);
+        let data = doc_data(report, unit, lang);
         self.check_glyphs(&data)?;
         self.compile(&document.template(), &data, report.period.end())
     }
