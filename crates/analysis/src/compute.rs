@@ -86,6 +86,7 @@ fn unit_reports(
             chief_name: text("chief_name", i)?,
             chief_rank_kk: text("chief_rank_kk", i)?,
             chief_rank_ru: text("chief_rank_ru", i)?,
+            main: crate::summary::main_points(rows.get(code).map_or(&[][..], Vec::as_slice), catalogue),
             figures: rows.remove(code).unwrap_or_default(),
             programmes: tables::summarise_programmes(&measures),
             measures,

@@ -18,6 +18,7 @@ mod ranks;
 pub mod rules;
 pub mod settings;
 pub mod stats;
+pub mod summary;
 mod sums;
 mod tables;
 mod terms;

@@ -61,6 +61,8 @@ pub struct UnitReport {
     pub narrative: Vec<Paragraph>,
     /// The meeting, if planned.
     pub meeting: Option<Meeting>,
+    /// The main points of the report and the overall assessment ([`crate::summary`]).
+    pub main: crate::summary::MainPoints,
 }
 
 /// One indicator of one unit: a row of the figures frame, and of the open data

@@ -27,6 +27,9 @@ pub struct DocData {
     parent: Option<String>,
     meeting: Option<MeetingData>,
     key: Vec<KeyFigure>,
+    /// The overall assessment, one sentence, and the main points ([`esep_analysis::summary`]).
+    overall: String,
+    points: Vec<String>,
     chapters: Vec<Chapter>,
     comparison: Option<Chart>,
     /// The unit's place among its siblings, as a sentence (empty for the department).
@@ -534,6 +537,14 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             secretary: m.secretary.clone(),
         }),
         key,
+        overall: narrative::overall(&unit.main, lang),
+        points: unit
+            .main
+            .points
+            .iter()
+            .filter_map(|&k| Some((report.catalogue.indicators.get(k)?, unit.figures.get(k)?)))
+            .filter_map(|(i, f)| narrative::point(i, f, lang))
+            .collect(),
         chapters,
         comparison: comparison(report, unit, lang, &report.catalogue.compared),
         place: public(report, unit)

@@ -121,6 +121,57 @@ pub fn place(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
     })
 }
 
+/// One main point: both years, the difference and the change as the documents state it —
+/// "Кражи: 275 против 312 годом ранее (−37; −11,9 %)"; a share in points only.
+pub fn point(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
+    let cur = value(fig.current?, ind, lang);
+    let label = lang.pick(&ind.kk, &ind.ru);
+    let Some(prev) = fig.previous else { return Some(format!("{label}: {cur}.")) };
+    let prev = match ind.unit {
+        Measure::Count | Measure::Tenge => format::value(prev, ind.unit),
+        _ => value(prev, ind, lang),
+    };
+    let points = lang.label("points");
+    let change = format::change(fig.change, fig.change_pct, ind.unit, &points).map(|c| c.0);
+    let difference = format::change(fig.change, None, ind.unit, &points).map(|c| c.0);
+    let change = match (difference, change) {
+        (Some(d), Some(c)) if d != c => format!("{d}; {c}"),
+        (_, Some(c)) => c,
+        _ => String::new(),
+    };
+    let mark = if fig.significant == Some(false) { "°" } else { "" };
+    Some(match lang {
+        Lang::Ru => format!("{label}: {cur} против {prev} годом ранее ({change}{mark})."),
+        Lang::Kk => format!("{label}: {cur}, бір жыл бұрын — {prev} ({change}{mark})."),
+    })
+}
+
+/// The one-sentence assessment that opens the main points.
+pub fn overall(main: &esep_analysis::summary::MainPoints, lang: Lang) -> String {
+    use esep_analysis::summary::Overall;
+    let (better, worse) = (main.better, main.worse);
+    match (lang, main.overall) {
+        (Lang::Ru, Overall::Improved) => {
+            format!("В целом обстановка улучшилась: значимых улучшений — {better}, ухудшений — {worse}.")
+        }
+        (Lang::Ru, Overall::Worsened) => {
+            format!("В целом обстановка ухудшилась: значимых ухудшений — {worse}, улучшений — {better}.")
+        }
+        (Lang::Ru, Overall::Stable) => {
+            format!("В целом обстановка стабильна: значимых улучшений — {better}, ухудшений — {worse}.")
+        }
+        (Lang::Kk, Overall::Improved) => {
+            format!("Жалпы жағдай жақсарды: мәнді жақсару — {better}, нашарлау — {worse}.")
+        }
+        (Lang::Kk, Overall::Worsened) => {
+            format!("Жалпы жағдай нашарлады: мәнді нашарлау — {worse}, жақсару — {better}.")
+        }
+        (Lang::Kk, Overall::Stable) => {
+            format!("Жалпы жағдай тұрақты: мәнді жақсару — {better}, нашарлау — {worse}.")
+        }
+    }
+}
+
 /// Item 2 opens with what became of the measures: all of them by status, failures included,
 /// before any mean. `counts` are (status id, number) in the contract's order.
 pub fn measures_by_status(counts: &[(&str, usize)], lang: Lang) -> Option<String> {
@@ -284,6 +335,22 @@ mod tests {
             )
         );
         assert_eq!(measures_by_status(&[("done", 0)], Lang::Ru), None);
+    }
+
+    #[test]
+    fn main_points_give_both_years_the_difference_and_the_change() {
+        let s = point(&theft(), &fig(275.0, 312.0, true), Lang::Ru);
+        assert_eq!(s.as_deref(), Some("Кражи: 275 краж против 312 годом ранее (−37; −11,9 %)."));
+        let mut small = fig(4.0, 1.0, false);
+        small.change_pct = None;
+        assert_eq!(
+            point(&theft(), &small, Lang::Ru).as_deref(),
+            Some("Кражи: 4 кражи против 1 годом ранее (+3°).")
+        );
+        assert_eq!(
+            point(&theft(), &fig(275.0, 312.0, true), Lang::Kk).as_deref(),
+            Some("Ұрлық: 275 ұрлық, бір жыл бұрын — 312 (−37; −11,9 %).")
+        );
     }
 
     #[test]
