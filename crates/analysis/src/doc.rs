@@ -42,8 +42,9 @@ pub fn indicators_markdown(catalogue: &Catalogue, settings: &Settings) -> String
          days to forward), on a calendar of weekends, the holidays of `templates/settings.toml` and \
          their transfers off weekends; appeals still within their term at the period's end are left \
          out of the on-time share.\n\n\
-         **Ranks.** Units are ranked among the units of the same parent (1 = best, ties share the \
-         lowest rank) on rates, shares and days that have a direction; counts are not ranked.\n\n\
+         **Ranks.** Units are ranked among the units of the same parent and the same level group \
+         (cities, the capital and districts in a city apart from rural districts), in groups of at \
+         least three (1 = best, ties share the lowest rank) on rates, shares and days that have a direction; counts are not ranked.\n\n\
          **Empty values** carry a reason (`no_data`, `no_population`, `zero_denominator`, \
          `no_respondents`, `no_appeals`, `not_compared`); no output holds NaN or infinity.\n",
         catalogue.version,

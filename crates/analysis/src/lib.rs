@@ -14,7 +14,7 @@ pub mod error;
 pub mod model;
 pub mod national;
 pub mod open_data;
-mod ranks;
+pub mod ranks;
 pub mod rules;
 pub mod settings;
 pub mod stats;

@@ -3,13 +3,28 @@
 //! unit's position against it.
 //!
 //! Ranked are rates, shares and days of indicators with a good direction, never low-n survey
-//! estimates, and only among two or more siblings (a rank of 1 among 1 says nothing).
+//! estimates, and only like with like: among siblings of the same level group (city bodies and
+//! districts in a city apart from rural districts, [`level_group`]), and only in a group of at
+//! least [`MIN_GROUP`] (a rank among two says little; among one, nothing).
 
 use polars::prelude::*;
 
 use crate::catalogue::{Catalogue, Direction};
 use crate::change::tidy;
 use crate::model::Assessment;
+
+/// The smallest group of siblings that is ranked.
+pub const MIN_GROUP: u32 = 3;
+
+/// The group a body is ranked in, by its level: `urban` (cities, the capital, districts in a
+/// city) or `rural` (districts); the department's own level is its own group.
+pub fn level_group(level: &str) -> &'static str {
+    match level {
+        "district" => "rural",
+        "city" | "city_republican" | "capital" | "district_in_city" => "urban",
+        _ => "region",
+    }
+}
 
 /// +1 where lower is better, −1 where higher is, 0 for neutral indicators.
 fn sign(direction: Direction) -> i32 {
@@ -43,7 +58,7 @@ pub(crate) fn rank(figures: DataFrame, units: &DataFrame, catalogue: &Catalogue)
             ),
         ],
     )?;
-    let parents = units.select(["unit", "parent"])?;
+    let parents = units.select(["unit", "parent", "group"])?;
     let parent_values = figures.clone().lazy().select([
         col("unit").alias("parent"),
         col("k"),
@@ -57,11 +72,12 @@ pub(crate) fn rank(figures: DataFrame, units: &DataFrame, catalogue: &Catalogue)
         .and(col("rankable"))
         .and(col("low_n").not())
         .and(col("current").is_not_null());
-    let family = [col("parent"), col("k")];
+    let family = [col("parent"), col("group"), col("k")];
     let ranked = col("score").count().over(family.clone())?;
     let null = || lit(NULL);
-    let shown =
-        |e: Expr| when(col("score").is_not_null().and(col("ranked").gt_eq(lit(2)))).then(e).otherwise(null());
+    let shown = |e: Expr| {
+        when(col("score").is_not_null().and(col("ranked").gt_eq(lit(MIN_GROUP)))).then(e).otherwise(null())
+    };
     let delta = col("current") - col("parent_value");
     let same = delta.clone().lt(lit(1e-9)).and(delta.clone().gt(lit(-1e-9)));
     let id = |a: Assessment| lit(a.id());
@@ -98,7 +114,7 @@ pub(crate) fn rank(figures: DataFrame, units: &DataFrame, catalogue: &Catalogue)
                 .otherwise(id(Assessment::Worse))
                 .alias("position"),
         ])
-        .drop(cols(["score", "ranked", "sign", "rankable"]))
+        .drop(cols(["score", "ranked", "sign", "rankable", "group"]))
         .collect()?;
     // The mean of figures rounded to 12 digits is rounded again, as every figure is.
     let mean: Float64Chunked = out.column("sibling_mean")?.f64()?.iter().map(|v| v.and_then(tidy)).collect();

@@ -51,12 +51,19 @@ pub(crate) fn tree(units: &DataFrame) -> PolarsResult<Tree> {
         vec![Column::new("ancestor".into(), anc), Column::new("unit".into(), unit)],
     )?;
     let population = units.column("population")?.cast(&DataType::Float64)?;
+    let groups: Vec<&str> = units
+        .column("level")?
+        .str()?
+        .iter()
+        .map(|l| crate::ranks::level_group(l.unwrap_or_default()))
+        .collect();
     let table = DataFrame::new(
         codes.len(),
         vec![
             Column::new("unit".into(), codes.clone()),
             Column::new("parent".into(), parents.clone()),
             Column::new("depth".into(), depth),
+            Column::new("group".into(), groups),
             population.with_name("population".into()),
         ],
     )?;

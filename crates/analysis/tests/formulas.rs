@@ -192,6 +192,23 @@ fn report() -> Report {
     compute(&dataset(), &Catalogue::builtin(), &Settings::builtin()).unwrap_or_else(|e| panic!("{e}"))
 }
 
+#[test]
+fn bodies_are_ranked_with_their_own_level_group_of_three_or_more() {
+    // E becomes a city body: it is alone among city bodies, and of the rural districts only A
+    // and B have a rate (C has no population), so no group reaches three and nobody is ranked.
+    let mut data = dataset();
+    let levels = Series::new("level".into(), ["region", "district", "district", "district", "city"]);
+    data.units.with_column(levels.into_column()).unwrap_or_else(|e| panic!("{e}"));
+    let r = compute(&data, &Catalogue::builtin(), &Settings::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    for u in ["A", "B", "C", "E"] {
+        assert_eq!(
+            (fig(&r, u, "crime_rate").rank, fig(&r, u, "crime_rate").sibling_mean),
+            (None, None),
+            "{u}"
+        );
+    }
+}
+
 fn fig<'a>(r: &'a Report, unit: &str, code: &str) -> &'a Figure {
     let u = r.units.iter().find(|u| u.code == unit).unwrap_or_else(|| panic!("unit {unit}"));
     let k = r.catalogue.indicators.iter().position(|i| i.code == code).unwrap_or_else(|| panic!("{code}"));

@@ -270,9 +270,21 @@ fn comparison(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Opt
     let k = report.catalogue.indicators.iter().position(|i| i.code == code)?;
     let ind = &report.catalogue.indicators[k];
     let (parent, peers): (&UnitReport, Vec<&UnitReport>) = match &unit.parent {
+        // A body is compared with its own level group only: cities apart from rural districts.
         Some(p) => {
             let parent = report.units.iter().find(|u| &u.code == p)?;
-            (parent, report.units.iter().filter(|u| u.parent.as_ref() == Some(p)).collect())
+            let group = esep_analysis::ranks::level_group(&unit.level);
+            let peers: Vec<&UnitReport> = report
+                .units
+                .iter()
+                .filter(|u| {
+                    u.parent.as_ref() == Some(p) && esep_analysis::ranks::level_group(&u.level) == group
+                })
+                .collect();
+            if peers.len() < esep_analysis::ranks::MIN_GROUP as usize {
+                return None;
+            }
+            (parent, peers)
         }
         None => (unit, report.units.iter().filter(|u| u.parent.as_ref() == Some(&unit.code)).collect()),
     };

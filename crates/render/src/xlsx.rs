@@ -348,22 +348,30 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
                 }
             }
         }
-        // The mean of the ranked bodies, as analysis computed it for their ranks.
-        let mean_row = report.units.len() as u32 + 1;
-        ws.write_string_with_format(
-            mean_row,
-            3,
-            "среднее по ранжируемым подразделениям / саралатын бөліністер бойынша орташа",
-            &Format::new().set_italic(),
-        )?;
+        // The mean of each level group's ranked bodies, as analysis computed it for their ranks.
+        let first_mean_row = report.units.len() as u32 + 1;
+        let groups = [
+            ("urban", "среднее по городским подразделениям / қалалық бөліністер бойынша орташа"),
+            ("rural", "среднее по районам / аудандар бойынша орташа"),
+        ];
+        for (g, (_, label)) in groups.iter().enumerate() {
+            ws.write_string_with_format(first_mean_row + g as u32, 3, *label, &Format::new().set_italic())?;
+        }
+        let mean_row = first_mean_row + groups.len() as u32 - 1;
         for ((fi, ind), &c) in inds.iter().zip(&value_cols) {
-            if let Some(mean) = bodies.iter().find_map(|b| b.figures[*fi].sibling_mean) {
-                ws.write_number_with_format(
-                    mean_row,
-                    c,
-                    mean,
-                    &Format::new().set_italic().set_num_format("#,##0.0"),
-                )?;
+            for (g, (group, _)) in groups.iter().enumerate() {
+                let mean = bodies
+                    .iter()
+                    .filter(|b| esep_analysis::ranks::level_group(&b.level) == *group)
+                    .find_map(|b| b.figures[*fi].sibling_mean);
+                if let Some(mean) = mean {
+                    ws.write_number_with_format(
+                        first_mean_row + g as u32,
+                        c,
+                        mean,
+                        &Format::new().set_italic().set_num_format("#,##0.0"),
+                    )?;
+                }
             }
             // Better / worse than the department (row 2), given the direction.
             let (lt, gt) = match ind.direction {
