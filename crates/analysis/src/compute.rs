@@ -63,6 +63,7 @@ fn unit_reports(
 ) -> PolarsResult<Vec<UnitReport>> {
     let programmes = tables::programme_rows(&data.programmes, &tree.members)?;
     let funding = tables::funding_rows(&data.funding, &tree.members, data.period.year)?;
+    let mut media = tables::media(&data.media, &tree.members, data.period)?;
     let units = &data.units;
     let text = |name: &str, i: usize| -> PolarsResult<String> {
         Ok(units.column(name)?.str()?.get(i).unwrap_or_default().to_string())
@@ -92,6 +93,7 @@ fn unit_reports(
             measures,
             funding: funding.get(code).cloned().unwrap_or_default(),
             questions: tables::questions(&data.appeals, code)?,
+            media: media.remove(code).unwrap_or_default(),
             narrative: tables::narrative(&data.narrative, code)?,
             meeting: tables::meeting(&data.meeting, code, settings)?,
         });

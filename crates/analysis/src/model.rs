@@ -61,6 +61,8 @@ pub struct UnitReport {
     pub narrative: Vec<Paragraph>,
     /// The meeting, if planned.
     pub meeting: Option<Meeting>,
+    /// Media publications of the period on the unit and its bodies, by date.
+    pub media: Vec<Publication>,
     /// The main points of the report and the overall assessment ([`crate::summary`]).
     pub main: crate::summary::MainPoints,
 }
@@ -323,6 +325,21 @@ pub struct Question {
     pub kind: String,
     /// Topic as written in the register.
     pub topic: String,
+}
+
+/// A media publication on the police and the response to it (rule 6.6), as written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Publication {
+    /// Published, `YYYY-MM-DD`.
+    pub date: String,
+    /// The outlet.
+    pub outlet: String,
+    /// The title, as published.
+    pub title: String,
+    /// The response taken; empty while there is none.
+    pub response: String,
+    /// When it was taken, `YYYY-MM-DD`, or empty.
+    pub response_date: String,
 }
 
 /// One paragraph of text.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use polars::prelude::*;
 
 use crate::change::tidy;
-use crate::model::{FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Question};
+use crate::model::{FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Publication, Question};
 use crate::rules;
 use crate::settings::Settings;
 use crate::sums::execution_expr;
@@ -161,6 +161,45 @@ pub(crate) fn questions(df: &DataFrame, code: &str) -> PolarsResult<Vec<Question
             topic: t(&topic, i),
         })
         .collect())
+}
+
+/// The period's media publications on each unit and its bodies, by date (rule 6.6).
+pub(crate) fn media(
+    df: &DataFrame,
+    members: &DataFrame,
+    period: esep_ingest::Period,
+) -> PolarsResult<HashMap<String, Vec<Publication>>> {
+    let start = chrono::NaiveDate::from_ymd_opt(period.year, 1, 1).unwrap_or_default().to_epoch_days();
+    let end = period.end().to_epoch_days();
+    let joined = df
+        .clone()
+        .lazy()
+        .filter(
+            col("date")
+                .cast(DataType::Int32)
+                .gt_eq(lit(start))
+                .and(col("date").cast(DataType::Int32).lt_eq(lit(end))),
+        )
+        .join(members.clone().lazy(), [col("unit")], [col("unit")], JoinArgs::new(JoinType::Inner))
+        .sort(["ancestor", "date", "row"], SortMultipleOptions::default().with_maintain_order(true))
+        .collect()?;
+    let s = |name: &str| -> PolarsResult<StringChunked> {
+        Ok(joined.column(name)?.cast(&DataType::String)?.str()?.clone())
+    };
+    let (anc, date, outlet, title, response, response_date) =
+        (s("ancestor")?, s("date")?, s("outlet")?, s("title")?, s("response")?, s("response_date")?);
+    let txt = |c: &StringChunked, i: usize| c.get(i).unwrap_or_default().to_string();
+    let mut out: HashMap<String, Vec<Publication>> = HashMap::new();
+    for i in 0..joined.height() {
+        out.entry(txt(&anc, i)).or_default().push(Publication {
+            date: txt(&date, i),
+            outlet: txt(&outlet, i),
+            title: txt(&title, i),
+            response: txt(&response, i),
+            response_date: txt(&response_date, i),
+        });
+    }
+    Ok(out)
 }
 
 pub(crate) fn narrative(df: &DataFrame, code: &str) -> PolarsResult<Vec<Paragraph>> {

@@ -91,6 +91,8 @@ struct Chapter {
     extra: Option<ExtraTable>,
     /// Item 2: the measures overdue or not done, each with its deadline.
     failed: Option<ExtraTable>,
+    /// Item 6: the media publications and the response to each.
+    publications: Option<ExtraTable>,
     paragraphs: Vec<String>,
 }
 
@@ -388,6 +390,35 @@ fn failed_measures(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
     })
 }
 
+/// The period's publications with outlet, date, title (quoted as published) and the response.
+fn publications(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
+    if unit.media.is_empty() {
+        return None;
+    }
+    Some(ExtraTable {
+        title: lang.label("publications"),
+        header: ["published", "outlet", "title", "response"]
+            .iter()
+            .map(|k| lang.label(&format!("col_{k}")))
+            .collect(),
+        rows: unit
+            .media
+            .iter()
+            .map(|p| {
+                let response = if p.response.is_empty() {
+                    lang.label("no_response")
+                } else if p.response_date.is_empty() {
+                    p.response.clone()
+                } else {
+                    format!("{} ({})", p.response, date_dmy(&p.response_date))
+                };
+                vec![date_dmy(&p.date), p.outlet.clone(), format!("«{}»", p.title), response]
+            })
+            .collect(),
+        numeric: 0,
+    })
+}
+
 fn funding_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
     ExtraTable {
         title: lang.label("funding"),
@@ -483,6 +514,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             chart,
             extra,
             failed: if item == 2 { failed_measures(unit, lang) } else { None },
+            publications: if item == 6 { publications(unit, lang) } else { None },
             paragraphs,
         });
     }
