@@ -230,7 +230,16 @@ fn programmes_lead_with_measures_by_status_and_list_the_failed_ones() {
     // The lead comes before the mean completion.
     assert!(ru.find(lead) < ru.find("Исполнение мероприятий (среднее): 80,0"), "{ru}");
     assert!(ru.contains("Просроченные и невыполненные мероприятия"), "{ru}");
-    assert!(ru.contains("Установка камер Программа 31.12.2025 просрочено"), "{ru}");
+    // The department names the body of each measure; the body itself does not.
+    assert!(
+        ru.contains("Отдел полиции Первого района Установка камер Программа 31.12.2025 просрочено"),
+        "{ru}"
+    );
+    let body = flat(pdf_text(&out.join("DEP-01/report.ru.pdf")));
+    assert!(
+        body.contains("Мероприятие Программа Срок Статус Установка камер Программа 31.12.2025 просрочено"),
+        "{body}"
+    );
     let kk = flat(pdf_text(&out.join("DEP/report.kk.pdf")));
     assert!(
         kk.contains(

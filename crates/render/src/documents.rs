@@ -362,28 +362,43 @@ fn measures_sentence(unit: &UnitReport, lang: Lang) -> Option<String> {
 }
 
 /// Measures overdue or not done, by deadline: measure, programme, deadline, status.
-fn failed_measures(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
+/// A unit with bodies names the body of each measure first.
+fn failed_measures(report: &Report, unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
     let mut failed: Vec<_> =
         unit.measures.iter().filter(|m| m.status == "overdue" || m.status == "not_done").collect();
     if failed.is_empty() {
         return None;
     }
     failed.sort_by(|a, b| a.deadline.cmp(&b.deadline));
+    let by_body = failed.iter().any(|m| m.unit != unit.code);
+    let body = |code: &esep_analysis::UnitCode| {
+        report
+            .units
+            .iter()
+            .find(|u| &u.code == code)
+            .map_or_else(|| code.to_string(), |u| lang.pick(&u.name_kk, &u.name_ru).to_string())
+    };
+    let columns: &[&str] = if by_body {
+        &["body", "measure", "programme", "deadline", "status"]
+    } else {
+        &["measure", "programme", "deadline", "status"]
+    };
     Some(ExtraTable {
         title: lang.label("failed_measures"),
-        header: ["measure", "programme", "deadline", "status"]
-            .iter()
-            .map(|k| lang.label(&format!("col_{k}")))
-            .collect(),
+        header: columns.iter().map(|k| lang.label(&format!("col_{k}"))).collect(),
         rows: failed
             .iter()
             .map(|m| {
-                vec![
+                let mut row = vec![
                     lang.pick(&m.measure_kk, &m.measure_ru).to_string(),
                     lang.pick(&m.programme_kk, &m.programme_ru).to_string(),
                     date_dmy(&m.deadline),
                     choice_label(contract::PROGRAMME_STATUS, &m.status, lang),
-                ]
+                ];
+                if by_body {
+                    row.insert(0, body(&m.unit));
+                }
+                row
             })
             .collect(),
         numeric: 0,
@@ -513,7 +528,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             figures,
             chart,
             extra,
-            failed: if item == 2 { failed_measures(unit, lang) } else { None },
+            failed: if item == 2 { failed_measures(report, unit, lang) } else { None },
             publications: if item == 6 { publications(unit, lang) } else { None },
             paragraphs,
         });
