@@ -43,7 +43,7 @@ pub fn compute(data: &Dataset, catalogue: &Catalogue, settings: &Settings) -> Re
     let mut figures = figures.unwrap_or_default();
     figures.rechunk_mut();
     let figures = ranks::rank(figures, &tree.units, catalogue)?;
-    let units = unit_reports(data, &tree, catalogue, settings, &figures)?;
+    let units = unit_reports(data, &tree, catalogue, &figures)?;
     Ok(Report {
         period: data.period,
         catalogue: catalogue.clone(),
@@ -58,7 +58,6 @@ fn unit_reports(
     data: &Dataset,
     tree: &Tree,
     catalogue: &Catalogue,
-    settings: &Settings,
     figures: &DataFrame,
 ) -> PolarsResult<Vec<UnitReport>> {
     let programmes = tables::programme_rows(&data.programmes, &tree.members)?;
@@ -95,7 +94,7 @@ fn unit_reports(
             questions: tables::questions(&data.appeals, code)?,
             media: media.remove(code).unwrap_or_default(),
             narrative: tables::narrative(&data.narrative, code)?,
-            meeting: tables::meeting(&data.meeting, code, settings)?,
+            meeting: tables::meeting(&data.meeting, code)?,
         });
     }
     Ok(out)

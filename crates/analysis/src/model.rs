@@ -368,10 +368,6 @@ pub struct Meeting {
     pub capacity: i64,
     /// Announcement date, `YYYY-MM-DD`.
     pub announced: String,
-    /// The last day the announcement may appear (rule 8.2), `YYYY-MM-DD`.
-    pub deadline: String,
-    /// The announcement came after the deadline.
-    pub late: bool,
     /// Media carrying the announcement.
     pub outlets: String,
     /// How to send questions, Kazakh.

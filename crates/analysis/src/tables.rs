@@ -7,8 +7,6 @@ use polars::prelude::*;
 
 use crate::change::tidy;
 use crate::model::{FundingRow, MeasureRow, Meeting, Paragraph, ProgrammeRow, Publication, Question};
-use crate::rules;
-use crate::settings::Settings;
 use crate::sums::execution_expr;
 
 /// Programme measures of each unit and its bodies, in input order.
@@ -216,7 +214,7 @@ pub(crate) fn narrative(df: &DataFrame, code: &str) -> PolarsResult<Vec<Paragrap
         .collect())
 }
 
-pub(crate) fn meeting(df: &DataFrame, code: &str, settings: &Settings) -> PolarsResult<Option<Meeting>> {
+pub(crate) fn meeting(df: &DataFrame, code: &str) -> PolarsResult<Option<Meeting>> {
     let mine = df.clone().lazy().filter(col("unit").eq(lit(code))).collect()?;
     if mine.height() == 0 {
         return Ok(None);
@@ -228,12 +226,7 @@ pub(crate) fn meeting(df: &DataFrame, code: &str, settings: &Settings) -> Polars
         let s = mine.column(name)?.cast(&DataType::String)?;
         Ok(s.str()?.get(0).unwrap_or_default().to_string())
     };
-    let date = chrono::NaiveDate::parse_from_str(&d("date")?, "%Y-%m-%d").ok();
-    let announced = chrono::NaiveDate::parse_from_str(&d("announced")?, "%Y-%m-%d").ok();
-    let deadline = date.map(|d| rules::announcement_deadline(d, settings));
     Ok(Some(Meeting {
-        deadline: deadline.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
-        late: matches!((announced, deadline), (Some(a), Some(d)) if a > d),
         date: d("date")?,
         time: t("time")?,
         place_kk: t("place_kk")?,

@@ -326,13 +326,18 @@ fn comparison(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Opt
     })
 }
 
+/// Column headers: the labels `col_<id>`.
+fn headers(ids: &[&str], lang: Lang) -> Vec<String> {
+    ids.iter().map(|k| lang.label(&format!("col_{k}"))).collect()
+}
+
 fn programme_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
     ExtraTable {
         title: lang.label("programmes"),
-        header: ["programme", "level", "measures", "done", "in_progress", "overdue", "execution"]
-            .iter()
-            .map(|k| lang.label(&format!("col_{k}")))
-            .collect(),
+        header: headers(
+            &["programme", "level", "measures", "done", "in_progress", "overdue", "execution"],
+            lang,
+        ),
         rows: unit
             .programmes
             .iter()
@@ -385,7 +390,7 @@ fn failed_measures(report: &Report, unit: &UnitReport, lang: Lang) -> Option<Ext
     };
     Some(ExtraTable {
         title: lang.label("failed_measures"),
-        header: columns.iter().map(|k| lang.label(&format!("col_{k}"))).collect(),
+        header: headers(columns, lang),
         rows: failed
             .iter()
             .map(|m| {
@@ -412,10 +417,7 @@ fn publications(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
     }
     Some(ExtraTable {
         title: lang.label("publications"),
-        header: ["published", "outlet", "title", "response"]
-            .iter()
-            .map(|k| lang.label(&format!("col_{k}")))
-            .collect(),
+        header: headers(&["published", "outlet", "title", "response"], lang),
         rows: unit
             .media
             .iter()
@@ -437,10 +439,7 @@ fn publications(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
 fn funding_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
     ExtraTable {
         title: lang.label("funding"),
-        header: ["purpose", "allocated", "spent", "execution"]
-            .iter()
-            .map(|k| lang.label(&format!("col_{k}")))
-            .collect(),
+        header: headers(&["purpose", "allocated", "spent", "execution"], lang),
         rows: unit
             .funding
             .iter()

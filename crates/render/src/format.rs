@@ -30,26 +30,23 @@ pub fn value(v: f64, measure: Measure) -> String {
     number(v, decimals(measure))
 }
 
-/// A signed % change: `+4,2 %`, `−12,0 %`, `0,0 %`.
-pub fn change_pct_text(pct: f64) -> String {
-    let sign = match way(pct) {
-        "up" => "+",
-        "down" => "−",
-        _ => "",
+/// `v` with the sign it shows at `decimals`, and which way it goes: `up`, `down`, or `none`
+/// when it rounds to zero. Templates draw the arrow from the way, never from the text.
+fn signed(v: f64, decimals: usize) -> (String, &'static str) {
+    let body = number(v.abs(), decimals);
+    let (sign, way) = if body.trim_start_matches(['0', ',', '\u{202f}']).is_empty() {
+        ("", "none")
+    } else if v > 0.0 {
+        ("+", "up")
+    } else {
+        ("−", "down")
     };
-    format!("{sign}{} %", number(pct.abs(), 1))
+    (format!("{sign}{body}"), way)
 }
 
-/// Which way a relative change goes as [`change_pct_text`] shows it: `up`, `down`, or `none` when
-/// it rounds to zero. Templates draw the arrow from this, never from the text.
-pub fn way(pct: f64) -> &'static str {
-    if number(pct.abs(), 1).trim_start_matches(['0', ',']).is_empty() {
-        "none"
-    } else if pct > 0.0 {
-        "up"
-    } else {
-        "down"
-    }
+/// A signed % change: `+4,2 %`, `−12,0 %`, `0,0 %`.
+pub fn change_pct_text(pct: f64) -> String {
+    format!("{} %", signed(pct, 1).0)
 }
 
 /// How a figure's change is stated, and its arrow (`up`, `down`, `none`): a relative % for
@@ -63,24 +60,12 @@ pub fn change(
     points: &str,
 ) -> Option<(String, &'static str)> {
     if let Some(pct) = change_pct {
-        return Some((change_pct_text(pct), way(pct)));
+        let (text, way) = signed(pct, 1);
+        return Some((format!("{text} %"), way));
     }
-    let d = change?;
-    let body = value(d.abs(), measure);
-    let way = if body.trim_start_matches(['0', ',', '\u{202f}']).is_empty() {
-        "none"
-    } else if d > 0.0 {
-        "up"
-    } else {
-        "down"
-    };
-    let sign = match way {
-        "up" => "+",
-        "down" => "−",
-        _ => "",
-    };
+    let (text, way) = signed(change?, decimals(measure));
     let unit = if measure.is_share() { format!("\u{a0}{points}") } else { String::new() };
-    Some((format!("{sign}{body}{unit}"), way))
+    Some((format!("{text}{unit}"), way))
 }
 
 #[cfg(test)]

@@ -149,26 +149,30 @@ pub fn point(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
 /// The one-sentence assessment that opens the main points.
 pub fn overall(main: &esep_analysis::summary::MainPoints, lang: Lang) -> String {
     use esep_analysis::summary::Overall;
-    let (better, worse) = (main.better, main.worse);
-    match (lang, main.overall) {
-        (Lang::Ru, Overall::Improved) => {
-            format!("В целом обстановка улучшилась: значимых улучшений — {better}, ухудшений — {worse}.")
-        }
-        (Lang::Ru, Overall::Worsened) => {
-            format!("В целом обстановка ухудшилась: значимых ухудшений — {worse}, улучшений — {better}.")
-        }
-        (Lang::Ru, Overall::Stable) => {
-            format!("В целом обстановка стабильна: значимых улучшений — {better}, ухудшений — {worse}.")
-        }
-        (Lang::Kk, Overall::Improved) => {
-            format!("Жалпы жағдай жақсарды: мәнді жақсару — {better}, нашарлау — {worse}.")
-        }
-        (Lang::Kk, Overall::Worsened) => {
-            format!("Жалпы жағдай нашарлады: мәнді нашарлау — {worse}, жақсару — {better}.")
-        }
-        (Lang::Kk, Overall::Stable) => {
-            format!("Жалпы жағдай тұрақты: мәнді жақсару — {better}, нашарлау — {worse}.")
-        }
+    let ru = lang == Lang::Ru;
+    let state = match (main.overall, ru) {
+        (Overall::Improved, true) => "улучшилась",
+        (Overall::Worsened, true) => "ухудшилась",
+        (Overall::Stable, true) => "стабильна",
+        (Overall::Improved, false) => "жақсарды",
+        (Overall::Worsened, false) => "нашарлады",
+        (Overall::Stable, false) => "тұрақты",
+    };
+    let (good, bad) = if ru {
+        ("улучшений", "ухудшений")
+    } else {
+        ("жақсару", "нашарлау")
+    };
+    // The count that decided the assessment comes first.
+    let counts = if main.overall == Overall::Worsened {
+        format!("{bad} — {}, {good} — {}", main.worse, main.better)
+    } else {
+        format!("{good} — {}, {bad} — {}", main.better, main.worse)
+    };
+    if ru {
+        format!("В целом обстановка {state}: значимых {counts}.")
+    } else {
+        format!("Жалпы жағдай {state}: мәнді {counts}.")
     }
 }
 
