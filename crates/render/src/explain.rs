@@ -122,9 +122,15 @@ pub fn formula(formula: &Formula, settings: &Settings, lang: Lang) -> String {
     }
 }
 
+/// A label inside a sentence: its first letter in lower case, unless it opens an abbreviation
+/// (ЖКО, ДТП), which keeps its capitals.
 fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+    let abbreviation = s.chars().nth(1).is_some_and(char::is_uppercase);
+    match chars.next() {
+        Some(c) if !abbreviation => c.to_lowercase().chain(chars).collect(),
+        _ => s.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -144,6 +150,8 @@ mod tests {
                 assert!(!said.chars().any(|c| c.is_ascii_lowercase()), "{}: {said}", ind.code);
             }
         }
+        assert_eq!(lowercase_first("ЖКО-да қаза тапқандар"), "ЖКО-да қаза тапқандар");
+        assert_eq!(lowercase_first("Тіркелген: ұрлық"), "тіркелген: ұрлық");
         let clearance = Catalogue::builtin().indicators.into_iter().find(|i| i.code == "clearance");
         let said = clearance.map(|i| formula(&i.formula, &settings, Lang::Ru)).unwrap_or_default();
         assert_eq!(
