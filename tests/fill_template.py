@@ -38,7 +38,8 @@ ROWS = {
         {"id": "1", "unit": "D-1", "received": D(2025, 2, 3), "answered": D(2025, 2, 14), "applicant": "физическое лицо",
          "kind": "жалоба", "topic": "Шум", "outcome": "разъяснено"},
     ],
-    "media": [{"id": "1", "unit": "D-1", "date": D(2025, 3, 1), "outlet": "Газета", "title": "Статья"}],
+    "media": [{"id": "1", "unit": "D-1", "date": D(2025, 3, 1), "outlet_kk": "Газет", "outlet_ru": "Газета",
+               "title": "Статья", "title_language": "русский"}],
     "narrative": [{"unit": "D", "section": "иные вопросы", "text_kk": "Мәтін", "text_ru": "Текст"}],
     "meeting": [
         {"unit": "D", "date": D(2025, 8, 20), "time": dt.time(11, 0), "place_kk": "Зал", "place_ru": "Зал",

@@ -228,7 +228,7 @@ fn programmes_lead_with_measures_by_status_and_list_the_failed_ones() {
         "Мероприятий программ: всего 1; выполнено — 0, в работе — 0, просрочено — 1, не выполнено — 0.";
     assert!(ru.contains(lead), "{ru}");
     // The lead comes before the mean completion.
-    assert!(ru.find(lead) < ru.find("Исполнение мероприятий (среднее): 80,0"), "{ru}");
+    assert!(ru.find(lead) < ru.find("Исполнение мероприятий (среднее) — 80,0"), "{ru}");
     assert!(ru.contains("Просроченные и невыполненные мероприятия"), "{ru}");
     // The department names the body of each measure; the body itself does not.
     assert!(
@@ -263,4 +263,11 @@ fn item_6_lists_each_publication_with_its_response() {
     }
     let other = flat(pdf_text(&out.join("DEP-02/report.ru.pdf")));
     assert!(!other.contains("«Заголовок»"), "{other}");
+    // The Kazakh report names the outlet and the response in Kazakh, and quotes the Russian
+    // title as published, saying in which language.
+    let kk = flat(pdf_text(&out.join("DEP-01/report.kk.pdf")));
+    assert!(
+        kk.contains("01.04.2025 Газет «Заголовок» (орыс тілінде) Шаралар қабылданды (05.04.2025)"),
+        "{kk}"
+    );
 }

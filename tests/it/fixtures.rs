@@ -265,13 +265,25 @@ pub fn base() -> Book {
         ),
         sheet(
             "media",
-            &["id", "unit", "date", "outlet", "title", "response", "response_date"],
+            &[
+                "id",
+                "unit",
+                "date",
+                "outlet_kk",
+                "outlet_ru",
+                "title",
+                "response_kk",
+                "response_ru",
+                "response_date",
+            ],
             vec![vec![
                 S("M-1"),
                 S("DEP-01"),
                 D(2025, 4, 1),
+                S("Газет"),
                 S("Газета"),
                 S("Заголовок"),
+                S("Шаралар қабылданды"),
                 S("Меры приняты"),
                 D(2025, 4, 5),
             ]],
@@ -392,7 +404,9 @@ pub fn invalid_cases() -> Vec<Case> {
             set(b, "meeting", 0, 9, S("По телефону 102 или на портале eotinish.kz"))
         }),
         case("late-announcement", |b| set(b, "meeting", 0, 6, D(2026, 2, 15))),
-        case("response-before-publication", |b| set(b, "media", 0, 6, D(2025, 3, 20))),
+        case("response-before-publication", |b| set(b, "media", 0, 8, D(2025, 3, 20))),
+        // A response in Russian only would read "no response" in the Kazakh report.
+        case("response-in-one-language", |b| set(b, "media", 0, 6, E)),
         case("duplicate-source", |b| {
             let mut copy = find(b, "statistics").clone();
             copy.name = "Статистика ".into();

@@ -64,6 +64,18 @@ fn public_documents_speak_to_people() {
             }
             if name.ends_with("report.ru.pdf") {
                 assert!(text.contains("п. п."), "{name}: no change in percentage points");
+                // Every rate table says which population it used, and as of when.
+                assert!(
+                    text.contains("Показатели на 10 тыс. населения рассчитаны по численности населения"),
+                    "{name}: no population note"
+                );
+                assert!(text.contains("(на 01.01.2025)"), "{name}: no population date");
+                // Chapter 1 opens with a lead a chief can read: its first figure against last year.
+                assert!(text.contains("Зарегистрировано уголовных правонарушений — "), "{name}: no lead");
+            }
+            if name.ends_with("report.kk.pdf") {
+                assert!(text.contains("жағдай бойынша"), "{name}: no population date");
+                assert!(text.contains("Тіркелген қылмыстық құқық бұзушылықтар — "), "{name}: no lead");
             }
         }
     }

@@ -264,8 +264,20 @@ fn response_before_publication() {
         ERR,
         F,
         Some("media"),
-        Some("G2"),
+        Some("I2"),
         "response before publication",
+    );
+}
+
+#[test]
+fn response_in_one_language() {
+    expect_one(
+        "response-in-one-language",
+        ERR,
+        F,
+        Some("media"),
+        Some("G2"),
+        "the response is given in Russian only: give it in Kazakh too",
     );
 }
 

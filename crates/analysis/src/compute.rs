@@ -83,6 +83,13 @@ fn unit_reports(
             name_kk: text("name_kk", i)?,
             name_ru: text("name_ru", i)?,
             population: units.column("population")?.cast(&DataType::Int64)?.i64()?.get(i).unwrap_or(0),
+            population_previous: units.column("population_previous")?.cast(&DataType::Int64)?.i64()?.get(i),
+            population_date: units
+                .column("population_date")?
+                .cast(&DataType::String)?
+                .str()?
+                .get(i)
+                .map(str::to_string),
             chief_name: text("chief_name", i)?,
             chief_rank_kk: text("chief_rank_kk", i)?,
             chief_rank_ru: text("chief_rank_ru", i)?,

@@ -41,6 +41,10 @@ pub struct UnitReport {
     pub name_ru: String,
     /// Population served.
     pub population: i64,
+    /// Population of the previous year, when the units give it (its rates use it).
+    pub population_previous: Option<i64>,
+    /// The date the population is given for, `YYYY-MM-DD`, when the units give it.
+    pub population_date: Option<String>,
     /// Chief's name.
     pub chief_name: String,
     /// Chief's rank, Kazakh.
@@ -325,6 +329,8 @@ pub struct Question {
     pub kind: String,
     /// Topic as written in the register.
     pub topic: String,
+    /// The language the topic is written in: `kk`, `ru` or `other` (declared, else detected).
+    pub topic_language: String,
 }
 
 /// A media publication on the police and the response to it (rule 6.6), as written.
@@ -332,12 +338,18 @@ pub struct Question {
 pub struct Publication {
     /// Published, `YYYY-MM-DD`.
     pub date: String,
-    /// The outlet.
-    pub outlet: String,
+    /// The outlet, Kazakh.
+    pub outlet_kk: String,
+    /// The outlet, Russian.
+    pub outlet_ru: String,
     /// The title, as published.
     pub title: String,
-    /// The response taken; empty while there is none.
-    pub response: String,
+    /// The language of the title: `kk`, `ru` or `other` (declared, else detected).
+    pub title_language: String,
+    /// The response taken, Kazakh; empty while there is none.
+    pub response_kk: String,
+    /// The response taken, Russian; empty while there is none.
+    pub response_ru: String,
     /// When it was taken, `YYYY-MM-DD`, or empty.
     pub response_date: String,
 }
@@ -345,8 +357,10 @@ pub struct Publication {
 /// One paragraph of text.
 #[derive(Debug, Clone, Serialize)]
 pub struct Paragraph {
-    /// Section id: `legislation`, `local_problems`, `other`, `awards`.
+    /// Section id: `measures`, `legislation`, `local_problems`, `other`, `awards`.
     pub section: String,
+    /// The item of rule 6 (1–7) whose lead paragraph the text joins, if any.
+    pub item: Option<u8>,
     /// Kazakh text.
     pub kk: String,
     /// Russian text.

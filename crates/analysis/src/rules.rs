@@ -48,14 +48,22 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
     for column in ["questions_kk", "questions_ru"] {
         let text = m.column(column)?.str()?.clone();
         for i in 0..m.height() {
-            let Some(found) = text.get(i).and_then(|t| emergency_number(t, settings)) else { continue };
+            let found = text.get(i).map(|t| emergency_numbers(t, settings)).unwrap_or_default();
+            if found.is_empty() {
+                continue;
+            }
+            let (found, line) = if found.len() == 1 {
+                (found[0].to_string(), "an emergency line")
+            } else {
+                (found.join(", "), "emergency lines")
+            };
             out.push(data.diagnostic(
                 SourceId::Meeting,
                 column,
                 row.get(i).unwrap_or(0),
                 Severity::Warning,
                 format!(
-                    "questions are to be sent to {found}, an emergency line: name a helpline, a portal or an office"
+                    "questions are to be sent to {found}, {line}: name a helpline, a portal or an office"
                 ),
             ));
         }
@@ -63,8 +71,27 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
     Ok(out)
 }
 
-/// The first emergency number that stands as a number of its own in `text` (`102`, not `1025`).
-fn emergency_number<'s>(text: &str, settings: &'s Settings) -> Option<&'s str> {
-    let numbers: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|t| !t.is_empty()).collect();
-    settings.meeting.emergency_numbers.iter().map(String::as_str).find(|n| numbers.contains(n))
+/// Every emergency number that stands as a number of its own in `text` (`102`, not `1025`),
+/// in the order the text names them.
+fn emergency_numbers<'t>(text: &'t str, settings: &Settings) -> Vec<&'t str> {
+    let mut found: Vec<&str> = Vec::new();
+    for t in text.split(|c: char| !c.is_ascii_digit()) {
+        if settings.meeting.emergency_numbers.iter().any(|n| n == t) && !found.contains(&t) {
+            found.push(t);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_emergency_number_is_named_once() {
+        let settings = Settings::builtin();
+        assert_eq!(emergency_numbers("звоните 102 или 112, а также 102", &settings), ["102", "112"]);
+        assert_eq!(emergency_numbers("8 (7172) 71-02-00, 1025", &settings), Vec::<&str>::new());
+        assert_eq!(emergency_numbers("eotinish.kz", &settings), Vec::<&str>::new());
+    }
 }

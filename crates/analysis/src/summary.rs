@@ -5,6 +5,8 @@
 //!    first, counts of the survey's sample and programme counts left out — up to
 //!    [`MAX_POINTS`] in all, at most [`MAX_EXTRA`] of them.
 //!
+//! Each chapter's lead paragraph states the figures [`chapter_lead`] chooses.
+//!
 //! The overall assessment counts the significant improvements and deteriorations among the
 //! points and the headline figures: more improvements is `improved`, more deteriorations
 //! `worsened`, otherwise `stable` (changes within random variation count for neither).
@@ -84,9 +86,107 @@ pub fn main_points(figures: &[Figure], catalogue: &Catalogue) -> MainPoints {
     MainPoints { points, overall, better, worse }
 }
 
+/// At most this many changes of each kind (better, worse, other) in a chapter's lead.
+pub const MAX_LEAD: usize = 2;
+
+/// The figures a chapter's lead paragraph states, by catalogue index.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Lead {
+    /// The chapter's first headline figure with a current value: the paragraph opens with it.
+    pub opener: Option<usize>,
+    /// Significant improvements among the chapter's other figures, smallest p-value first.
+    pub better: Vec<usize>,
+    /// Significant deteriorations, likewise.
+    pub worse: Vec<usize>,
+    /// Significant changes of figures that are neither better nor worse when they grow.
+    pub other: Vec<usize>,
+    /// Whether the chapter has at least three compared figures and none of them but the
+    /// opener changed significantly: the lead says the rest held steady.
+    pub steady: bool,
+}
+
+/// Chooses what the lead paragraph of rule-6 item `item` states:
+///
+/// 1. it opens with the item's first headline figure (catalogue order) that has a current
+///    value — programme counts aside, which item 2 states by status;
+/// 2. then up to [`MAX_LEAD`] significant improvements, deteriorations and other changes
+///    among the item's other figures, smallest p-value first; sub-rows (labels in lower case:
+///    «в том числе…», «от физических лиц») and the survey's sample size are not stated;
+/// 3. with none, and at least three compared figures, it says the rest held steady.
+pub fn chapter_lead(item: u8, figures: &[Figure], catalogue: &Catalogue) -> Lead {
+    let mine: Vec<usize> = (0..figures.len().min(catalogue.indicators.len()))
+        .filter(|&k| {
+            let (ind, fig) = (&catalogue.indicators[k], &figures[k]);
+            ind.item == item && !fig.restricted && fig.current.is_some()
+        })
+        .collect();
+    let opener = mine.iter().copied().find(|&k| {
+        let ind = &catalogue.indicators[k];
+        ind.headline && !matches!(ind.formula, Formula::Measures { .. })
+    });
+    let stated = |k: usize| {
+        let ind = &catalogue.indicators[k];
+        Some(k) != opener
+            && !matches!(ind.formula, Formula::SurveyN | Formula::Measures { .. })
+            && ind.ru.chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut changed: Vec<(usize, f64)> = mine
+        .iter()
+        .copied()
+        .filter(|&k| stated(k) && figures[k].significant == Some(true))
+        .filter_map(|k| Some((k, figures[k].p_value?)))
+        .collect();
+    changed.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let of = |wanted: &dyn Fn(Option<Assessment>) -> bool| -> Vec<usize> {
+        changed
+            .iter()
+            .filter(|(k, _)| wanted(figures[*k].assessment))
+            .map(|(k, _)| *k)
+            .take(MAX_LEAD)
+            .collect()
+    };
+    let better = of(&|a| a == Some(Assessment::Better));
+    let worse = of(&|a| a == Some(Assessment::Worse));
+    let other = of(&|a| !matches!(a, Some(Assessment::Better | Assessment::Worse)));
+    let compared = mine.iter().filter(|&&k| figures[k].significant.is_some()).count();
+    let steady = changed.is_empty() && compared >= 3;
+    Lead { opener, better, worse, other, steady }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_opens_with_the_headline_and_states_the_significant_changes() {
+        let catalogue = Catalogue::builtin();
+        let n = catalogue.indicators.len();
+        let mut figures =
+            vec![Figure { current: Some(10.0), significant: Some(false), ..Figure::default() }; n];
+        let at = |code: &str| catalogue.indicators.iter().position(|i| i.code == code).unwrap_or(usize::MAX);
+        for (code, p, a) in [
+            ("theft_registered", 0.01, Assessment::Better),
+            ("hooliganism_registered", 0.001, Assessment::Better),
+            ("robbery_registered", 0.002, Assessment::Better),
+            ("medium_registered", 0.02, Assessment::Worse),
+            // A sub-row is not stated, however significant.
+            ("internet_fraud_registered", 0.0001, Assessment::Worse),
+            // Item 3: not in item 1's lead.
+            ("clearance", 0.0001, Assessment::Worse),
+        ] {
+            let f = &mut figures[at(code)];
+            (f.significant, f.p_value, f.assessment) = (Some(true), Some(p), Some(a));
+        }
+        let lead = chapter_lead(1, &figures, &catalogue);
+        assert_eq!(lead.opener, Some(at("crime_registered")));
+        assert_eq!(lead.better, [at("hooliganism_registered"), at("robbery_registered")]);
+        assert_eq!(lead.worse, [at("medium_registered")]);
+        assert!(lead.other.is_empty() && !lead.steady);
+        // Item 5: nothing significant among three compared figures or more: steady.
+        let lead = chapter_lead(5, &figures, &catalogue);
+        assert_eq!(lead.opener, Some(at("corruption_registered")));
+        assert!(lead.steady, "{lead:?}");
+    }
 
     #[test]
     fn key_figures_then_the_most_significant_changes() {

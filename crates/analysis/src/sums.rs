@@ -126,7 +126,7 @@ fn aggregations(catalogue: &Catalogue) -> Aggregations {
         col("days").median().alias("appeals_median"),
         f64s(col("days").count()).alias("appeals_answered"),
     ]);
-    a.media.extend([f64s(len()).alias("media_n"), f64s(col("response").count()).alias("media_responded")]);
+    a.media.extend([f64s(len()).alias("media_n"), f64s(col("response_ru").count()).alias("media_responded")]);
     a.survey.push(f64s(len()).alias("respondents"));
     a.funding.extend([
         sum_where(f64s(col("allocated")), None).alias("funding_allocated"),

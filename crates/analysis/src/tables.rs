@@ -136,6 +136,15 @@ pub(crate) fn funding_rows(
     Ok(out)
 }
 
+/// The language text `i` of `texts` is written in: as declared in `declared`, else as its
+/// letters say ([`esep_ingest::text::written_in`]).
+fn language_of(texts: &StringChunked, declared: &StringChunked, i: usize) -> String {
+    declared
+        .get(i)
+        .unwrap_or_else(|| esep_ingest::text::written_in(texts.get(i).unwrap_or_default()))
+        .to_string()
+}
+
 /// The unit's own appeals marked for the meeting, in order of receipt.
 pub(crate) fn questions(df: &DataFrame, code: &str) -> PolarsResult<Vec<Question>> {
     let mine = df
@@ -147,8 +156,8 @@ pub(crate) fn questions(df: &DataFrame, code: &str) -> PolarsResult<Vec<Question
     let s = |name: &str| -> PolarsResult<StringChunked> {
         Ok(mine.column(name)?.cast(&DataType::String)?.str()?.clone())
     };
-    let (id, received, applicant, kind, topic) =
-        (s("id")?, s("received")?, s("applicant")?, s("kind")?, s("topic")?);
+    let (id, received, applicant, kind, topic, language) =
+        (s("id")?, s("received")?, s("applicant")?, s("kind")?, s("topic")?, s("topic_language")?);
     let t = |c: &StringChunked, i: usize| c.get(i).unwrap_or_default().to_string();
     Ok((0..mine.height())
         .map(|i| Question {
@@ -157,6 +166,7 @@ pub(crate) fn questions(df: &DataFrame, code: &str) -> PolarsResult<Vec<Question
             applicant: t(&applicant, i),
             kind: t(&kind, i),
             topic: t(&topic, i),
+            topic_language: language_of(&topic, &language, i),
         })
         .collect())
 }
@@ -184,16 +194,21 @@ pub(crate) fn media(
     let s = |name: &str| -> PolarsResult<StringChunked> {
         Ok(joined.column(name)?.cast(&DataType::String)?.str()?.clone())
     };
-    let (anc, date, outlet, title, response, response_date) =
-        (s("ancestor")?, s("date")?, s("outlet")?, s("title")?, s("response")?, s("response_date")?);
+    let (anc, date, title, language, response_date) =
+        (s("ancestor")?, s("date")?, s("title")?, s("title_language")?, s("response_date")?);
+    let (outlet_kk, outlet_ru, response_kk, response_ru) =
+        (s("outlet_kk")?, s("outlet_ru")?, s("response_kk")?, s("response_ru")?);
     let txt = |c: &StringChunked, i: usize| c.get(i).unwrap_or_default().to_string();
     let mut out: HashMap<String, Vec<Publication>> = HashMap::new();
     for i in 0..joined.height() {
         out.entry(txt(&anc, i)).or_default().push(Publication {
             date: txt(&date, i),
-            outlet: txt(&outlet, i),
+            outlet_kk: txt(&outlet_kk, i),
+            outlet_ru: txt(&outlet_ru, i),
             title: txt(&title, i),
-            response: txt(&response, i),
+            title_language: language_of(&title, &language, i),
+            response_kk: txt(&response_kk, i),
+            response_ru: txt(&response_ru, i),
             response_date: txt(&response_date, i),
         });
     }
@@ -205,9 +220,12 @@ pub(crate) fn narrative(df: &DataFrame, code: &str) -> PolarsResult<Vec<Paragrap
         df.clone().lazy().filter(col("unit").eq(lit(code))).sort(["row"], Default::default()).collect()?;
     let (s, kk, ru) =
         (mine.column("section")?.str()?, mine.column("text_kk")?.str()?, mine.column("text_ru")?.str()?);
+    let item = mine.column("item")?.cast(&DataType::Int64)?;
+    let item = item.i64()?;
     Ok((0..mine.height())
         .map(|i| Paragraph {
             section: s.get(i).unwrap_or_default().into(),
+            item: item.get(i).and_then(|v| u8::try_from(v).ok()),
             kk: kk.get(i).unwrap_or_default().into(),
             ru: ru.get(i).unwrap_or_default().into(),
         })

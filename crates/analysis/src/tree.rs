@@ -9,7 +9,8 @@ pub(crate) struct Tree {
     /// (`ancestor`, `unit`) for every unit and each of its bodies, itself included: joined to a
     /// source and grouped by `ancestor`, it gives each unit's figures over all its bodies.
     pub members: DataFrame,
-    /// One row per unit in input order: `unit`, `parent`, `depth`, `population`.
+    /// One row per unit in input order: `unit`, `parent`, `depth`, `group`, `population` and
+    /// `population_previous` (the previous year's, else this year's).
     pub units: DataFrame,
     /// Unit codes in report order: the department, then each body after its parent, siblings
     /// in input order.
@@ -51,6 +52,9 @@ pub(crate) fn tree(units: &DataFrame) -> PolarsResult<Tree> {
         vec![Column::new("ancestor".into(), anc), Column::new("unit".into(), unit)],
     )?;
     let population = units.column("population")?.cast(&DataType::Float64)?;
+    // The previous year's rates use the previous year's population where the units give it.
+    let previous = units.column("population_previous")?.cast(&DataType::Float64)?;
+    let previous = previous.f64()?.zip_with(&previous.f64()?.is_not_null(), population.f64()?)?;
     let groups: Vec<&str> = units
         .column("level")?
         .str()?
@@ -65,6 +69,7 @@ pub(crate) fn tree(units: &DataFrame) -> PolarsResult<Tree> {
             Column::new("depth".into(), depth),
             Column::new("group".into(), groups),
             population.with_name("population".into()),
+            previous.into_column().with_name("population_previous".into()),
         ],
     )?;
     Ok(Tree { members, units: table, order: report_order(&codes, &parents) })

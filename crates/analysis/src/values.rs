@@ -127,18 +127,19 @@ fn frame(wide: &DataFrame, rows: &[Row]) -> PolarsResult<DataFrame> {
     )
 }
 
-/// Every unit for both years, with its `population`: the rows of every values frame.
+/// Every unit for both years, with that year's `population`: the rows of every values frame.
 fn grid(units: &DataFrame, period: Period) -> PolarsResult<DataFrame> {
     let n = units.height();
     let years: Vec<i32> = (0..2 * n).map(|i| if i < n { period.year } else { period.year - 1 }).collect();
     let unit = units.column("unit")?.str()?;
-    let population = units.column("population")?.f64()?;
+    let (population, previous) =
+        (units.column("population")?.f64()?, units.column("population_previous")?.f64()?);
     DataFrame::new(
         2 * n,
         vec![
             Column::new("unit".into(), unit.iter().chain(unit.iter()).collect::<Vec<_>>()),
             Column::new("year".into(), years),
-            Column::new("population".into(), population.iter().chain(population.iter()).collect::<Vec<_>>()),
+            Column::new("population".into(), population.iter().chain(previous.iter()).collect::<Vec<_>>()),
         ],
     )
 }

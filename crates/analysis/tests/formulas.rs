@@ -169,7 +169,7 @@ fn dataset() -> Dataset {
             c("id", ["m1", "m2"]),
             c("unit", ["A", "A"]),
             c("date", days(&[Some("2025-02-01"), Some("2025-03-01")])),
-            c("response", [Some("меры"), None]),
+            c("response_ru", [Some("меры"), None]),
         ],
     );
     Dataset {

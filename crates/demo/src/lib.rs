@@ -283,7 +283,7 @@ pub fn rows(opts: &Options) -> Rows {
     let mut out = Rows::new();
     let units = &department(opts);
     let period_end = esep_ingest::Period { year: opts.year, months: opts.months }.end();
-    out.insert(SourceId::Units, unit_rows(units, &mut rng));
+    out.insert(SourceId::Units, unit_rows(units, &mut rng, opts));
     out.insert(SourceId::Statistics, statistics(units, &mut rng, opts));
     out.insert(SourceId::Programmes, programmes(units, &mut rng, opts, period_end));
     out.insert(SourceId::Survey, survey(units, &mut rng, opts));
@@ -331,7 +331,8 @@ pub fn workbooks(opts: &Options) -> Result<Vec<(String, Vec<u8>)>, Error> {
     Ok(files)
 }
 
-fn unit_rows(units: &[UnitDef], rng: &mut Rng) -> Vec<Vec<Cell>> {
+fn unit_rows(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
+    let census = NaiveDate::from_ymd_opt(opts.year, 1, 1).unwrap_or_default();
     units
         .iter()
         .enumerate()
@@ -344,6 +345,9 @@ fn unit_rows(units: &[UnitDef], rng: &mut Rng) -> Vec<Vec<Cell>> {
                 text(&u.kk),
                 text(&u.ru),
                 num(population(units, &u.code) as f64),
+                // The population grows about 1.1 % a year.
+                num((population(units, &u.code) as f64 / 1.011).round()),
+                Cell::Date(census),
                 text(name),
                 text(rank_kk),
                 text(rank_ru),
@@ -622,6 +626,7 @@ fn appeals(
                     text(applicant),
                     text(kind),
                     text(topic),
+                    Cell::Empty,
                     if pending { Cell::Empty } else { text(outcome) },
                     text(if (answered - received).num_days() > 21 { "yes" } else { "no" }),
                     text("no"),
@@ -644,6 +649,7 @@ fn appeals(
                 text("individual"),
                 text(if q % 2 == 0 { "proposal" } else { "complaint" }),
                 text(people::topic(rng.below(people::TOPICS.len()), q % 2 == 1)),
+                Cell::Empty,
                 Cell::Empty,
                 text("no"),
                 text("yes"),
@@ -669,9 +675,12 @@ fn media(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
                     text(format!("M{}-{n:03}", year % 100)),
                     text(&u.code),
                     Cell::Date(date),
-                    text(outlet),
+                    text(outlet.0),
+                    text(outlet.1),
                     text(title),
-                    if answered { text(response) } else { Cell::Empty },
+                    Cell::Empty,
+                    if answered { text(response.0) } else { Cell::Empty },
+                    if answered { text(response.1) } else { Cell::Empty },
                     if answered {
                         Cell::Date(date + Duration::days(2 + rng.below(12) as i64))
                     } else {
@@ -688,8 +697,9 @@ fn narrative(units: &[UnitDef], rng: &mut Rng) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for (k, u) in units.iter().enumerate() {
         let place = people::settlement(k);
-        for (section, kk, ru) in people::narrative(k, &place, rng) {
-            rows.push(vec![text(&u.code), text(section), text(kk), text(ru)]);
+        for (section, item, kk, ru) in people::narrative(k, &place, rng) {
+            let item = item.map_or(Cell::Empty, |n| num(f64::from(n)));
+            rows.push(vec![text(&u.code), text(section), item, text(kk), text(ru)]);
         }
     }
     rows

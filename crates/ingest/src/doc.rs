@@ -47,7 +47,7 @@ pub fn contract_markdown() -> String {
          **Checks** (`esep validate`), each reported with file, sheet and cell, all at once:\n\n\
          - errors: wrong type; empty required cell; unknown unit or indicator code; duplicate key; value \
          out of range; solved > registered (for every category counted both ways); answered before \
-         received; an answered appeal without outcome; a media response before its publication; Likert \
+         received; an answered appeal without outcome; a media response before its publication, or given in one language only; a `measures` paragraph without its item, or an item outside 1–7; Likert \
          answers outside 1–5; a year outside the period and its АППГ; mixed `months`; not exactly one \
          department, or a unit that is its own ancestor; a unit code that is not a folder name, or two codes \
          that differ only in letter case; text the documents cannot print, or too long; a missing source, \

@@ -96,6 +96,21 @@ pub fn limits(column: &str) -> Limits {
     Limits { chars, word: WORD_CHARS }
 }
 
+/// The language a text is written in, from its letters: `kk` when it holds a letter only Kazakh
+/// has (ә ғ қ ң ө ұ ү һ і), `ru` when it is otherwise Cyrillic, `other` for anything else
+/// (a Latin title). A short Kazakh text without such a letter reads as `ru`: the contract's
+/// language columns override the guess.
+pub fn written_in(s: &str) -> &'static str {
+    const KAZAKH: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
+    if s.chars().any(|c| KAZAKH.contains(c)) {
+        "kk"
+    } else if s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        "ru"
+    } else {
+        "other"
+    }
+}
+
 /// The first problem of a text cell's content, in words, or `None` when the pack can hold it.
 pub fn text_problem(s: &str, limits: Limits) -> Option<String> {
     let bad: Vec<char> = {
@@ -182,6 +197,14 @@ pub fn code_expected() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_from_letters() {
+        assert_eq!(written_in("Полиция ауылға келмейді"), "kk");
+        assert_eq!(written_in("Полиция не приезжает"), "ru");
+        assert_eq!(written_in("Police in Kostanay"), "other");
+        assert_eq!(written_in("ІІД туралы"), "kk");
+    }
 
     #[test]
     fn kazakh_and_russian_text_is_printable() {

@@ -38,7 +38,35 @@ pub fn check(tables: &Tables, out: &mut Vec<Diagnostic>) -> Option<Period> {
     if let Some(t) = tables.get(&SourceId::Media) {
         check_media(t, out);
     }
+    if let Some(t) = tables.get(&SourceId::Narrative) {
+        check_narrative(t, out);
+    }
     period
+}
+
+/// The chapters of rule 6 whose lead paragraph a narrative row can join.
+const LEAD_ITEMS: std::ops::RangeInclusive<i64> = 1..=7;
+
+/// What was done belongs to a chapter: `measures` rows name their item (1–7), and any item
+/// given is one of those.
+fn check_narrative(t: &Table, out: &mut Vec<Diagnostic>) {
+    for i in 0..t.len() {
+        match (t.text("section", i), t.int("item", i)) {
+            (Some("measures"), None) => out.push(t.diag(
+                Severity::Error,
+                "item",
+                i,
+                "what was done belongs to a chapter: expected its item of rule 6, 1–7".into(),
+            )),
+            (_, Some(item)) if !LEAD_ITEMS.contains(&item) => out.push(t.diag(
+                Severity::Error,
+                "item",
+                i,
+                format!("item {item}: expected an item of rule 6 from 1 to 7"),
+            )),
+            _ => {}
+        }
+    }
 }
 
 fn key_text(v: &Value) -> String {
@@ -415,6 +443,22 @@ fn check_appeals(t: &Table, period: Option<Period>, out: &mut Vec<Diagnostic>) {
 
 fn check_media(t: &Table, out: &mut Vec<Diagnostic>) {
     for i in 0..t.len() {
+        // A response in one language only would print as "no response" in the other report.
+        match (t.text("response_kk", i), t.text("response_ru", i)) {
+            (Some(_), None) => out.push(t.diag(
+                Severity::Error,
+                "response_ru",
+                i,
+                "the response is given in Kazakh only: give it in Russian too".into(),
+            )),
+            (None, Some(_)) => out.push(t.diag(
+                Severity::Error,
+                "response_kk",
+                i,
+                "the response is given in Russian only: give it in Kazakh too".into(),
+            )),
+            _ => {}
+        }
         if let (Some(d), Some(r)) = (t.date("date", i), t.date("response_date", i))
             && r < d
         {

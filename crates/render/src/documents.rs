@@ -31,7 +31,8 @@ pub struct DocData {
     overall: String,
     points: Vec<String>,
     chapters: Vec<Chapter>,
-    comparison: Option<Chart>,
+    /// The unit among its level group, or the department's bodies by level group.
+    comparisons: Vec<Chart>,
     /// The unit's place among its siblings, as a sentence (empty for the department).
     place: String,
     awards: Vec<String>,
@@ -83,8 +84,10 @@ struct KeyFigure {
 struct Chapter {
     item: u8,
     title: String,
-    /// Generated sentences on the chapter's headline figures.
+    /// The lead paragraph a chief reads aloud (one entry), or none.
     summary: Vec<String>,
+    /// The lead's sentences on the figures, each a slide's message.
+    messages: Vec<String>,
     figures: Vec<FigureRow>,
     chart: Option<Chart>,
     /// Programmes (item 2) or funding by purpose (item 4).
@@ -93,6 +96,8 @@ struct Chapter {
     failed: Option<ExtraTable>,
     /// Item 6: the media publications and the response to each.
     publications: Option<ExtraTable>,
+    /// The population the table's rates are computed from, or empty without a rate.
+    rate_note: String,
     paragraphs: Vec<String>,
 }
 
@@ -126,6 +131,8 @@ struct FigureRow {
 /// A bar chart: current against АППГ, or units side by side.
 #[derive(Debug, Serialize)]
 struct Chart {
+    /// The heading above a comparison chart (which bodies it compares), else empty.
+    heading: String,
     title: String,
     /// Legend of the two series, or empty for one series.
     legend: Vec<String>,
@@ -190,6 +197,35 @@ fn choice_label(list: &[Choice], id: &str, lang: Lang) -> String {
 
 fn percent(v: Option<f64>) -> String {
     v.map(|v| format!("{} %", format::number(v, 1))).unwrap_or_else(|| "—".into())
+}
+
+/// Words quoted as written, in quotation marks, with their language named when it is not the
+/// document's: «Полиция не приезжает» (орыс тілінде).
+fn quoted(text: &str, written: &str, lang: Lang) -> String {
+    if written == lang.code() {
+        format!("«{text}»")
+    } else {
+        format!("«{text}» ({})", lang.label(&format!("written_{written}")))
+    }
+}
+
+/// Under every table with a rate: the population it was computed from, with its date, and
+/// which population the previous year's rates used.
+fn rate_note(unit: &UnitReport, lang: Lang) -> String {
+    let count = |n: i64| format::number(n as f64, 0);
+    let date = unit
+        .population_date
+        .as_deref()
+        .map(|d| lang.label("rate_note_date").replace("{date}", &date_dmy(d)))
+        .unwrap_or_default();
+    let previous = match unit.population_previous {
+        Some(p) => lang.label("rate_note_previous").replace("{population}", &count(p)),
+        None => lang.label("rate_note_same"),
+    };
+    lang.label("rate_note")
+        .replace("{population}", &count(unit.population))
+        .replace("{date}", &date)
+        .replace("{previous}", &previous)
 }
 
 /// Figures of the public documents: restricted indicators (rule 3) are left out.
@@ -257,8 +293,13 @@ fn pair_chart(report: &Report, unit: &UnitReport, lang: Lang, title: &str, codes
     if bars.iter().all(|b| b.value <= 0.0 && b.previous.unwrap_or(0.0) <= 0.0) {
         return None;
     }
+    // Largest first, so the chart reads as a ranking (a stable sort keeps ties in the
+    // catalogue's order).
+    let mut bars = bars;
+    bars.sort_by(|a, b| b.value.total_cmp(&a.value));
     let has_previous = bars.iter().any(|b| b.previous.is_some());
     Some(Chart {
+        heading: String::new(),
         title: lang.label(title),
         legend: if has_previous { vec![lang.label("current"), lang.label("previous")] } else { Vec::new() },
         bars,
@@ -267,29 +308,49 @@ fn pair_chart(report: &Report, unit: &UnitReport, lang: Lang, title: &str, codes
     })
 }
 
-/// The unit among its siblings (or, for the department, its bodies) on one indicator.
-fn comparison(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Option<Chart> {
+/// The unit among its siblings of its level group on one indicator; for the department, its
+/// bodies, one chart per level group (cities apart from rural districts). A group of fewer
+/// than [`esep_analysis::ranks::MIN_GROUP`] bodies is not compared.
+fn comparisons(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Vec<Chart> {
+    use esep_analysis::ranks::{MIN_GROUP, level_group};
+    let children = |parent: &esep_analysis::UnitCode, group: &str| -> Vec<&UnitReport> {
+        report
+            .units
+            .iter()
+            .filter(|u| u.parent.as_ref() == Some(parent) && level_group(&u.level) == group)
+            .collect()
+    };
+    let heading = |key: &str| lang.label(key);
+    let charts: Vec<Option<Chart>> = match &unit.parent {
+        Some(p) => {
+            let Some(parent) = report.units.iter().find(|u| &u.code == p) else { return Vec::new() };
+            let peers = children(p, level_group(&unit.level));
+            vec![comparison(report, unit, parent, &peers, lang, code, heading("among_siblings"))]
+        }
+        None => ["urban", "rural"]
+            .iter()
+            .map(|group| {
+                let peers = children(&unit.code, group);
+                let title = format!("{} — {}", heading("by_bodies"), lang.label(&format!("group_{group}")));
+                comparison(report, unit, unit, &peers, lang, code, title)
+            })
+            .collect(),
+    };
+    charts.into_iter().flatten().filter(|c| c.bars.len() >= MIN_GROUP as usize).collect()
+}
+
+/// `peers` side by side on one indicator, best first, with `parent`'s value as a line.
+fn comparison(
+    report: &Report,
+    unit: &UnitReport,
+    parent: &UnitReport,
+    peers: &[&UnitReport],
+    lang: Lang,
+    code: &str,
+    heading: String,
+) -> Option<Chart> {
     let k = report.catalogue.indicators.iter().position(|i| i.code == code)?;
     let ind = &report.catalogue.indicators[k];
-    let (parent, peers): (&UnitReport, Vec<&UnitReport>) = match &unit.parent {
-        // A body is compared with its own level group only: cities apart from rural districts.
-        Some(p) => {
-            let parent = report.units.iter().find(|u| &u.code == p)?;
-            let group = esep_analysis::ranks::level_group(&unit.level);
-            let peers: Vec<&UnitReport> = report
-                .units
-                .iter()
-                .filter(|u| {
-                    u.parent.as_ref() == Some(p) && esep_analysis::ranks::level_group(&u.level) == group
-                })
-                .collect();
-            if peers.len() < esep_analysis::ranks::MIN_GROUP as usize {
-                return None;
-            }
-            (parent, peers)
-        }
-        None => (unit, report.units.iter().filter(|u| u.parent.as_ref() == Some(&unit.code)).collect()),
-    };
     let mut bars: Vec<Bar> = peers
         .iter()
         .filter_map(|u| {
@@ -304,9 +365,6 @@ fn comparison(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Opt
             })
         })
         .collect();
-    if bars.len() < 2 {
-        return None;
-    }
     // Best first, as the ranks read.
     bars.sort_by(|a, b| {
         let order = a.value.total_cmp(&b.value);
@@ -314,7 +372,9 @@ fn comparison(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Opt
     });
     let reference = parent.figures[k].current;
     Some(Chart {
-        title: lang.pick(&ind.kk, &ind.ru).to_string(),
+        heading,
+        // The heading names the indicator already.
+        title: String::new(),
         legend: Vec::new(),
         bars,
         reference,
@@ -422,14 +482,20 @@ fn publications(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
             .media
             .iter()
             .map(|p| {
-                let response = if p.response.is_empty() {
+                let said = lang.pick(&p.response_kk, &p.response_ru);
+                let response = if said.is_empty() {
                     lang.label("no_response")
                 } else if p.response_date.is_empty() {
-                    p.response.clone()
+                    said.to_string()
                 } else {
-                    format!("{} ({})", p.response, date_dmy(&p.response_date))
+                    format!("{said} ({})", date_dmy(&p.response_date))
                 };
-                vec![date_dmy(&p.date), p.outlet.clone(), format!("«{}»", p.title), response]
+                vec![
+                    date_dmy(&p.date),
+                    lang.pick(&p.outlet_kk, &p.outlet_ru).to_string(),
+                    quoted(&p.title, &p.title_language, lang),
+                    response,
+                ]
             })
             .collect(),
         numeric: 0,
@@ -476,29 +542,39 @@ fn public_sources(report: &Report, unit: &UnitReport, lang: Lang) -> Vec<SourceD
 /// Builds the data of one unit's documents in one language.
 pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
     let mut chapters = Vec::new();
+    let all: Vec<(&Indicator, &Figure)> = report.catalogue.indicators.iter().zip(&unit.figures).collect();
     for item in 1..=10u8 {
         let mine: Vec<(&Indicator, &Figure)> = public(report, unit).filter(|(i, _)| i.item == item).collect();
         // Item 2 leads with the measures by status: counts of measures by one status are
         // said there, and the mean completion follows.
         let status = if item == 2 { measures_sentence(unit, lang) } else { None };
-        let summary = status
-            .into_iter()
-            .chain(
-                mine.iter()
-                    .filter(|(i, _)| {
-                        i.headline && !(item == 2 && matches!(i.formula, Formula::Measures { .. }))
-                    })
-                    .filter_map(|(i, f)| narrative::sentence(i, f, lang)),
-            )
+        // The lead a chief reads aloud: the figures analysis chose, what was done, and what is
+        // asked of the local executive body (item 9) on this chapter's matters.
+        let chosen = esep_analysis::summary::chapter_lead(item, &unit.figures, &report.catalogue);
+        let texts = |section: &'static str| {
+            unit.narrative
+                .iter()
+                .filter(move |p| p.section == section && p.item == Some(item))
+                .map(|p| lang.pick(&p.kk, &p.ru).to_string())
+        };
+        let messages: Vec<String> = status.into_iter().chain(narrative::lead(&chosen, &all, lang)).collect();
+        let lead: Vec<String> = messages
+            .iter()
+            .cloned()
+            .chain(narrative::steady(&chosen, lang))
+            .chain(texts("measures"))
+            .chain(texts("local_problems"))
             .collect();
+        let summary: Vec<String> = if lead.is_empty() { Vec::new() } else { vec![lead.join(" ")] };
         // A figure the inputs say nothing about, in either year, is left out of the tables.
-        let figures = mine
+        let shown: Vec<&(&Indicator, &Figure)> = mine
             .iter()
             .filter(|(_, f)| {
                 !(f.missing == Some(Reason::NoData) && f.previous_missing == Some(Reason::NoData))
             })
-            .map(|(i, f)| figure_row(i, f, lang))
             .collect();
+        let rates = shown.iter().any(|(i, _)| matches!(i.formula, Formula::Rate { .. }));
+        let figures = shown.iter().map(|(i, f)| figure_row(i, f, lang)).collect();
         let chart = report.catalogue.charts.iter().find(|c| c.item == item).and_then(|c| {
             let codes: Vec<&str> = c.indicators.iter().map(|c| c.as_str()).collect();
             pair_chart(report, unit, lang, &format!("chart_{}", c.id), &codes)
@@ -524,11 +600,13 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             item,
             title: lang.label(&format!("item_{item}")),
             summary,
+            messages,
             figures,
             chart,
             extra,
             failed: if item == 2 { failed_measures(report, unit, lang) } else { None },
             publications: if item == 6 { publications(unit, lang) } else { None },
+            rate_note: if rates { rate_note(unit, lang) } else { String::new() },
             paragraphs,
         });
     }
@@ -604,7 +682,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             .filter_map(|(i, f)| narrative::point(i, f, lang))
             .collect(),
         chapters,
-        comparison: comparison(report, unit, lang, &report.catalogue.compared),
+        comparisons: comparisons(report, unit, lang, &report.catalogue.compared),
         place: public(report, unit)
             .find(|(i, _)| i.code == report.catalogue.compared)
             .and_then(|(i, f)| narrative::place(i, f, lang))
@@ -622,7 +700,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
                 received: date_dmy(&q.received),
                 applicant: choice_label(contract::APPLICANTS, &q.applicant, lang),
                 kind: choice_label(contract::APPEAL_KINDS, &q.kind, lang),
-                topic: q.topic.clone(),
+                topic: quoted(&q.topic, &q.topic_language, lang),
             })
             .collect(),
         sources: public_sources(report, unit, lang),

@@ -124,7 +124,7 @@ pub fn formula(formula: &Formula, settings: &Settings, lang: Lang) -> String {
 
 /// A label inside a sentence: its first letter in lower case, unless it opens an abbreviation
 /// (ЖКО, ДТП), which keeps its capitals.
-fn lowercase_first(s: &str) -> String {
+pub(crate) fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     let abbreviation = s.chars().nth(1).is_some_and(char::is_uppercase);
     match chars.next() {

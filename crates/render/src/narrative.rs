@@ -146,7 +146,149 @@ pub fn point(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
     })
 }
 
-/// The one-sentence assessment that opens the main points.
+/// A figure's value as said in a sentence: `1 133`, `69,9 %`, `95,5`, `12 000 тенге`.
+fn said(v: f64, ind: &Indicator, lang: Lang) -> String {
+    match ind.unit {
+        Measure::Count => format::value(v, ind.unit),
+        _ => value(v, ind, lang),
+    }
+}
+
+/// Whether the indicator is a level (share, rate, mean) that goes higher or lower, rather than
+/// a count that is more or less.
+fn is_level(ind: &Indicator) -> bool {
+    !matches!(ind.unit, Measure::Count | Measure::Tenge)
+}
+
+/// The sentence that opens a chapter's lead, on its first headline figure. Only a change that
+/// passed its test is stated as more or less; any other is given as the two values.
+fn opener(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
+    let label = lang.pick(&ind.kk, &ind.ru);
+    let cur = said(fig.current?, ind, lang);
+    let Some(prev) = fig.previous.map(|p| said(p, ind, lang)) else {
+        return Some(format!("{label} — {cur}."));
+    };
+    let change = fig.change.unwrap_or(0.0);
+    if change.abs() < 1e-9 {
+        return Some(match lang {
+            Lang::Ru => format!("{label} — {cur}, как и годом ранее."),
+            Lang::Kk => format!("{label} — {cur}, бір жыл бұрынғыдай."),
+        });
+    }
+    let size = amount(fig, ind, lang).filter(|_| fig.significant == Some(true));
+    let Some(size) = size else {
+        return Some(match lang {
+            Lang::Ru => format!("{label} — {cur}, годом ранее — {prev}."),
+            Lang::Kk => format!("{label} — {cur}, бір жыл бұрын — {prev}."),
+        });
+    };
+    let rise = change > 0.0;
+    Some(match (lang, is_level(ind)) {
+        (Lang::Ru, level) => {
+            let how = match (level, rise) {
+                (true, true) => "выше",
+                (true, false) => "ниже",
+                (false, true) => "больше",
+                (false, false) => "меньше",
+            };
+            format!("{label} — {cur}: на {size} {how}, чем годом ранее ({prev}).")
+        }
+        (Lang::Kk, level) => {
+            let how = match (level, rise) {
+                (true, true) => "өсті",
+                (true, false) => "төмендеді",
+                (false, true) => "көбейді",
+                (false, false) => "азайды",
+            };
+            let by = inflect(&size, Case::Dative);
+            format!("{label} — {cur}: бір жыл бұрынғымен ({prev}) салыстырғанда {by} {how}.")
+        }
+    })
+}
+
+/// One figure in a lead's list of changes: "кражи — 275 против 312 (−11,9 %)".
+fn listed(ind: &Indicator, fig: &Figure, lang: Lang) -> Option<String> {
+    let label = crate::explain::lowercase_first(lang.pick(&ind.kk, &ind.ru));
+    let cur = said(fig.current?, ind, lang);
+    let prev = said(fig.previous?, ind, lang);
+    let (change, _) = format::change(fig.change, fig.change_pct, ind.unit, &lang.label("points"))?;
+    Some(match lang {
+        Lang::Ru => format!("{label} — {cur} против {prev} ({change})"),
+        Lang::Kk => format!("{label} — {cur}, бір жыл бұрын {prev} ({change})"),
+    })
+}
+
+/// The sentences of a chapter's lead on its figures, as [`esep_analysis::summary::chapter_lead`]
+/// chose them: the opener, then the notable improvements, deteriorations and other changes.
+/// `figures` pairs each catalogue indicator with its figure.
+pub fn lead(
+    chosen: &esep_analysis::summary::Lead,
+    figures: &[(&Indicator, &Figure)],
+    lang: Lang,
+) -> Vec<String> {
+    let at = |k: usize| figures.get(k).copied();
+    let mut out: Vec<String> =
+        chosen.opener.and_then(at).and_then(|(i, f)| opener(i, f, lang)).into_iter().collect();
+    let groups: [(&[usize], &str, &str); 3] = [
+        (&chosen.better, "Заметные улучшения", "Елеулі жақсару"),
+        (&chosen.worse, "Заметные ухудшения", "Елеулі нашарлау"),
+        (&chosen.other, "Заметные изменения", "Елеулі өзгеріс"),
+    ];
+    for (ks, ru, kk) in groups {
+        let items: Vec<String> =
+            ks.iter().filter_map(|&k| at(k)).filter_map(|(i, f)| listed(i, f, lang)).collect();
+        if !items.is_empty() {
+            out.push(format!("{}: {}.", lang.pick(kk, ru), items.join("; ")));
+        }
+    }
+    // An abbreviation's full stop ends the sentence too: "п. п." not "п. п..".
+    out.into_iter().map(|s| s.replace("..", ".")).collect()
+}
+
+/// The lead's closing word on a chapter whose other figures held steady, when analysis says so.
+pub fn steady(chosen: &esep_analysis::summary::Lead, lang: Lang) -> Option<String> {
+    chosen.steady.then(|| {
+        lang.pick(
+            "Бөлімнің қалған көрсеткіштері айтарлықтай өзгерген жоқ.",
+            "Остальные показатели раздела существенно не изменились.",
+        )
+        .to_string()
+    })
+}
+
+/// How many indicators changed one way, as a clause: "заметно ухудшился 1 показатель",
+/// "улучшились 3 показателя", "ни один не улучшился"; "1 көрсеткіш айтарлықтай нашарлады".
+fn moved(n: usize, better: bool, first: bool, lang: Lang) -> String {
+    let forms = ["показатель".to_string(), "показателя".into(), "показателей".into()];
+    let how = if first { "заметно " } else { "" };
+    match lang {
+        Lang::Ru => {
+            let verb = match (better, ru_form(n as u64) == 0 && n > 0) {
+                (true, true) => "улучшился",
+                (true, false) => "улучшились",
+                (false, true) => "ухудшился",
+                (false, false) => "ухудшились",
+            };
+            if n == 0 {
+                format!("ни один не {}", if better { "улучшился" } else { "ухудшился" })
+            } else {
+                format!("{how}{verb} {}", ru_count(n as f64, &forms))
+            }
+        }
+        Lang::Kk => {
+            let verb = if better { "жақсарды" } else { "нашарлады" };
+            let how = if first { "айтарлықтай " } else { "" };
+            if n == 0 {
+                format!("бірде-бір көрсеткіш {}", if better { "жақсарған жоқ" } else { "нашарлаған жоқ" })
+            } else {
+                format!("{n} көрсеткіш {how}{verb}")
+            }
+        }
+    }
+}
+
+/// The one-sentence assessment that opens the main points: the situation, then the counts of
+/// notable improvements and deteriorations behind it, the deciding one first.
 pub fn overall(main: &esep_analysis::summary::MainPoints, lang: Lang) -> String {
     use esep_analysis::summary::Overall;
     let ru = lang == Lang::Ru;
@@ -158,21 +300,18 @@ pub fn overall(main: &esep_analysis::summary::MainPoints, lang: Lang) -> String 
         (Overall::Worsened, false) => "нашарлады",
         (Overall::Stable, false) => "тұрақты",
     };
-    let (good, bad) = if ru {
-        ("улучшений", "ухудшений")
+    let counts = if main.better + main.worse == 0 {
+        lang.pick("бірде-бір көрсеткіш айтарлықтай өзгерген жоқ", "ни один показатель заметно не изменился")
+            .to_string()
+    } else if main.overall == Overall::Worsened {
+        format!("{}, {}", moved(main.worse, false, true, lang), moved(main.better, true, false, lang))
     } else {
-        ("жақсару", "нашарлау")
-    };
-    // The count that decided the assessment comes first.
-    let counts = if main.overall == Overall::Worsened {
-        format!("{bad} — {}, {good} — {}", main.worse, main.better)
-    } else {
-        format!("{good} — {}, {bad} — {}", main.better, main.worse)
+        format!("{}, {}", moved(main.better, true, true, lang), moved(main.worse, false, false, lang))
     };
     if ru {
-        format!("В целом обстановка {state}: значимых {counts}.")
+        format!("В целом обстановка {state}: {counts}.")
     } else {
-        format!("Жалпы жағдай {state}: мәнді {counts}.")
+        format!("Жалпы жағдай {state}: {counts}.")
     }
 }
 
@@ -354,6 +493,91 @@ mod tests {
         assert_eq!(
             point(&theft(), &fig(275.0, 312.0, true), Lang::Kk).as_deref(),
             Some("Ұрлық: 275 ұрлық, бір жыл бұрын — 312 (−37; −11,9 %).")
+        );
+    }
+
+    #[test]
+    fn a_lead_opens_with_its_figure_and_names_only_tested_changes() {
+        let theft = theft();
+        let lead = esep_analysis::summary::Lead { opener: Some(0), ..Default::default() };
+        let said = |f: Figure, lang| lead_of(&lead, &theft, &f, lang);
+        assert_eq!(
+            said(fig(275.0, 312.0, true), Lang::Ru),
+            ["Кражи — 275: на 11,9\u{a0}% меньше, чем годом ранее (312)."]
+        );
+        assert_eq!(
+            said(fig(275.0, 312.0, true), Lang::Kk),
+            ["Ұрлық — 275: бір жыл бұрынғымен (312) салыстырғанда 11,9\u{a0}%\u{2011}ға азайды."]
+        );
+        // Within random variation: the two values, no "less".
+        assert_eq!(said(fig(290.0, 280.0, false), Lang::Ru), ["Кражи — 290, годом ранее — 280."]);
+        assert_eq!(said(fig(290.0, 280.0, false), Lang::Kk), ["Ұрлық — 290, бір жыл бұрын — 280."]);
+        // A share is higher or lower, in points.
+        let mut clearance = theft.clone();
+        (clearance.ru, clearance.kk, clearance.unit) =
+            ("Раскрываемость".into(), "Ашылу деңгейі".into(), Measure::Percent);
+        assert_eq!(
+            lead_of(&lead, &clearance, &fig(67.7, 69.1, true), Lang::Ru),
+            ["Раскрываемость — 67,7\u{a0}%: на 1,4\u{a0}п.\u{a0}п. ниже, чем годом ранее (69,1\u{a0}%)."]
+        );
+        assert_eq!(
+            lead_of(&lead, &clearance, &fig(67.7, 69.1, true), Lang::Kk),
+            [
+                "Ашылу деңгейі — 67,7\u{a0}%: бір жыл бұрынғымен (69,1\u{a0}%) салыстырғанда 1,4 пайыздық тармаққа төмендеді."
+            ]
+        );
+        // Listed changes and the steady rest.
+        let listed = esep_analysis::summary::Lead { better: vec![0], steady: false, ..Default::default() };
+        assert_eq!(
+            lead_of(&listed, &theft, &fig(275.0, 312.0, true), Lang::Ru),
+            ["Заметные улучшения: кражи — 275 против 312 (−11,9 %)."]
+        );
+        let held = esep_analysis::summary::Lead { steady: true, ..Default::default() };
+        assert!(lead_of(&held, &theft, &fig(1.0, 1.0, false), Lang::Kk).is_empty());
+        assert_eq!(
+            steady(&held, Lang::Kk).as_deref(),
+            Some("Бөлімнің қалған көрсеткіштері айтарлықтай өзгерген жоқ.")
+        );
+        assert_eq!(steady(&listed, Lang::Ru), None);
+    }
+
+    fn lead_of(
+        chosen: &esep_analysis::summary::Lead,
+        ind: &Indicator,
+        f: &Figure,
+        lang: Lang,
+    ) -> Vec<String> {
+        lead(chosen, &[(ind, f)], lang)
+    }
+
+    #[test]
+    fn the_assessment_counts_what_moved() {
+        use esep_analysis::summary::{MainPoints, Overall};
+        let main = |better, worse, overall| MainPoints { points: Vec::new(), overall, better, worse };
+        let said = |m: MainPoints, lang| overall(&m, lang);
+        assert_eq!(
+            said(main(0, 1, Overall::Worsened), Lang::Ru),
+            "В целом обстановка ухудшилась: заметно ухудшился 1 показатель, ни один не улучшился."
+        );
+        assert_eq!(
+            said(main(3, 1, Overall::Improved), Lang::Ru),
+            "В целом обстановка улучшилась: заметно улучшились 3 показателя, ухудшился 1 показатель."
+        );
+        assert_eq!(
+            said(main(0, 0, Overall::Stable), Lang::Ru),
+            "В целом обстановка стабильна: ни один показатель заметно не изменился."
+        );
+        assert_eq!(
+            said(main(5, 21, Overall::Worsened), Lang::Ru),
+            "В целом обстановка ухудшилась: заметно ухудшился 21 показатель, улучшились 5 показателей."
+        );
+        assert_eq!(
+            said(main(0, 1, Overall::Worsened), Lang::Kk),
+            "Жалпы жағдай нашарлады: 1 көрсеткіш айтарлықтай нашарлады, бірде-бір көрсеткіш жақсарған жоқ."
+        );
+        assert_eq!(
+            said(main(2, 2, Overall::Stable), Lang::Kk),
+            "Жалпы жағдай тұрақты: 2 көрсеткіш айтарлықтай жақсарды, 2 көрсеткіш нашарлады."
         );
     }
 
