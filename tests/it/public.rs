@@ -92,3 +92,36 @@ fn public_documents_speak_to_people() {
         assert!(shares.iter().any(|r| r.change.is_some()), "no share with a change");
     }
 }
+
+/// Every rule-6 chapter 1–7 of every demo unit opens with a lead of 3 to 6 sentences, in both
+/// languages, that never calls a change noise (the tables' ° and one footnote do).
+#[test]
+fn chapters_open_with_a_lead_of_three_to_six_sentences() {
+    use esep_analysis::{Catalogue, Settings, compute};
+    use esep_render::lang::Lang;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    let data = esep_ingest::load(&dir).dataset.unwrap_or_else(|| panic!("the demo does not validate"));
+    let report =
+        compute(&data, &Catalogue::builtin(), &Settings::builtin()).unwrap_or_else(|e| panic!("{e}"));
+    let mut leads = 0;
+    for unit in &report.units {
+        for lang in Lang::ALL {
+            let doc = serde_json::to_value(esep_render::documents::doc_data(&report, unit, lang))
+                .unwrap_or_else(|e| panic!("{e}"));
+            for chapter in doc["chapters"].as_array().into_iter().flatten().take(7) {
+                let lead = chapter["summary"][0].as_str().unwrap_or_default();
+                // A sentence ends with a full stop before a space and a capital letter, or at the end.
+                let sentences = lead.split(". ").filter(|s| s.starts_with(char::is_uppercase)).count();
+                let item = &chapter["item"];
+                assert!(
+                    (3..=6).contains(&sentences),
+                    "{} {item} {lang:?}: {sentences} in «{lead}»",
+                    unit.code
+                );
+                assert!(!lead.contains("случайных колебаний") && !lead.contains("кездейсоқ"), "{lead}");
+                leads += 1;
+            }
+        }
+    }
+    assert_eq!(leads, report.units.len() * 2 * 7);
+}

@@ -258,7 +258,7 @@ pub fn narrative(
     ];
     // A multiple of 5, so that the Russian noun takes the genitive plural.
     let cameras = (10 + rng.below(40)) / 5 * 5;
-    // What was done under items 1, 3, 4, 6 and 7: read in each chapter's lead.
+    // What was done under items 1–7: read in each chapter's lead.
     // Numbers chosen so that the Russian noun takes the genitive plural (8–16, 5–10, 20–50).
     let (raids, crossings, meetings) = (8 + k % 9, 5 + k % 6, 20 + 5 * (k % 7));
     out.extend([
@@ -267,6 +267,13 @@ pub fn narrative(
             Some(1),
             format!("Көшелерде жаяу патрульдер күшейтіліп, {raids} профилактикалық рейд өткізілді."),
             format!("На улицах усилены пешие патрули, проведено {raids} профилактических рейдов."),
+        ),
+        (
+            "measures",
+            Some(2),
+            "Орындалмаған іс-шаралар бойынша жауаптылар тыңдалып, мерзімдері келесі тоқсанға ауыстырылды.".to_string(),
+            "По невыполненным мероприятиям заслушаны ответственные, сроки перенесены на следующий квартал."
+                .to_string(),
         ),
         (
             "measures",
@@ -280,6 +287,12 @@ pub fn narrative(
             Some(4),
             format!("Мектептер маңындағы {crossings} жаяу жүргінші өткелі жарықтандырылды, жол полициясының рейдтері өткізілді."),
             format!("У школ освещено {crossings} пешеходных переходов, проведены рейды дорожной полиции."),
+        ),
+        (
+            "measures",
+            Some(5),
+            "Барлық қызметкерлермен сыбайлас жемқорлықтың алдын алу бойынша 6 сабақ өткізілді.".to_string(),
+            "Со всеми сотрудниками проведено 6 занятий по профилактике коррупции.".to_string(),
         ),
         (
             "measures",
