@@ -329,21 +329,27 @@ pub fn base() -> Book {
                 "invited_ru",
                 "secretary",
             ],
-            vec![vec![
-                S("DEP"),
-                D(2026, 2, 20),
-                S("11:00"),
-                S("Мәдениет үйі"),
-                S("Дом культуры"),
-                N(200.0),
-                D(2026, 2, 5),
-                S("Газета"),
-                S("Сенім телефоны 8 (7172) 00-00-00"),
-                S("Телефон доверия 8 (7172) 00-00-00"),
-                S("депутаттар"),
-                S("депутаты"),
-                S("Петрова Ольга"),
-            ]],
+            // Every unit reports (rule 4): the department, then its two districts.
+            [("DEP", 20, "11:00"), ("DEP-01", 24, "15:00"), ("DEP-02", 26, "15:00")]
+                .into_iter()
+                .map(|(unit, day, time)| {
+                    vec![
+                        S(unit),
+                        D(2026, 2, day),
+                        S(time),
+                        S("Мәдениет үйі"),
+                        S("Дом культуры"),
+                        N(200.0),
+                        D(2026, 2, 5),
+                        S("Газета"),
+                        S("Сенім телефоны 8 (7172) 00-00-00"),
+                        S("Телефон доверия 8 (7172) 00-00-00"),
+                        S("депутаттар"),
+                        S("депутаты"),
+                        S("Петрова Ольга"),
+                    ]
+                })
+                .collect(),
         ),
     ]
 }
@@ -404,6 +410,24 @@ pub fn invalid_cases() -> Vec<Case> {
             set(b, "meeting", 0, 9, S("По телефону 102 или на портале eotinish.kz"))
         }),
         case("late-announcement", |b| set(b, "meeting", 0, 6, D(2026, 2, 15))),
+        // Rule 4: the annual report is held in the first quarter of the next year.
+        case("meeting-after-first-quarter", |b| {
+            set(b, "meeting", 0, 1, D(2026, 6, 18));
+            set(b, "meeting", 0, 6, D(2026, 6, 1));
+        }),
+        // Rule 9: the hall holds those expected.
+        case("hall-too-small", |b| {
+            let meeting = find(b, "meeting");
+            meeting.headers.push("expected");
+            for row in &mut meeting.rows {
+                row.push(E);
+            }
+            meeting.rows[0][13] = N(250.0);
+        }),
+        // Rule 4: every body reports; DEP-02 has no meeting row.
+        case("no-meeting-row", |b| {
+            find(b, "meeting").rows.remove(2);
+        }),
         case("response-before-publication", |b| set(b, "media", 0, 8, D(2025, 3, 20))),
         // A response in Russian only would read "no response" in the Kazakh report.
         case("response-in-one-language", |b| set(b, "media", 0, 6, E)),

@@ -246,6 +246,42 @@ fn late_announcement_is_a_warning() {
 }
 
 #[test]
+fn annual_meeting_after_the_first_quarter_is_an_error() {
+    expect_one(
+        "meeting-after-first-quarter",
+        ERR,
+        F,
+        Some("meeting"),
+        Some("B2"),
+        "meeting on 18.06.2026: rule 4 holds the annual report for 2025 in the first quarter of 2026, 01.01.2026 to 31.03.2026",
+    );
+}
+
+#[test]
+fn a_hall_smaller_than_the_expected_audience_is_a_warning() {
+    expect_one(
+        "hall-too-small",
+        WARN,
+        F,
+        Some("meeting"),
+        Some("F2"),
+        "the hall holds 200 but 250 participants are expected (rule 9)",
+    );
+}
+
+#[test]
+fn a_body_without_a_meeting_is_a_warning() {
+    expect_one(
+        "no-meeting-row",
+        WARN,
+        F,
+        Some("units"),
+        Some("A4"),
+        "`DEP-02` has no row in `meeting`: every body reports to the public (rule 4)",
+    );
+}
+
+#[test]
 fn emergency_number_for_questions_is_a_warning() {
     expect_one(
         "emergency-number",

@@ -1,9 +1,16 @@
 //! The rules of the order that the inputs are checked against beside the input contract:
 //! each reported at the cell the analyst edits, as warnings that do not stop the build.
 //!
+//! Rule 4: the annual report (a 12-month period) is held in the first quarter of the next
+//! year, an error otherwise; shorter periods make interim reports, held when the body decides.
+//! Every body of the department reports, so each has its meeting row (a warning names the
+//! missing ones at their `units` row).
+//!
 //! Rule 8.2: the meeting is announced in the media at least `meeting.announce_days` (10)
 //! days before it, and says how to send questions ahead: not through an emergency line
 //! (`meeting.emergency_numbers`), which must stay free for emergencies.
+//!
+//! Rule 9: the hall holds the participants expected, when the meeting row gives them.
 
 use chrono::NaiveDate;
 use esep_ingest::{Dataset, Diagnostic, Severity, SourceId};
@@ -16,6 +23,22 @@ pub fn announcement_deadline(date: NaiveDate, settings: &Settings) -> NaiveDate 
     date - chrono::Duration::days(i64::from(settings.meeting.announce_days))
 }
 
+/// The months of the year after the reporting year in which rule 4 holds the annual report:
+/// its first quarter.
+pub const ANNUAL_MEETING_MONTHS: std::ops::RangeInclusive<u32> = 1..=3;
+
+/// The first and last day rule 4 allows for the meeting on `period`, or `None` for an interim
+/// period, whose meeting the body schedules.
+pub fn annual_window(period: esep_ingest::Period) -> Option<(NaiveDate, NaiveDate)> {
+    if period.months != 12 {
+        return None;
+    }
+    let year = period.year + 1;
+    let first = NaiveDate::from_ymd_opt(year, *ANNUAL_MEETING_MONTHS.start(), 1)?;
+    let after = NaiveDate::from_ymd_opt(year, ANNUAL_MEETING_MONTHS.end() + 1, 1)?;
+    Some((first, after.pred_opt()?))
+}
+
 /// Every rule of the order the dataset breaks, as diagnostics at their cells.
 pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic>> {
     let mut out = Vec::new();
@@ -23,6 +46,42 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
     let date = m.column("date")?.cast(&DataType::Int32)?;
     let announced = m.column("announced")?.cast(&DataType::Int32)?;
     let row = m.column(esep_ingest::frame::ROW)?.u32()?.clone();
+    out.extend(missing_meetings(data)?);
+    let window = annual_window(data.period);
+    let (capacity, expected) = (m.column("capacity")?.i64()?, m.column("expected")?.cast(&DataType::Int64)?);
+    for i in 0..m.height() {
+        let at = row.get(i).unwrap_or(0);
+        if let (Some(held), Some((first, last))) =
+            (date.i32()?.get(i).and_then(NaiveDate::from_epoch_days), window)
+            && !(first..=last).contains(&held)
+        {
+            out.push(data.diagnostic(
+                SourceId::Meeting,
+                "date",
+                at,
+                Severity::Error,
+                format!(
+                    "meeting on {}: rule 4 holds the annual report for {} in the first quarter of {}, {} to {}",
+                    held.format("%d.%m.%Y"),
+                    data.period.year,
+                    data.period.year + 1,
+                    first.format("%d.%m.%Y"),
+                    last.format("%d.%m.%Y")
+                ),
+            ));
+        }
+        if let (Some(seats), Some(people)) = (capacity.get(i), expected.i64()?.get(i))
+            && seats < people
+        {
+            out.push(data.diagnostic(
+                SourceId::Meeting,
+                "capacity",
+                at,
+                Severity::Warning,
+                format!("the hall holds {seats} but {people} participants are expected (rule 9)"),
+            ));
+        }
+    }
     for i in 0..m.height() {
         let (Some(date), Some(announced)) = (
             date.i32()?.get(i).and_then(NaiveDate::from_epoch_days),
@@ -71,6 +130,28 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
     Ok(out)
 }
 
+/// A warning at the `units` row of every unit without a meeting row.
+fn missing_meetings(data: &Dataset) -> PolarsResult<Vec<Diagnostic>> {
+    let held: std::collections::HashSet<&str> =
+        data.meeting.column("unit")?.str()?.iter().flatten().collect();
+    let units = &data.units;
+    let (codes, rows) = (units.column("code")?.str()?, units.column(esep_ingest::frame::ROW)?.u32()?);
+    Ok((0..units.height())
+        .filter_map(|i| {
+            let code = codes.get(i)?;
+            (!held.contains(code)).then(|| {
+                data.diagnostic(
+                    SourceId::Units,
+                    "code",
+                    rows.get(i).unwrap_or(0),
+                    Severity::Warning,
+                    format!("`{code}` has no row in `meeting`: every body reports to the public (rule 4)"),
+                )
+            })
+        })
+        .collect())
+}
+
 /// Every emergency number that stands as a number of its own in `text` (`102`, not `1025`),
 /// in the order the text names them.
 fn emergency_numbers<'t>(text: &'t str, settings: &Settings) -> Vec<&'t str> {
@@ -86,6 +167,14 @@ fn emergency_numbers<'t>(text: &'t str, settings: &Settings) -> Vec<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_annual_report_is_held_in_the_first_quarter() {
+        let window = annual_window(esep_ingest::Period { year: 2025, months: 12 });
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+        assert_eq!(window, Some((day(1, 1), day(3, 31))));
+        assert_eq!(annual_window(esep_ingest::Period { year: 2025, months: 9 }), None);
+    }
 
     #[test]
     fn every_emergency_number_is_named_once() {

@@ -570,16 +570,19 @@ fn meetings(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<(String, Ve
         .iter()
         .enumerate()
         .map(|(k, u)| {
-            let date = weekday_on_or_after(start + Duration::days(2 * k as i64 + rng.below(3) as i64));
+            // Every meeting within the first quarter (rule 4), however many bodies.
+            let date = weekday_on_or_after(start + Duration::days((2 * k as i64) % 56 + rng.below(3) as i64));
             let announced = date - Duration::days(12 + rng.below(8) as i64);
             let (place_kk, place_ru) = people::place(k);
+            let capacity = 150 + 25 * rng.below(10);
             let row = vec![
                 text(&u.code),
                 Cell::Date(date),
                 text(if k % 2 == 0 { "11:00" } else { "15:00" }),
                 text(place_kk),
                 text(place_ru),
-                num((150 + 25 * rng.below(10)) as f64),
+                num(capacity as f64),
+                num((capacity * 4 / 5) as f64),
                 Cell::Date(announced),
                 text("«Сарыарқа таңы» газеті, «Вечерний Акжар», sarbaz-news.kz, полицияның Instagram парақшасы"),
                 text(people::QUESTIONS_KK),
@@ -636,7 +639,7 @@ fn appeals(
     }
     // Questions sent ahead of each meeting (rule 8.2), to be pre-listed in the protocol.
     for (code, row) in meetings {
-        let (Cell::Date(date), Cell::Date(announced)) = (&row[1], &row[6]) else { continue };
+        let (Cell::Date(date), Cell::Date(announced)) = (&row[1], &row[7]) else { continue };
         for q in 0..2 + rng.below(3) {
             n += 1;
             let received = *announced

@@ -47,7 +47,7 @@ pub fn contract_markdown() -> String {
          **Checks** (`esep validate`), each reported with file, sheet and cell, all at once:\n\n\
          - errors: wrong type; empty required cell; unknown unit or indicator code; duplicate key; value \
          out of range; solved > registered (for every category counted both ways); answered before \
-         received; an answered appeal without outcome; a media response before its publication, or given in one language only; a `measures` paragraph without its item, or an item outside 1–7; Likert \
+         received; an answered appeal without outcome; a media response before its publication, or given in one language only; a `measures` paragraph without its item, or an item outside 1–7; the meeting of a 12-month period outside January–March of the next year (rule 4); Likert \
          answers outside 1–5; a year outside the period and its АППГ; mixed `months`; not exactly one \
          department, or a unit that is its own ancestor; a unit code that is not a folder name, or two codes \
          that differ only in letter case; text the documents cannot print, or too long; a missing source, \
@@ -56,7 +56,7 @@ pub fn contract_markdown() -> String {
          - warnings (the build goes on): spent > allocated; `registered_total` ≠ misdemeanours + crimes; \
          `registered_crimes` ≠ the four gravity classes; a meeting announced fewer than \
          `meeting.announce_days` days (10 in the built-in settings) before it (rule 8.2), or whose way to \
-         send questions names an emergency line (`meeting.emergency_numbers`: 102, 112, 103, 101); a body's population larger than its parent's; an appeal received \
+         send questions names an emergency line (`meeting.emergency_numbers`: 102, 112, 103, 101); a body's population larger than its parent's; a unit without a `meeting` row (rule 4); a hall smaller than the participants `expected` (rule 9); an appeal received \
          outside the period and its АППГ (not counted; questions marked for the meeting are exempt); no \
          rows for the previous year.\n"
     );
