@@ -259,6 +259,14 @@ fn write_pack(
     let department = esep_render::department_workbook(report, &dataset.files)
         .context("cannot write the department workbook")?;
     staging.write("department.xlsx", &department)?;
+    // The department's schedule of meetings (rule 8.1): to approve and publish, and a calendar.
+    for lang in Lang::ALL {
+        let pdf = renderer
+            .render_schedule(report, lang)
+            .with_context(|| format!("cannot render `schedule.{}.pdf`", lang.code()))?;
+        staging.write(format!("schedule.{}.pdf", lang.code()), &pdf)?;
+    }
+    staging.write("schedule.ics", esep_render::schedule::ics(report, &report.settings).as_bytes())?;
     let bar = if quiet { ProgressBar::hidden() } else { ProgressBar::new(jobs.len() as u64) };
     bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {msg}")?);
     let written = workers::run(

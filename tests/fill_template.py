@@ -42,8 +42,8 @@ ROWS = {
                "title": "Статья", "title_language": "русский"}],
     "narrative": [{"unit": "D", "section": "иные вопросы", "text_kk": "Мәтін", "text_ru": "Текст"}],
     "meeting": [
-        {"unit": "D", "date": D(2025, 8, 20), "time": dt.time(11, 0), "place_kk": "Зал", "place_ru": "Зал",
-         "capacity": 100, "announced": D(2025, 8, 1), "outlets": "Газета", "questions_kk": "102",
+        {"unit": "D", "date": D(2026, 2, 20), "time": dt.time(11, 0), "place_kk": "Зал", "place_ru": "Зал",
+         "capacity": 100, "announced": D(2026, 2, 1), "outlets": "Газета", "questions_kk": "102",
          "questions_ru": "102", "invited_kk": "депутаттар", "invited_ru": "депутаты", "secretary": "Петрова О."},
     ],
 }

@@ -1,5 +1,5 @@
 //! The tests through real clients (issue 11): other programs open what esep writes, and esep
-//! reads what they write. They need those programs — python3 with openpyxl — which `.ci/run`
+//! reads what they write. They need those programs — python3 with openpyxl and icalendar — which `.ci/run`
 //! installs; run them with `cargo test --features client-tests --test integration clients::`.
 
 use std::path::Path;
@@ -54,4 +54,39 @@ for path in sys.argv[1:]:
     assert!(said.contains("department.xlsx 12 "), "{said}");
     assert!(said.contains("indicators.xlsx 10 "), "{said}");
     assert!(said.contains("national.xlsx 10 "), "{said}");
+}
+
+#[test]
+fn the_schedule_opens_in_a_calendar_library() {
+    let dir = tmp();
+    let out = crate::workbooks::build_valid_small(dir.path());
+    // The `icalendar` package, as calendar programs read the file: every event's start in UTC+5
+    // is the meeting's local date and time.
+    let script = r#"
+import sys, datetime as dt, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+local = dt.timezone(dt.timedelta(hours=5))
+for e in cal.walk('VEVENT'):
+    start = e.decoded('DTSTART').astimezone(local)
+    end = e.decoded('DTEND').astimezone(local)
+    print(str(e['UID']), start.strftime('%d.%m.%Y %H:%M'), int((end - start).total_seconds() // 60), str(e['SUMMARY'])[:7])
+"#;
+    let run = Command::new("python3")
+        .args(["-c", script, s(&out.join("schedule.ics"))])
+        .output()
+        .unwrap_or_else(|e| panic!("python3: {e}"));
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "icalendar failed (installed by .ci/run): {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        said.lines().collect::<Vec<_>>(),
+        [
+            "2025-12-DEP@esep 20.02.2026 11:00 120 Полиция",
+            "2025-12-DEP-01@esep 24.02.2026 15:00 120 Полиция",
+            "2025-12-DEP-02@esep 26.02.2026 15:00 120 Полиция",
+        ]
+    );
 }

@@ -10,5 +10,6 @@ mod import;
 mod mutation;
 mod pdf;
 mod public;
+mod schedule;
 mod validation;
 mod workbooks;

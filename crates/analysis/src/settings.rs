@@ -35,6 +35,10 @@ pub struct MeetingSettings {
     pub emergency_numbers: Vec<String>,
     /// Rule 8.2: days between the announcement in the media and the meeting, at least.
     pub announce_days: u32,
+    /// How long a meeting is planned to last, for the schedule's calendar events.
+    pub duration_minutes: u32,
+    /// The meetings' local time against UTC, in hours (all of Kazakhstan: +5 since 1 March 2024).
+    pub utc_offset_hours: i32,
 }
 
 /// Terms of the Administrative Procedural Code.

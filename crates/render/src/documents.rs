@@ -186,7 +186,8 @@ pub fn trend(f: &Figure) -> &'static str {
     f.assessment.map_or("none", |a| a.id())
 }
 
-fn date_dmy(iso: &str) -> String {
+/// `YYYY-MM-DD` as `DD.MM.YYYY`; anything else as it is.
+pub(crate) fn date_dmy(iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")
         .map_or_else(|_| iso.to_string(), |d| d.format("%d.%m.%Y").to_string())
 }

@@ -12,6 +12,7 @@ pub mod kk;
 pub mod lang;
 pub mod narrative;
 pub mod pdf;
+pub mod schedule;
 pub mod xlsx;
 
 pub use contract_xlsx::{Cell, ContractOptions, contract_workbook};

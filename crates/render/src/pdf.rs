@@ -16,14 +16,15 @@ use typst_as_lib::{TypstAsLibError, TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::documents::{DocData, doc_data};
+use crate::documents::doc_data;
 use crate::error::{Error, TemplateDiagnostic};
 use crate::fonts;
 use crate::lang::Lang;
 
 /// The templates embedded in the binary; `--templates DIR` replaces any of them by name.
-pub const TEMPLATES: [(&str, &str); 5] = [
+pub const TEMPLATES: [(&str, &str); 6] = [
     ("common.typ", include_str!("../../../templates/common.typ")),
+    ("schedule.typ", include_str!("../../../templates/schedule.typ")),
     ("report.typ", include_str!("../../../templates/report.typ")),
     ("slides.typ", include_str!("../../../templates/slides.typ")),
     ("announcement.typ", include_str!("../../../templates/announcement.typ")),
@@ -171,9 +172,16 @@ impl Renderer {
         self.compile(&document.template(), &data, report.period.end())
     }
 
+    /// The department's schedule of meetings (rule 8.1), in one language, as PDF bytes.
+    pub fn render_schedule(&self, report: &Report, lang: Lang) -> Result<Vec<u8>, Error> {
+        let data = crate::schedule::schedule_data(report, lang);
+        self.check_glyphs(&data)?;
+        self.compile("schedule.typ", &data, report.period.end())
+    }
+
     /// Fails, naming the characters and where they are, when any text of the data has a
     /// character that none of the templates' fonts can show.
-    fn check_glyphs(&self, data: &DocData) -> Result<(), Error> {
+    fn check_glyphs(&self, data: &impl serde::Serialize) -> Result<(), Error> {
         let value = serde_json::to_value(data).map_err(|e| Error::Data(e.to_string()))?;
         let mut missing: BTreeSet<char> = BTreeSet::new();
         let mut example = String::new();
@@ -203,7 +211,12 @@ impl Renderer {
         self.covered.iter().any(|f| f.info().coverage.contains(u32::from(c)))
     }
 
-    fn compile(&self, template: &str, data: &DocData, date: chrono::NaiveDate) -> Result<Vec<u8>, Error> {
+    fn compile(
+        &self,
+        template: &str,
+        data: &impl serde::Serialize,
+        date: chrono::NaiveDate,
+    ) -> Result<Vec<u8>, Error> {
         let json = serde_json::to_vec(data).map_err(|e| Error::Data(e.to_string()))?;
         let mut inputs = Dict::new();
         inputs.insert("data".into(), Bytes::new(json).into_value());
