@@ -44,7 +44,7 @@ ROWS = {
     "meeting": [
         {"unit": "D", "date": D(2026, 2, 20), "time": dt.time(11, 0), "place_kk": "Зал", "place_ru": "Зал",
          "capacity": 100, "announced": D(2026, 2, 1), "outlets": "Газета", "questions_kk": "102",
-         "questions_ru": "102", "invited_kk": "депутаттар", "invited_ru": "депутаты", "secretary": "Петрова О."},
+         "questions_ru": "102", "invited": "депутаты маслихата; общественность; местный исполнительный орган", "secretary": "Петрова О."},
     ],
 }
 

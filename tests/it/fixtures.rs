@@ -325,8 +325,7 @@ pub fn base() -> Book {
                 "outlets",
                 "questions_kk",
                 "questions_ru",
-                "invited_kk",
-                "invited_ru",
+                "invited",
                 "secretary",
             ],
             // Every unit reports (rule 4): the department, then its two districts.
@@ -344,8 +343,7 @@ pub fn base() -> Book {
                         S("Газета"),
                         S("Сенім телефоны 8 (7172) 00-00-00"),
                         S("Телефон доверия 8 (7172) 00-00-00"),
-                        S("депутаттар"),
-                        S("депутаты"),
+                        S(INVITED),
                         S("Петрова Ольга"),
                     ]
                 })
@@ -353,6 +351,12 @@ pub fn base() -> Book {
         ),
     ]
 }
+
+/// Every group rules 4 and 11 ask to invite, as an analyst types them: labels in either
+/// language, separated by `;` or `,`.
+const INVITED: &str = "местный исполнительный орган; депутаты маслихата; жұртшылық, органы здравоохранения; \
+    органы труда и социальной защиты населения; органы образования и науки; \
+    сельское и жилищно-коммунальное хозяйство; организации и предприятия; media";
 
 pub fn find<'a>(book: &'a mut Book, name: &str) -> &'a mut Sheet {
     book.iter_mut().find(|s| s.name == name).unwrap_or_else(|| panic!("no sheet {name}"))
@@ -422,8 +426,24 @@ pub fn invalid_cases() -> Vec<Case> {
             for row in &mut meeting.rows {
                 row.push(E);
             }
-            meeting.rows[0][13] = N(250.0);
+            if let Some(last) = meeting.rows[0].last_mut() {
+                *last = N(250.0);
+            }
         }),
+        // Rule 4: the local executive body is invited.
+        case("akimat-not-invited", |b| {
+            set(
+                b,
+                "meeting",
+                0,
+                10,
+                S(
+                    "депутаты маслихата; общественность; органы здравоохранения; органы труда и социальной защиты населения; органы образования и науки; сельское и жилищно-коммунальное хозяйство; организации и предприятия; средства массовой информации",
+                ),
+            )
+        }),
+        // An invitee that is none of the groups.
+        case("unknown-invitee", |b| set(b, "meeting", 0, 10, S("депутаты маслихата; соседи"))),
         // Rule 4: every body reports; DEP-02 has no meeting row.
         case("no-meeting-row", |b| {
             find(b, "meeting").rows.remove(2);

@@ -270,6 +270,30 @@ fn a_hall_smaller_than_the_expected_audience_is_a_warning() {
 }
 
 #[test]
+fn the_akimat_left_out_of_the_invitees_is_a_warning() {
+    expect_one(
+        "akimat-not-invited",
+        WARN,
+        F,
+        Some("meeting"),
+        Some("K2"),
+        "the invitees leave out жергілікті атқарушы орган / местный исполнительный орган (rule 4)",
+    );
+}
+
+#[test]
+fn an_unknown_invitee_is_an_error() {
+    expect_one(
+        "unknown-invitee",
+        ERR,
+        F,
+        Some("meeting"),
+        Some("K2"),
+        "column `invited`: `соседи` is none of them",
+    );
+}
+
+#[test]
 fn a_body_without_a_meeting_is_a_warning() {
     expect_one(
         "no-meeting-row",

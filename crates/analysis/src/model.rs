@@ -388,10 +388,12 @@ pub struct Meeting {
     pub questions_kk: String,
     /// How to send questions, Russian.
     pub questions_ru: String,
-    /// Invited groups (rule 11), Kazakh.
-    pub invited_kk: String,
-    /// Invited groups (rule 11), Russian.
-    pub invited_ru: String,
+    /// Ids of the invited groups (contract `INVITEES`), in the list's order.
+    pub invited: Vec<String>,
+    /// Others invited, Kazakh (may be empty).
+    pub invited_other_kk: String,
+    /// Others invited, Russian (may be empty).
+    pub invited_other_ru: String,
     /// Secretary keeping the protocol.
     pub secretary: String,
 }

@@ -10,6 +10,9 @@
 //! days before it, and says how to send questions ahead: not through an emergency line
 //! (`meeting.emergency_numbers`), which must stay free for emergencies.
 //!
+//! Rules 4 and 11: the local executive body and every group of rule 11 are invited; a warning
+//! names each group left out, at the `invited` cell.
+//!
 //! Rule 9: the hall holds the participants expected, when the meeting row gives them.
 
 use chrono::NaiveDate;
@@ -49,8 +52,20 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
     out.extend(missing_meetings(data)?);
     let window = annual_window(data.period);
     let (capacity, expected) = (m.column("capacity")?.i64()?, m.column("expected")?.cast(&DataType::Int64)?);
+    let invited = m.column("invited")?.str()?.clone();
     for i in 0..m.height() {
         let at = row.get(i).unwrap_or(0);
+        let asked: Vec<&str> = invited.get(i).unwrap_or_default().split(';').collect();
+        for group in esep_ingest::contract::INVITEES.iter().filter(|g| !asked.contains(&g.id)) {
+            let rule = if group.id == "local_executive" { "rule 4" } else { "rule 11" };
+            out.push(data.diagnostic(
+                SourceId::Meeting,
+                "invited",
+                at,
+                Severity::Warning,
+                format!("the invitees leave out {} / {} ({rule})", group.kk, group.ru),
+            ));
+        }
         if let (Some(held), Some((first, last))) =
             (date.i32()?.get(i).and_then(NaiveDate::from_epoch_days), window)
             && !(first..=last).contains(&held)

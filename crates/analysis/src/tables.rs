@@ -254,8 +254,9 @@ pub(crate) fn meeting(df: &DataFrame, code: &str) -> PolarsResult<Option<Meeting
         outlets: t("outlets")?,
         questions_kk: t("questions_kk")?,
         questions_ru: t("questions_ru")?,
-        invited_kk: t("invited_kk")?,
-        invited_ru: t("invited_ru")?,
+        invited: t("invited")?.split(';').filter(|s| !s.is_empty()).map(str::to_string).collect(),
+        invited_other_kk: t("invited_other_kk")?,
+        invited_other_ru: t("invited_other_ru")?,
         secretary: t("secretary")?,
     }))
 }

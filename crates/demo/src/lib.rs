@@ -314,6 +314,14 @@ pub fn workbooks(opts: &Options) -> Result<Vec<(String, Vec<u8>)>, Error> {
                             let c = choices.iter().find(|c| c.id == id);
                             text(c.map_or(id.as_str(), |c| lang.pick(c.kk, c.ru)))
                         }
+                        (Cell::Text(ids), ColumnType::ChoiceSet(choices)) => text(
+                            ids.split(';')
+                                .map(|id| {
+                                    choices.iter().find(|c| c.id == id).map_or(id, |c| lang.pick(c.kk, c.ru))
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        ),
                         (Cell::Text(id), ColumnType::YesNo) => text(if id == "yes" {
                             lang.pick("иә", "да")
                         } else {
@@ -587,8 +595,10 @@ fn meetings(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<(String, Ve
                 text("«Сарыарқа таңы» газеті, «Вечерний Акжар», sarbaz-news.kz, полицияның Instagram парақшасы"),
                 text(people::QUESTIONS_KK),
                 text(people::QUESTIONS_RU),
-                text(people::INVITED_KK),
-                text(people::INVITED_RU),
+                // The local executive body and every group of rule 11, and others besides.
+                text(esep_ingest::contract::INVITEES.iter().map(|c| c.id).collect::<Vec<_>>().join(";")),
+                text(people::INVITED_OTHER_KK),
+                text(people::INVITED_OTHER_RU),
                 text(people::secretary(k)),
             ];
             (u.code.clone(), row)

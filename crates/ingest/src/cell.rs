@@ -163,7 +163,7 @@ fn normalised_label(label: &'static str) -> std::borrow::Cow<'static, str> {
             .iter()
             .flat_map(|s| s.columns)
             .filter_map(|c| match c.ty {
-                ColumnType::Choice(list) => Some(list),
+                ColumnType::Choice(list) | ColumnType::ChoiceSet(list) => Some(list),
                 _ => None,
             })
             .flat_map(|list| list.iter().flat_map(|c| [c.id, c.kk, c.ru]))
@@ -228,6 +228,23 @@ pub fn convert(cell: &Data, ty: ColumnType, column: &str) -> Result<Value, CellE
             .and_then(|t| choice(choices, &t))
             .map(|c| Value::Text(c.id.to_string()))
             .ok_or_else(fail),
+        ColumnType::ChoiceSet(choices) => {
+            let t = text(cell).ok_or_else(fail)?;
+            let mut ids = Vec::new();
+            for part in t.split([';', ',', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+                match choice(choices, part) {
+                    Some(c) => ids.push(c.id),
+                    None => {
+                        let problem =
+                            format!("`{}` is none of them; expected {}", text::visible(part), ty.expected());
+                        return Err(CellError { problem: Some(problem), ..fail() });
+                    }
+                }
+            }
+            // The list's order, each once: the same set reads the same however it was typed.
+            let set: Vec<&str> = choices.iter().map(|c| c.id).filter(|id| ids.contains(id)).collect();
+            if set.is_empty() { Err(fail()) } else { Ok(Value::Text(set.join(";"))) }
+        }
     }
 }
 
@@ -235,6 +252,18 @@ pub fn convert(cell: &Data, ty: ColumnType, column: &str) -> Result<Value, CellE
 mod tests {
     use super::*;
     use crate::contract::{APPLICANTS, ColumnType as T};
+
+    #[test]
+    fn a_set_of_choices_in_any_language_and_order() {
+        use crate::contract::INVITEES;
+        let v = |s: &str| convert(&Data::String(s.into()), T::ChoiceSet(INVITEES), "invited");
+        let want = Value::Text("maslikhat;public;media".into());
+        assert_eq!(v("media; жұртшылық, Депутаты маслихата").ok(), Some(want.clone()));
+        assert_eq!(v("депутаты маслихата\nобщественность;;media; media").ok(), Some(want));
+        let e = v("депутаты маслихата; соседи").err().map(|e| e.message("invited")).unwrap_or_default();
+        assert!(e.starts_with("column `invited`: `соседи` is none of them; expected one or more of"), "{e}");
+        assert!(v(" ; ").is_err());
+    }
 
     #[test]
     fn numbers_as_text_with_separators() {

@@ -51,6 +51,9 @@ pub enum ColumnType {
     YesNo,
     /// One of the listed choices.
     Choice(&'static [Choice]),
+    /// One or more of the listed choices, separated by `;`, `,` or line breaks; stored as their
+    /// ids in the list's order, joined by `;`.
+    ChoiceSet(&'static [Choice]),
     /// An indicator code of the statistical returns (see [`STAT_CODES`]).
     StatCode,
 }
@@ -75,6 +78,10 @@ impl ColumnType {
                 let ids: Vec<_> = choices.iter().map(|c| format!("`{}`", c.id)).collect();
                 format!("one of {}", ids.join(", "))
             }
+            Self::ChoiceSet(choices) => {
+                let ids: Vec<_> = choices.iter().map(|c| format!("`{}`", c.id)).collect();
+                format!("one or more of {}, separated by `;`", ids.join(", "))
+            }
             Self::StatCode => "an indicator code of the statistical returns".into(),
         }
     }
@@ -95,6 +102,7 @@ impl ColumnType {
             Self::Likert => "Likert 1–5",
             Self::YesNo => "yes / no",
             Self::Choice(_) => "choice",
+            Self::ChoiceSet(_) => "choices",
             Self::StatCode => "indicator code",
         }
     }
@@ -266,6 +274,27 @@ pub const NARRATIVE_SECTIONS: &[Choice] = &[
 /// The language a text was written in, for text quoted as written (titles, citizens' words).
 pub const LANGUAGES: &[Choice] =
     &[c("kk", "қазақ тілі", "казахский"), c("ru", "орыс тілі", "русский"), c("other", "басқа тіл", "другой")];
+
+/// Who is invited to the meeting: the local executive body (rule 4) and the groups of rule 11.
+pub const INVITEES: &[Choice] = &[
+    c("local_executive", "жергілікті атқарушы орган", "местный исполнительный орган"),
+    c("maslikhat", "мәслихат депутаттары", "депутаты маслихата"),
+    c("public", "жұртшылық", "общественность"),
+    c("health", "денсаулық сақтау органдары", "органы здравоохранения"),
+    c(
+        "labour_social",
+        "еңбек және халықты әлеуметтік қорғау органдары",
+        "органы труда и социальной защиты населения",
+    ),
+    c("education_science", "білім және ғылым органдары", "органы образования и науки"),
+    c(
+        "rural_housing",
+        "ауыл және тұрғын үй-коммуналдық шаруашылықтар",
+        "сельское и жилищно-коммунальное хозяйство",
+    ),
+    c("organisations", "ұйымдар мен кәсіпорындар", "организации и предприятия"),
+    c("media", "бұқаралық ақпарат құралдары", "средства массовой информации"),
+];
 
 /// Yes / no labels written by templates.
 pub const YES_NO: &[Choice] = &[c("yes", "иә", "да"), c("no", "жоқ", "нет")];
@@ -1053,20 +1082,31 @@ pub static SOURCES: &[Source] = &[
                 ("Сұрақ жіберу тәсілдері орыс тілінде", "Способы направить вопросы и предложения"),
             ),
             col(
-                "invited_kk",
-                "шақырылғандар (қазақша)",
-                "приглашённые (каз.)",
-                T::Text,
+                "invited",
+                "шақырылғандар",
+                "приглашённые",
+                T::ChoiceSet(INVITEES),
                 true,
-                ("Шақырылған топтар (11-тармақ)", "Приглашённые группы, на казахском"),
+                (
+                    "Шақырылған топтар, «;» арқылы: жергілікті атқарушы орган (4-тармақ) және 11-тармақтың топтары",
+                    "Приглашённые группы через «;»: местный исполнительный орган (пункт 4) и группы пункта 11",
+                ),
             ),
             col(
-                "invited_ru",
-                "шақырылғандар (орысша)",
-                "приглашённые (рус.)",
+                "invited_other_kk",
+                "басқа шақырылғандар (қазақша)",
+                "другие приглашённые (каз.)",
                 T::Text,
-                true,
-                ("Шақырылған топтар орыс тілінде", "Приглашённые группы (пункт 11)"),
+                false,
+                ("Тізімде жоқ шақырылғандар, қазақ тілінде", "Другие приглашённые, на казахском"),
+            ),
+            col(
+                "invited_other_ru",
+                "басқа шақырылғандар (орысша)",
+                "другие приглашённые (рус.)",
+                T::Text,
+                false,
+                ("Тізімде жоқ шақырылғандар, орыс тілінде", "Другие приглашённые, на русском"),
             ),
             col(
                 "secretary",

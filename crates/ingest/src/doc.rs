@@ -12,6 +12,11 @@ fn allowed(ty: ColumnType) -> String {
             .map(|c| format!("`{}` ({} / {})", c.id, c.kk, c.ru))
             .collect::<Vec<_>>()
             .join("<br>"),
+        ColumnType::ChoiceSet(choices) => {
+            let each: Vec<String> =
+                choices.iter().map(|c| format!("`{}` ({} / {})", c.id, c.kk, c.ru)).collect();
+            format!("one or more, separated by `;`:<br>{}", each.join("<br>"))
+        }
         ColumnType::YesNo => {
             YES_NO.iter().map(|c| format!("{} / {}", c.kk, c.ru)).collect::<Vec<_>>().join(", ")
                 + ", yes / no, 1 / 0"

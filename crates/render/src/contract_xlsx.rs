@@ -252,6 +252,13 @@ fn about_sheet(
                 .map(|c| format!("{} / {} / {}", c.id, c.kk, c.ru))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            // Several at once: a drop-down holds one value, so the list is written out.
+            ColumnType::ChoiceSet(choices) => {
+                std::iter::once("«;» арқылы бір немесе бірнеше / одно или несколько через «;»:".to_string())
+                    .chain(choices.iter().map(|c| format!("{} / {} / {}", c.id, c.kk, c.ru)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
             ColumnType::YesNo => "иә / жоқ; да / нет".into(),
             other => other.expected(),
         };

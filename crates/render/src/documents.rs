@@ -670,7 +670,14 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             announced: date_dmy(&m.announced),
             outlets: m.outlets.clone(),
             questions: lang.pick(&m.questions_kk, &m.questions_ru).to_string(),
-            invited: lang.pick(&m.invited_kk, &m.invited_ru).to_string(),
+            invited: m
+                .invited
+                .iter()
+                .map(|id| choice_label(contract::INVITEES, id, lang))
+                .chain(Some(lang.pick(&m.invited_other_kk, &m.invited_other_ru).to_string()))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
             secretary: m.secretary.clone(),
         }),
         key,
