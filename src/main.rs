@@ -177,6 +177,14 @@ fn validate(input: &Path, format: Format, config: &Config) -> Result<ExitCode> {
         Format::Human => {
             print_diagnostics(&outcome)?;
             if !config.quiet {
+                // What the inputs show of the order's rules, before any report is computed.
+                if let Some(data) = &outcome.dataset {
+                    let checks = esep_analysis::compliance::assess(data, &config.settings, None)
+                        .context("cannot assess compliance")?;
+                    for line in esep_analysis::compliance::summary(&checks) {
+                        eprintln!("{line}");
+                    }
+                }
                 eprintln!("{}", summary(&outcome, input));
             }
         }
@@ -219,6 +227,11 @@ fn build(input: &Path, out: &Path, config: &Config, extra: Option<Extra<'_>>) ->
     };
     let staging = Staging::new(out)?;
     write_pack(&staging, &report, &dataset, &renderer, *jobs, quiet)?;
+    if !quiet {
+        for line in esep_analysis::compliance::summary(&report.compliance) {
+            eprintln!("{line}");
+        }
+    }
     if !quiet {
         for warning in renderer.take_warnings() {
             eprintln!("{warning}");
@@ -267,6 +280,7 @@ fn write_pack(
         staging.write(format!("schedule.{}.pdf", lang.code()), &pdf)?;
     }
     staging.write("schedule.ics", esep_render::schedule::ics(report, &report.settings).as_bytes())?;
+    staging.write("compliance.json", serde_json::to_string_pretty(&report.compliance)?.as_bytes())?;
     let bar = if quiet { ProgressBar::hidden() } else { ProgressBar::new(jobs.len() as u64) };
     bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {msg}")?);
     let written = workers::run(

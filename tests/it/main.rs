@@ -3,6 +3,7 @@
 mod cli;
 #[cfg(feature = "client-tests")]
 mod clients;
+mod compliance;
 mod documents;
 mod fixtures;
 mod hostile;

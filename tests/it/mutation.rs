@@ -118,13 +118,20 @@ proptest! {
         let input = dir.path().join("input");
         std::fs::create_dir_all(&input).unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(input.join("input.xlsx"), fixtures::workbook_bytes(&book)).unwrap_or_else(|e| panic!("{e}"));
-        // In-process: a panic in reading or checking fails the case.
-        let outcome = esep_ingest::load(&input);
+        // In-process, as `validate` checks: the contract, then the rules of the order. A panic
+        // in reading or checking fails the case.
+        let mut outcome = esep_ingest::load(&input);
+        if let Some(data) = &outcome.dataset {
+            let found = esep_analysis::rules::check(data, &esep_analysis::Settings::builtin())
+                .unwrap_or_else(|e| panic!("{e}"));
+            outcome.add(found);
+        }
         if outcome.errors() > 0 {
             for d in outcome.diagnostics.iter().filter(|d| d.is_error()) {
                 prop_assert!(!d.file.is_empty() && d.sheet.is_some(), "an error without file and sheet: {d}");
             }
-            prop_assert!(outcome.dataset.is_none());
+            let run = esep(&["build", s(&input), "--out", s(&dir.path().join("pack")), "--quiet"]);
+            prop_assert!(!run.status.success(), "validate refused, build built after {edits:?}");
         } else {
             let out = dir.path().join("pack");
             let run = esep(&["build", s(&input), "--out", s(&out), "--quiet"]);

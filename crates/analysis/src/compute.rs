@@ -44,12 +44,14 @@ pub fn compute(data: &Dataset, catalogue: &Catalogue, settings: &Settings) -> Re
     figures.rechunk_mut();
     let figures = ranks::rank(figures, &tree.units, catalogue)?;
     let units = unit_reports(data, &tree, catalogue, &figures)?;
+    let compliance = crate::compliance::assess(data, settings, Some(&units))?;
     Ok(Report {
         period: data.period,
         catalogue: catalogue.clone(),
         settings: settings.clone(),
         figures,
         units,
+        compliance,
     })
 }
 

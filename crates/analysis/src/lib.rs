@@ -8,6 +8,7 @@
 
 pub mod catalogue;
 mod change;
+pub mod compliance;
 mod compute;
 pub mod doc;
 pub mod error;

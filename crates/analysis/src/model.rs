@@ -22,6 +22,8 @@ pub struct Report {
     pub figures: polars::prelude::DataFrame,
     /// The department first, then every body after its parent.
     pub units: Vec<UnitReport>,
+    /// Each unit's compliance with the order, rule by rule ([`crate::compliance`]).
+    pub compliance: Vec<crate::compliance::Check>,
 }
 
 /// One unit's figures and texts.

@@ -438,9 +438,49 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
     // Long format, one row per (unit, indicator): the same rows as the root `indicators.csv`.
     let rows = open_data::rows(&report.units);
     write_data_sheet(wb.add_worksheet(), &rows)?;
+    compliance_sheet(wb.add_worksheet(), report)?;
     catalogue_sheet(wb.add_worksheet(), report)?;
     about_sheet(wb.add_worksheet(), report, None, files)?;
     wb.save_to_buffer()
+}
+
+/// `compliance`: one row per unit and rule of the order, its status coloured, with the evidence
+/// and the input cell it rests on; filterable, so headquarters sees every "not met" at once.
+fn compliance_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
+    use esep_analysis::compliance::Status;
+    ws.set_name("compliance")?;
+    let header = header_format();
+    let heads = ["unit", "rule", "status", "evidence", "file", "sheet", "cell"];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &header)?;
+    }
+    let met = Format::new().set_font_color(Color::RGB(0x006100)).set_background_color(Color::RGB(0xC6EFCE));
+    let not_met =
+        Format::new().set_font_color(Color::RGB(0x9C0006)).set_background_color(Color::RGB(0xFFC7CE));
+    let plain = Format::new();
+    for (r, c) in report.compliance.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, &c.unit)?;
+        ws.write_string(r, 1, &c.rule)?;
+        let fmt = match c.status {
+            Status::Met => &met,
+            Status::NotMet => &not_met,
+            _ => &plain,
+        };
+        ws.write_string_with_format(r, 2, c.status.id(), fmt)?;
+        ws.write_string(r, 3, &c.evidence)?;
+        for (k, v) in [&c.file, &c.sheet, &c.cell].iter().enumerate() {
+            if let Some(v) = v {
+                ws.write_string(r, 4 + k as u16, v)?;
+            }
+        }
+    }
+    for (c, w) in [12.0, 7.0, 13.0, 60.0, 18.0, 12.0, 7.0].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, report.compliance.len() as u32, heads.len() as u16 - 1)?;
+    Ok(())
 }
 
 /// One series of a `charts` sheet: a name and its current and previous values.

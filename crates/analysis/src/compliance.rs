@@ -1,0 +1,239 @@
+//! Compliance with the order, per unit and rule: met, not met, not yet due or not applicable,
+//! each with the evidence it rests on (the value, and the file, sheet and cell it comes from).
+//!
+//! Assessed from the inputs alone: rule 4 (the meeting held, in the first quarter after a
+//! 12-month period), 8.2 (announced in time), 11 (the groups invited), 12–15 (the protocol)
+//! and 18 (its items registered) — not yet due until a protocol is read back. With the
+//! computed report, also rule 6.1–6.10: each chapter of the report has its content.
+//! Later rules (16, 17, 19: the follow-up) add their rows the same way: one [`Check`] each.
+
+use chrono::NaiveDate;
+use esep_ingest::{Dataset, SourceId};
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::model::UnitReport;
+use crate::settings::Settings;
+
+/// Where evidence sits: the source, column and sheet row of a cell.
+type At<'a> = Option<(SourceId, &'a str, u32)>;
+
+/// Makes one check of the unit being assessed.
+type MakeCheck<'f> = dyn Fn(&str, Status, String, At<'_>) -> Check + 'f;
+
+/// Where a rule stands for a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The inputs show the rule kept.
+    Met,
+    /// The inputs show it broken, or hold nothing that keeps it.
+    NotMet,
+    /// Its time has not come (the protocol before the meeting).
+    NotYetDue,
+    /// It does not apply (rule 4's quarter to an interim period).
+    NotApplicable,
+}
+
+impl Status {
+    /// Stable id, as in `compliance.json`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Met => "met",
+            Self::NotMet => "not_met",
+            Self::NotYetDue => "not_yet_due",
+            Self::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// One rule for one unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    /// Unit code.
+    pub unit: String,
+    /// The rule of the order: `4`, `6.1` … `6.10`, `8.2`, `11`, `12-15`, `18`.
+    pub rule: String,
+    /// Where it stands.
+    pub status: Status,
+    /// What it rests on, in words (English, like the diagnostics).
+    pub evidence: String,
+    /// The input file of the evidence, where there is one.
+    pub file: Option<String>,
+    /// Its sheet.
+    pub sheet: Option<String>,
+    /// Its cell, `A1`.
+    pub cell: Option<String>,
+}
+
+/// Every check of every unit, in unit order (the units' input order), then rule order. `units`
+/// (the computed report's) adds rule 6's chapters.
+pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>) -> PolarsResult<Vec<Check>> {
+    let m = &data.meeting;
+    let meeting_unit = m.column("unit")?.str()?.clone();
+    let date = m.column("date")?.cast(&DataType::Int32)?.i32()?.clone();
+    let announced = m.column("announced")?.cast(&DataType::Int32)?.i32()?.clone();
+    let invited = m.column("invited")?.str()?.clone();
+    let rows = m.column(esep_ingest::frame::ROW)?.u32()?.clone();
+    let codes = data.units.column("code")?.str()?.clone();
+    let window = crate::rules::annual_window(data.period);
+    let mut out = Vec::new();
+    for code in codes.iter().flatten() {
+        let check = |rule: &str, status: Status, evidence: String, at: At<'_>| {
+            let place = at.map(|(source, column, row)| {
+                data.diagnostic(source, column, row, esep_ingest::Severity::Warning, String::new())
+            });
+            Check {
+                unit: code.to_string(),
+                rule: rule.to_string(),
+                status,
+                evidence,
+                file: place.as_ref().map(|d| d.file.clone()),
+                sheet: place.as_ref().and_then(|d| d.sheet.clone()),
+                cell: place.and_then(|d| d.cell),
+            }
+        };
+        let i = (0..m.height()).find(|&i| meeting_unit.get(i) == Some(code));
+        let Some(i) = i else {
+            let none = "no row in `meeting`".to_string();
+            out.push(check("4", Status::NotMet, none.clone(), None));
+            chapters(&mut out, code, units, &check);
+            out.push(check("8.2", Status::NotMet, none.clone(), None));
+            out.push(check("11", Status::NotMet, none, None));
+            out.extend(protocol(&check));
+            continue;
+        };
+        let row = rows.get(i).unwrap_or(0);
+        let held = date.get(i).and_then(NaiveDate::from_epoch_days);
+        let day = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
+        out.push(match (held, window) {
+            (Some(h), Some((first, last))) if (first..=last).contains(&h) => check(
+                "4",
+                Status::Met,
+                format!("meeting on {}, within {}–{}", day(h), day(first), day(last)),
+                Some((SourceId::Meeting, "date", row)),
+            ),
+            (Some(h), Some((first, last))) => check(
+                "4",
+                Status::NotMet,
+                format!("meeting on {}, outside {}–{}", day(h), day(first), day(last)),
+                Some((SourceId::Meeting, "date", row)),
+            ),
+            (Some(h), None) => check(
+                "4",
+                Status::NotApplicable,
+                format!("interim period of {} months; meeting on {}", data.period.months, day(h)),
+                Some((SourceId::Meeting, "date", row)),
+            ),
+            (None, _) => {
+                check("4", Status::NotMet, "no meeting date".into(), Some((SourceId::Meeting, "date", row)))
+            }
+        });
+        chapters(&mut out, code, units, &check);
+        let said = announced.get(i).and_then(NaiveDate::from_epoch_days);
+        out.push(match (held, said) {
+            (Some(h), Some(a)) => {
+                let days = (h - a).num_days();
+                let status = if days >= i64::from(settings.meeting.announce_days) {
+                    Status::Met
+                } else {
+                    Status::NotMet
+                };
+                check(
+                    "8.2",
+                    status,
+                    format!(
+                        "announced {}, {days} days before (at least {})",
+                        day(a),
+                        settings.meeting.announce_days
+                    ),
+                    Some((SourceId::Meeting, "announced", row)),
+                )
+            }
+            _ => check(
+                "8.2",
+                Status::NotMet,
+                "no announcement date".into(),
+                Some((SourceId::Meeting, "announced", row)),
+            ),
+        });
+        let asked: Vec<&str> = invited.get(i).unwrap_or_default().split(';').collect();
+        let missing: Vec<&str> = esep_ingest::contract::INVITEES
+            .iter()
+            .filter(|g| g.id != "local_executive" && !asked.contains(&g.id))
+            .map(|g| g.id)
+            .collect();
+        out.push(if missing.is_empty() {
+            check(
+                "11",
+                Status::Met,
+                "every group of rule 11 invited".into(),
+                Some((SourceId::Meeting, "invited", row)),
+            )
+        } else {
+            check(
+                "11",
+                Status::NotMet,
+                format!("not invited: {}", missing.join(", ")),
+                Some((SourceId::Meeting, "invited", row)),
+            )
+        });
+        out.extend(protocol(&check));
+    }
+    Ok(out)
+}
+
+/// Rule 6.1–6.10 for one unit: a chapter of figures (items 1–7) has a public figure with a
+/// value; a chapter of text (items 8–10) has a paragraph.
+fn chapters(out: &mut Vec<Check>, code: &str, units: Option<&[UnitReport]>, check: &MakeCheck<'_>) {
+    let Some(unit) = units.and_then(|us| us.iter().find(|u| u.code.as_str() == code)) else { return };
+    for item in 1..=10u8 {
+        let rule = format!("6.{item}");
+        let (n, what) = match item {
+            1..=7 => (
+                unit.figures
+                    .iter()
+                    .filter(|f| f.item == item && !f.restricted && f.current.is_some())
+                    .count(),
+                "figures with a value",
+            ),
+            _ => {
+                let section = ["legislation", "local_problems", "other"][usize::from(item - 8)];
+                (unit.narrative.iter().filter(|p| p.section == section).count(), "paragraphs")
+            }
+        };
+        let status = if n > 0 { Status::Met } else { Status::NotMet };
+        out.push(check(&rule, status, format!("{n} {what}"), None));
+    }
+}
+
+/// Rules 12–15 (the protocol, drawn up and signed the day of the meeting) and 18 (its items
+/// registered): due once the meeting is held and its protocol read back.
+fn protocol(check: &MakeCheck<'_>) -> [Check; 2] {
+    [
+        check("12-15", Status::NotYetDue, "no protocol read back yet".into(), None),
+        check("18", Status::NotYetDue, "no protocol read back yet".into(), None),
+    ]
+}
+
+/// One line per unit with a rule not met: `SRK-KTL: not met — 8.2 (announced …), 11 (…)`.
+pub fn summary(checks: &[Check]) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut units: Vec<&str> = Vec::new();
+    for c in checks {
+        if !units.contains(&c.unit.as_str()) {
+            units.push(&c.unit);
+        }
+    }
+    for unit in units {
+        let failed: Vec<String> = checks
+            .iter()
+            .filter(|c| c.unit == unit && c.status == Status::NotMet)
+            .map(|c| format!("rule {} ({})", c.rule, c.evidence))
+            .collect();
+        if !failed.is_empty() {
+            lines.push(format!("{unit}: not met — {}", failed.join("; ")));
+        }
+    }
+    lines
+}
