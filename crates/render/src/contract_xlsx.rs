@@ -81,11 +81,24 @@ pub fn contract_workbook(
     rows: &[Vec<Cell>],
     opts: &ContractOptions<'_>,
 ) -> Result<Vec<u8>, XlsxError> {
+    let title = (format!("esep: {}", source.name), format!("{} / {}", source.kk, source.ru));
+    contract_book(&[(source, rows)], opts, false, title)
+}
+
+/// Writes one workbook of several sources, a sheet each, with their rows: the shared `lists`
+/// sheet feeds every drop-down and the `about` sheet explains every column. `bilingual`
+/// headers give the Kazakh and the Russian name on two lines of one cell (both are read).
+pub fn contract_book(
+    parts: &[(&Source, &[Vec<Cell>])],
+    opts: &ContractOptions<'_>,
+    bilingual: bool,
+    (title, subject): (String, String),
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     wb.set_properties(
         &DocProperties::new()
-            .set_title(format!("esep: {}", source.name))
-            .set_subject(format!("{} / {}", source.kk, source.ru))
+            .set_title(title)
+            .set_subject(subject)
             .set_creation_datetime(&excel_date(opts.created)?),
     );
     let header = Format::new()
@@ -100,63 +113,71 @@ pub fn contract_workbook(
     let text_fmt = Format::new().set_num_format("@");
 
     let mut lists: Vec<List> = Vec::new();
-    let mut list_col: Vec<Option<u16>> = Vec::new();
-    for column in source.columns {
-        match list_for(column.ty, opts) {
-            Some(mut list) => {
-                list.id = column.id.to_string();
-                list_col.push(Some(lists.len() as u16));
-                lists.push(list);
+    for (source, rows) in parts {
+        let mut list_col: Vec<Option<u16>> = Vec::new();
+        for column in source.columns {
+            match list_for(column.ty, opts) {
+                Some(mut list) => {
+                    // One source names its lists by column; several, by sheet and column.
+                    list.id = if parts.len() == 1 {
+                        column.id.to_string()
+                    } else {
+                        format!("{}.{}", source.name, column.id)
+                    };
+                    list_col.push(Some(lists.len() as u16));
+                    lists.push(list);
+                }
+                None => list_col.push(None),
             }
-            None => list_col.push(None),
         }
-    }
 
-    let ws = wb.add_worksheet();
-    ws.set_name(source.name)?;
-    for (k, column) in source.columns.iter().enumerate() {
-        let c = k as u16;
-        let title = match opts.lang {
-            Lang::Kk => column.kk,
-            Lang::Ru => column.ru,
-        };
-        ws.write_string_with_format(0, c, title, &header)?;
-        ws.set_column_width(c, (title.chars().count().clamp(10, 40) as f64) + 2.0)?;
-        match column.ty {
-            ColumnType::Date => {
-                ws.set_column_format(c, &date_fmt)?;
-            }
-            ColumnType::Time => {
-                ws.set_column_format(c, &time_fmt)?;
-            }
-            ColumnType::Text | ColumnType::Code | ColumnType::UnitCode | ColumnType::StatCode => {
-                // Keeps codes like 001 and dates-looking text as typed.
-                ws.set_column_format(c, &text_fmt)?;
-            }
-            _ => {}
-        }
-        if let Some(dv) =
-            validation(column.ty, list_col[k], lists.get(list_col[k].unwrap_or(0) as usize), column, opts)?
-        {
-            ws.add_data_validation(1, c, LAST_ROW, c, &dv)?;
-        }
-    }
-    ws.set_row_height(0, 36)?;
-    ws.set_freeze_panes(1, 0)?;
-    for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (k, cell) in row.iter().enumerate() {
+        let ws = wb.add_worksheet();
+        ws.set_name(source.name)?;
+        for (k, column) in source.columns.iter().enumerate() {
             let c = k as u16;
-            match cell {
-                Cell::Empty => {}
-                Cell::Text(s) => {
-                    ws.write_string(r, c, s)?;
+            let title = match (bilingual, opts.lang) {
+                (true, _) => format!("{}\n{}", column.kk, column.ru),
+                (false, Lang::Kk) => column.kk.to_string(),
+                (false, Lang::Ru) => column.ru.to_string(),
+            };
+            ws.write_string_with_format(0, c, &title, &header)?;
+            let widest = title.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            ws.set_column_width(c, (widest.clamp(10, 40) as f64) + 2.0)?;
+            match column.ty {
+                ColumnType::Date => {
+                    ws.set_column_format(c, &date_fmt)?;
                 }
-                Cell::Number(n) => {
-                    ws.write_number(r, c, *n)?;
+                ColumnType::Time => {
+                    ws.set_column_format(c, &time_fmt)?;
                 }
-                Cell::Date(d) => {
-                    ws.write_datetime_with_format(r, c, excel_date(*d)?, &date_fmt)?;
+                ColumnType::Text | ColumnType::Code | ColumnType::UnitCode | ColumnType::StatCode => {
+                    // Keeps codes like 001 and dates-looking text as typed.
+                    ws.set_column_format(c, &text_fmt)?;
+                }
+                _ => {}
+            }
+            let list = list_col[k].and_then(|i| lists.get(i as usize));
+            if let Some(dv) = validation(column.ty, list_col[k], list, column, opts)? {
+                ws.add_data_validation(1, c, LAST_ROW, c, &dv)?;
+            }
+        }
+        ws.set_row_height(0, if bilingual { 48 } else { 36 })?;
+        ws.set_freeze_panes(1, 0)?;
+        for (r, row) in rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (k, cell) in row.iter().enumerate() {
+                let c = k as u16;
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Text(s) => {
+                        ws.write_string(r, c, s)?;
+                    }
+                    Cell::Number(n) => {
+                        ws.write_number(r, c, *n)?;
+                    }
+                    Cell::Date(d) => {
+                        ws.write_datetime_with_format(r, c, excel_date(*d)?, &date_fmt)?;
+                    }
                 }
             }
         }
@@ -173,7 +194,8 @@ pub fn contract_workbook(
         ls.set_column_width(c, 28)?;
     }
 
-    about_sheet(wb.add_worksheet(), source, opts, &header)?;
+    let sources: Vec<&Source> = parts.iter().map(|(s, _)| *s).collect();
+    about_sheet(wb.add_worksheet(), &sources, &header)?;
     wb.save_to_buffer()
 }
 
@@ -219,62 +241,69 @@ fn validation(
     ))
 }
 
-fn about_sheet(
-    ws: &mut Worksheet,
-    source: &Source,
-    opts: &ContractOptions<'_>,
-    header: &Format,
-) -> Result<(), XlsxError> {
+fn about_sheet(ws: &mut Worksheet, sources: &[&Source], header: &Format) -> Result<(), XlsxError> {
     ws.set_name(ABOUT_SHEET)?;
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let bold = Format::new().set_bold();
-    ws.write_string_with_format(0, 0, format!("{} / {}", source.kk, source.ru), &bold)?;
-    ws.write_string(1, 0, source.about_kk)?;
-    ws.write_string(2, 0, source.about_ru)?;
-    let heads = [
-        "id",
-        "тақырып (kk)",
-        "заголовок (ru)",
-        "түрі / тип",
-        "міндетті / обязательно",
-        "мәндер / значения",
-        "түсініктеме",
-        "пояснение",
-    ];
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(4, c as u16, *h, header)?;
-    }
-    for (r, column) in source.columns.iter().enumerate() {
-        let r = r as u32 + 5;
-        let allowed = match column.ty {
-            ColumnType::Choice(choices) => choices
-                .iter()
-                .map(|c| format!("{} / {} / {}", c.id, c.kk, c.ru))
+    // One block per source: its name and purpose, then a row per column (the first block's
+    // columns start on row 6, where tools that fill templates look for them).
+    let mut top = 0u32;
+    for source in sources {
+        let name = if sources.len() == 1 {
+            format!("{} / {}", source.kk, source.ru)
+        } else {
+            format!("{} / {} ({})", source.kk, source.ru, source.name)
+        };
+        ws.write_string_with_format(top, 0, name, &bold)?;
+        ws.write_string(top + 1, 0, source.about_kk)?;
+        ws.write_string(top + 2, 0, source.about_ru)?;
+        let heads = [
+            "id",
+            "тақырып (kk)",
+            "заголовок (ru)",
+            "түрі / тип",
+            "міндетті / обязательно",
+            "мәндер / значения",
+            "түсініктеме",
+            "пояснение",
+        ];
+        for (c, h) in heads.iter().enumerate() {
+            ws.write_string_with_format(top + 4, c as u16, *h, header)?;
+        }
+        for (r, column) in source.columns.iter().enumerate() {
+            let r = top + r as u32 + 5;
+            let allowed = match column.ty {
+                ColumnType::Choice(choices) => choices
+                    .iter()
+                    .map(|c| format!("{} / {} / {}", c.id, c.kk, c.ru))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                // Several at once: a drop-down holds one value, so the list is written out.
+                ColumnType::ChoiceSet(choices) => std::iter::once(
+                    "«;» арқылы бір немесе бірнеше / одно или несколько через «;»:".to_string(),
+                )
+                .chain(choices.iter().map(|c| format!("{} / {} / {}", c.id, c.kk, c.ru)))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            // Several at once: a drop-down holds one value, so the list is written out.
-            ColumnType::ChoiceSet(choices) => {
-                std::iter::once("«;» арқылы бір немесе бірнеше / одно или несколько через «;»:".to_string())
-                    .chain(choices.iter().map(|c| format!("{} / {} / {}", c.id, c.kk, c.ru)))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                ColumnType::YesNo => "иә / жоқ; да / нет".into(),
+                other => other.expected(),
+            };
+            let required = if column.required { "иә / да" } else { "жоқ / нет" };
+            let cells = [column.id, column.kk, column.ru, column.ty.name(), required];
+            for (c, v) in cells.iter().enumerate() {
+                ws.write_string_with_format(r, c as u16, *v, &wrap)?;
             }
-            ColumnType::YesNo => "иә / жоқ; да / нет".into(),
-            other => other.expected(),
-        };
-        let required = if column.required { "иә / да" } else { "жоқ / нет" };
-        let cells = [column.id, column.kk, column.ru, column.ty.name(), required];
-        for (c, v) in cells.iter().enumerate() {
-            ws.write_string_with_format(r, c as u16, *v, &wrap)?;
+            ws.write_string_with_format(r, 5, &allowed, &wrap)?;
+            ws.write_string_with_format(r, 6, column.about_kk, &wrap)?;
+            ws.write_string_with_format(r, 7, column.about_ru, &wrap)?;
         }
-        ws.write_string_with_format(r, 5, &allowed, &wrap)?;
-        ws.write_string_with_format(r, 6, column.about_kk, &wrap)?;
-        ws.write_string_with_format(r, 7, column.about_ru, &wrap)?;
+        top += source.columns.len() as u32 + 7;
     }
     for (c, w) in [18, 24, 24, 14, 12, 40, 45, 45].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    let _ = opts;
-    ws.set_freeze_panes(5, 1)?;
+    if sources.len() == 1 {
+        ws.set_freeze_panes(5, 1)?;
+    }
     Ok(())
 }
