@@ -298,7 +298,11 @@ fn write_pack(
                 None => {
                     let xlsx = esep_render::indicators_workbook(report, unit, &dataset.files)
                         .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
-                    staging.write(Path::new(unit.code.as_str()).join("indicators.xlsx"), &xlsx)
+                    staging.write(Path::new(unit.code.as_str()).join("indicators.xlsx"), &xlsx)?;
+                    // The secretary's workbook, dated the period's end like every file of the pack.
+                    let protocol = esep_render::protocol::protocol_workbook(unit, report.period.end())
+                        .with_context(|| format!("cannot write the protocol workbook of `{}`", unit.code))?;
+                    staging.write(Path::new(unit.code.as_str()).join("protocol.xlsx"), &protocol)
                 }
             }
         },

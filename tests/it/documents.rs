@@ -271,3 +271,41 @@ fn item_6_lists_each_publication_with_its_response() {
         "{kk}"
     );
 }
+
+#[test]
+fn the_protocol_workbook_is_prefilled_for_the_secretary() {
+    use calamine::{Data, Reader};
+    use esep_ingest::contract::{SourceId, source};
+    let dir = tmp();
+    let input = input_with_question(dir.path(), |_| {});
+    let out = dir.path().join("pack");
+    success(&["build", s(&input), "--out", s(&out), "--quiet"]);
+    let mut wb =
+        calamine::open_workbook_auto(out.join("DEP/protocol.xlsx")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(wb.sheet_names(), ["protocol", "decisions", "items", "lists", "about"]);
+    let protocol = wb.worksheet_range("protocol").unwrap_or_else(|e| panic!("{e}"));
+    let cell = |r: &calamine::Range<Data>, row: u32, col: u32| {
+        r.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+    };
+    assert_eq!(cell(&protocol, 0, 0), Data::String("бөлініс коды\nкод подразделения".into()));
+    assert_eq!(cell(&protocol, 1, 0), Data::String("DEP".into()));
+    assert_eq!(cell(&protocol, 1, 2), Data::String("Департамент полиции Тестовой области".into()));
+    assert_eq!(cell(&protocol, 1, 8), Data::Float(200.0));
+    assert_eq!(cell(&protocol, 1, 13), Data::String("Петрова Ольга".into()));
+    // The question sent ahead keeps its registration number; a request or proposal keeps its kind.
+    let items = wb.worksheet_range("items").unwrap_or_else(|e| panic!("{e}"));
+    let first: Vec<String> = (0..8).map(|c| cell(&items, 1, c).to_string()).collect();
+    assert_eq!(first, ["1", "Q-1", "", "", "жеке тұлға", "ұсыныс", "Саябақты жарықтандыру", "қазақ тілі"]);
+    // Both languages in one header cell: the reader finds every column (the blank form's
+    // empty required cells are the secretary's to fill).
+    for (id, range) in [(SourceId::Protocol, &protocol), (SourceId::Items, &items)] {
+        let mut diags = Vec::new();
+        esep_ingest::read::read_sheet(source(id), "protocol.xlsx", source(id).name, range, &mut diags);
+        assert!(diags.iter().all(|d| d.message.contains("empty required cell")), "{diags:#?}");
+        assert!(id == SourceId::Items || diags.len() == 5, "{diags:#?}");
+    }
+    // The printed form has a row for every 10 seats (200: 20 rows), going on to a second sheet.
+    let ru = pdf_text(&out.join("DEP/protocol.ru.pdf"));
+    assert!(ru.contains("продолжение"), "{ru}");
+    assert!(pages(&out.join("DEP/protocol.ru.pdf")) >= 2);
+}

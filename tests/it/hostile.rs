@@ -54,7 +54,11 @@ fn a_department_of_sixty_bodies_builds() {
     let units: Vec<String> = entries(&out).into_iter().filter(|n| n.starts_with("SRK")).collect();
     assert_eq!(units.len(), 61, "{units:?}");
     for unit in &units {
-        assert_eq!(entries(&out.join(unit)).len(), 11, "{unit}: 8 PDFs, a workbook and its twins");
+        assert_eq!(
+            entries(&out.join(unit)).len(),
+            12,
+            "{unit}: 8 PDFs, a workbook and its twins, the protocol workbook"
+        );
     }
     let csv = std::fs::read(out.join("indicators.csv")).unwrap_or_default();
     let rows = esep_analysis::open_data::from_csv(&csv).unwrap_or_else(|e| panic!("{e}"));

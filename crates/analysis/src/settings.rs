@@ -39,6 +39,11 @@ pub struct MeetingSettings {
     pub duration_minutes: u32,
     /// The meetings' local time against UTC, in hours (all of Kazakhstan: +5 since 1 March 2024).
     pub utc_offset_hours: i32,
+    /// The printed protocol has a row for every this many seats of the hall (rule 9), and at
+    /// least `protocol_min_rows`.
+    pub protocol_seats_per_row: u32,
+    /// The fewest rows of the printed protocol.
+    pub protocol_min_rows: u32,
 }
 
 /// Terms of the Administrative Procedural Code.

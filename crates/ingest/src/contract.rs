@@ -159,6 +159,12 @@ pub enum SourceId {
     Narrative,
     /// The meeting and its announcement (rules 8, 11).
     Meeting,
+    /// The protocol workbook's `protocol` sheet: the meeting as held (rule 13).
+    Protocol,
+    /// The protocol workbook's `decisions` sheet.
+    Decisions,
+    /// The protocol workbook's `items` sheet: complaints, proposals, remarks and questions.
+    Items,
 }
 
 /// One source: a sheet of a workbook in the input folder.
@@ -294,6 +300,15 @@ pub const INVITEES: &[Choice] = &[
     ),
     c("organisations", "ұйымдар мен кәсіпорындар", "организации и предприятия"),
     c("media", "бұқаралық ақпарат құралдары", "средства массовой информации"),
+];
+
+/// What a citizen brought to the meeting (rules 13, 16: complaints, proposals and remarks; and
+/// questions).
+pub const ITEM_KINDS: &[Choice] = &[
+    c("complaint", "шағым", "жалоба"),
+    c("proposal", "ұсыныс", "предложение"),
+    c("remark", "ескерту", "замечание"),
+    c("question", "сұрақ", "вопрос"),
 ];
 
 /// Yes / no labels written by templates.
@@ -1120,11 +1135,285 @@ pub static SOURCES: &[Source] = &[
     },
 ];
 
-/// The source with this id.
+/// The source with this id, of the input folder or of the protocol workbook.
 pub fn source(id: SourceId) -> &'static Source {
-    // SOURCES holds every id exactly once (checked by a test).
-    SOURCES.iter().find(|s| s.id == id).unwrap_or(&SOURCES[0])
+    // SOURCES and PROTOCOL_SOURCES hold every id exactly once (checked by a test).
+    SOURCES.iter().chain(PROTOCOL_SOURCES).find(|s| s.id == id).unwrap_or(&SOURCES[0])
 }
+
+const PREFILLED_KK: &str = "Есептен толтырылған; өзгертпеңіз";
+const PREFILLED_RU: &str = "Заполнено из отчёта; не изменяйте";
+
+/// The protocol workbook (`protocol.xlsx` of each unit's pack) that the secretary fills in at the
+/// meeting and `esep protocol` reads back: the meeting as held, its decisions, and every item
+/// citizens brought (rules 12–18).
+pub static PROTOCOL_SOURCES: &[Source] = &[
+    Source {
+        id: SourceId::Protocol,
+        name: "protocol",
+        kk: "хаттама",
+        ru: "протокол",
+        about_kk: "Кездесу қалай өтті (13-тармақ): бір жол",
+        about_ru: "Как прошла встреча (пункт 13): одна строка",
+        key: &["unit"],
+        columns: &[
+            UNIT,
+            col(
+                "unit_kk",
+                "бөлініс (қазақша)",
+                "подразделение (каз.)",
+                T::Text,
+                true,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col(
+                "unit_ru",
+                "бөлініс (орысша)",
+                "подразделение (рус.)",
+                T::Text,
+                true,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col(
+                "chief_kk",
+                "бастық (қазақша)",
+                "начальник (каз.)",
+                T::Text,
+                true,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col(
+                "chief_ru",
+                "бастық (орысша)",
+                "начальник (рус.)",
+                T::Text,
+                true,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col("date", "кездесу күні", "дата встречи", T::Date, true, ("Кездесу өткен күн", "Дата встречи")),
+            col(
+                "place_kk",
+                "өткен орны (қазақша)",
+                "место проведения (каз.)",
+                T::Text,
+                true,
+                ("Кездесу өткен орын, қазақ тілінде", "Место проведения, на казахском"),
+            ),
+            col(
+                "place_ru",
+                "өткен орны (орысша)",
+                "место проведения (рус.)",
+                T::Text,
+                true,
+                ("Кездесу өткен орын, орыс тілінде", "Место проведения, на русском"),
+            ),
+            col(
+                "capacity",
+                "орын саны",
+                "вместимость",
+                T::Integer { min: 1 },
+                false,
+                ("Залдың сыйымдылығы (9-тармақ)", "Вместимость зала (пункт 9)"),
+            ),
+            col(
+                "start",
+                "басталды",
+                "начало",
+                T::Time,
+                true,
+                ("Нақты басталу уақыты, СС:ММ", "Фактическое время начала, ЧЧ:ММ"),
+            ),
+            col(
+                "end",
+                "аяқталды",
+                "окончание",
+                T::Time,
+                true,
+                ("Нақты аяқталу уақыты, СС:ММ", "Фактическое время окончания, ЧЧ:ММ"),
+            ),
+            col(
+                "drawn_up",
+                "хаттама жасалған күн",
+                "дата составления протокола",
+                T::Date,
+                true,
+                (
+                    "Хаттама кездесу күні жасалады (14-тармақ)",
+                    "Протокол составляется в день встречи (пункт 14)",
+                ),
+            ),
+            col(
+                "participants",
+                "қатысушылар саны",
+                "число участников",
+                T::Integer { min: 1 },
+                true,
+                ("Кездесуге қатысқандар саны", "Число участников встречи"),
+            ),
+            col(
+                "secretary_name",
+                "хатшының аты-жөні",
+                "ФИО секретаря",
+                T::Text,
+                true,
+                ("Хаттаманы жүргізген қызметкер", "Сотрудник, ведущий протокол"),
+            ),
+            col(
+                "secretary_post",
+                "хатшының лауазымы",
+                "должность секретаря",
+                T::Text,
+                true,
+                ("Хатшының лауазымы", "Должность секретаря"),
+            ),
+            col(
+                "secretary_rank",
+                "хатшының атағы",
+                "звание секретаря",
+                T::Text,
+                false,
+                ("Хатшының арнаулы атағы", "Специальное звание секретаря"),
+            ),
+        ],
+    },
+    Source {
+        id: SourceId::Decisions,
+        name: "decisions",
+        kk: "шешімдер",
+        ru: "решения",
+        about_kk: "Кездесуде қабылданған шешімдер: бір жол — бір шешім",
+        about_ru: "Решения, принятые на встрече: одна строка — одно решение",
+        key: &["number"],
+        columns: &[
+            col("number", "№", "№", T::Integer { min: 1 }, true, ("Шешімнің нөмірі", "Номер решения")),
+            col("text", "шешім", "решение", T::Text, true, ("Шешімнің мәтіні", "Текст решения")),
+            col(
+                "language",
+                "тілі",
+                "язык",
+                T::Choice(LANGUAGES),
+                false,
+                (
+                    "Шешім жазылған тіл; бос болса әріптерінен анықталады",
+                    "Язык решения; если пусто, определяется по буквам",
+                ),
+            ),
+        ],
+    },
+    Source {
+        id: SourceId::Items,
+        name: "items",
+        kk: "өтініштер",
+        ru: "обращения",
+        about_kk: "Шағымдар, ұсыныстар, ескертулер және сұрақтар: бір жол — біреуі (13, 16-тармақтар)",
+        about_ru: "Жалобы, предложения, замечания и вопросы: одна строка — одно (пункты 13, 16)",
+        key: &["number"],
+        columns: &[
+            col("number", "№", "№", T::Integer { min: 1 }, true, ("Реттік нөмірі", "Порядковый номер")),
+            col(
+                "registration",
+                "тіркеу нөмірі",
+                "регистрационный номер",
+                T::Text,
+                false,
+                (
+                    "Алдын ала жіберілген сұрақтың тіркеу нөмірі",
+                    "Регистрационный номер вопроса, направленного заранее",
+                ),
+            ),
+            col(
+                "applicant_name",
+                "өтініш берушінің аты-жөні",
+                "ФИО заявителя",
+                T::Text,
+                false,
+                ("Толық жауап берілмесе міндетті", "Обязательно, если ответ не дан полностью"),
+            ),
+            col(
+                "contact",
+                "байланыс",
+                "контакты",
+                T::Text,
+                false,
+                (
+                    "Мекенжайы, телефоны немесе электрондық поштасы; толық жауап берілмесе міндетті",
+                    "Адрес, телефон или e-mail; обязательно, если ответ не дан полностью",
+                ),
+            ),
+            col(
+                "applicant",
+                "өтініш беруші",
+                "заявитель",
+                T::Choice(APPLICANTS),
+                false,
+                ("Өтініш берушінің түрі", "Тип заявителя"),
+            ),
+            col(
+                "kind",
+                "түрі",
+                "вид",
+                T::Choice(ITEM_KINDS),
+                true,
+                ("Шағым, ұсыныс, ескерту немесе сұрақ", "Жалоба, предложение, замечание или вопрос"),
+            ),
+            col("text", "мазмұны", "содержание", T::Text, true, ("Айтылғандай", "Как сказано")),
+            col(
+                "language",
+                "тілі",
+                "язык",
+                T::Choice(LANGUAGES),
+                false,
+                (
+                    "Мазмұны жазылған тіл; бос болса әріптерінен анықталады",
+                    "Язык записи; если пусто, определяется по буквам",
+                ),
+            ),
+            col(
+                "answered",
+                "толық жауап берілді",
+                "ответ дан полностью",
+                T::YesNo,
+                false,
+                ("Кездесуде толық жауап берілді ме", "Дан ли полный ответ на встрече"),
+            ),
+            col(
+                "answer",
+                "берілген жауап",
+                "данный ответ",
+                T::Text,
+                false,
+                ("Кездесуде берілген жауап", "Ответ, данный на встрече"),
+            ),
+            col(
+                "competence",
+                "полиция құзыретінде",
+                "в компетенции полиции",
+                T::YesNo,
+                false,
+                (
+                    "Жоқ болса — құзыретті органға жіберіледі (17-тармақ)",
+                    "Если нет — направляется в компетентный орган (пункт 17)",
+                ),
+            ),
+            col(
+                "competent_body",
+                "құзыретті орган",
+                "компетентный орган",
+                T::Text,
+                false,
+                ("Полиция құзыретінде болмаса міндетті", "Обязательно, если не в компетенции полиции"),
+            ),
+            col(
+                "responsible",
+                "жауапты қызметкер",
+                "ответственный сотрудник",
+                T::Text,
+                false,
+                ("Орындауға жауапты", "Ответственный за исполнение"),
+            ),
+        ],
+    },
+];
 
 /// Normalises a header, sheet name or choice label for matching: lower case, single spaces,
 /// no surrounding spaces, asterisks or colons, `ё` as `е`.
@@ -1144,9 +1433,9 @@ mod tests {
 
     #[test]
     fn every_source_once_with_unique_aliases() {
-        let ids: HashSet<_> = SOURCES.iter().map(|s| s.id).collect();
-        assert_eq!(ids.len(), 9);
-        for s in SOURCES {
+        let ids: HashSet<_> = SOURCES.iter().chain(PROTOCOL_SOURCES).map(|s| s.id).collect();
+        assert_eq!(ids.len(), 12);
+        for s in SOURCES.iter().chain(PROTOCOL_SOURCES) {
             assert!(std::ptr::eq(source(s.id), s));
             let mut seen = HashSet::new();
             for c in s.columns {

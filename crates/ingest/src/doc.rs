@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::contract::{ColumnType, SOURCES, YES_NO, stat_codes};
+use crate::contract::{ColumnType, PROTOCOL_SOURCES, SOURCES, Source, YES_NO, stat_codes};
 
 fn allowed(ty: ColumnType) -> String {
     match ty {
@@ -107,34 +107,7 @@ pub fn contract_markdown() -> String {
         crate::workbook::MAX_ROWS,
     );
     for source in SOURCES {
-        let _ = writeln!(md, "## `{}` — {} / {}\n", source.name, source.kk, source.ru);
-        let _ = writeln!(md, "{}  \n{}\n", source.about_kk, source.about_ru);
-        if !source.key.is_empty() {
-            let _ = writeln!(
-                md,
-                "Unique key: {}.\n",
-                source.key.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" + ")
-            );
-        }
-        let _ = writeln!(
-            md,
-            "| id | kk header | ru header | type | required | allowed values | explanation (ru) |"
-        );
-        let _ = writeln!(md, "|---|---|---|---|---|---|---|");
-        for c in source.columns {
-            let _ = writeln!(
-                md,
-                "| `{}` | {} | {} | {} | {} | {} | {} |",
-                c.id,
-                c.kk,
-                c.ru,
-                c.ty.name(),
-                if c.required { "yes" } else { "no" },
-                allowed(c.ty),
-                c.about_ru
-            );
-        }
-        md.push('\n');
+        source_section(&mut md, source);
     }
     let _ = writeln!(md, "## Indicator codes\n\nThe `indicator` column of `statistics` takes these codes.\n");
     let _ = writeln!(md, "| code | kk | ru |\n|---|---|---|");
@@ -169,5 +142,48 @@ pub fn contract_markdown() -> String {
     for l in &mapping.lines {
         let _ = writeln!(md, "| {} | `{}` | {} |", l.line, l.category, l.article);
     }
+    let _ = writeln!(
+        md,
+        "\n# The protocol workbook\n\nEach unit's pack holds `protocol.xlsx` for the secretary to fill in at the \
+         meeting (rules 12–18): `protocol` pre-filled with the body, its chief, the date, place, hall and \
+         secretary; `decisions`; and `items`, pre-filled with the questions sent ahead, their registration \
+         numbers kept. Each header gives the Kazakh and the Russian name on two lines of one cell; either is \
+         read. The printed `protocol.*.pdf` has the same columns and a row for every \
+         `meeting.protocol_seats_per_row` (10) seats of the hall, at least `meeting.protocol_min_rows` (8).\n"
+    );
+    for source in PROTOCOL_SOURCES {
+        source_section(&mut md, source);
+    }
     md
+}
+
+/// One source's section: name, purpose, key and a row per column.
+fn source_section(md: &mut String, source: &Source) {
+    let _ = writeln!(md, "## `{}` — {} / {}\n", source.name, source.kk, source.ru);
+
+    let _ = writeln!(md, "{}  \n{}\n", source.about_kk, source.about_ru);
+    if !source.key.is_empty() {
+        let _ = writeln!(
+            md,
+            "Unique key: {}.\n",
+            source.key.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" + ")
+        );
+    }
+    let _ =
+        writeln!(md, "| id | kk header | ru header | type | required | allowed values | explanation (ru) |");
+    let _ = writeln!(md, "|---|---|---|---|---|---|---|");
+    for c in source.columns {
+        let _ = writeln!(
+            md,
+            "| `{}` | {} | {} | {} | {} | {} | {} |",
+            c.id,
+            c.kk,
+            c.ru,
+            c.ty.name(),
+            if c.required { "yes" } else { "no" },
+            allowed(c.ty),
+            c.about_ru
+        );
+    }
+    md.push('\n');
 }

@@ -115,9 +115,9 @@ impl Dataset {
         }
     }
 
-    /// The frame of a source.
-    pub fn frame(&self, id: SourceId) -> &DataFrame {
-        match id {
+    /// The frame of an input source; `None` for the protocol workbook's sheets.
+    pub fn frame(&self, id: SourceId) -> Option<&DataFrame> {
+        Some(match id {
             SourceId::Units => &self.units,
             SourceId::Statistics => &self.statistics,
             SourceId::Programmes => &self.programmes,
@@ -127,7 +127,8 @@ impl Dataset {
             SourceId::Media => &self.media,
             SourceId::Narrative => &self.narrative,
             SourceId::Meeting => &self.meeting,
-        }
+            SourceId::Protocol | SourceId::Decisions | SourceId::Items => return None,
+        })
     }
 }
 

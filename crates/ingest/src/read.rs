@@ -294,11 +294,15 @@ fn recognised(source: &Source, row: &[(u32, Data)]) -> usize {
 
 /// The contract column a header cell names.
 fn column_named(source: &Source, cell: &Data) -> Option<usize> {
-    let n = normalise(&crate::cell::shown(cell));
+    let shown = crate::cell::shown(cell);
+    let named =
+        |n: &str| source.columns.iter().position(|c| [c.id, c.kk, c.ru].iter().any(|a| normalise(a) == n));
+    let n = normalise(&shown);
     if n.is_empty() {
         return None;
     }
-    source.columns.iter().position(|c| [c.id, c.kk, c.ru].iter().any(|a| normalise(a) == n))
+    // A header may give both languages on two lines of one cell («мазмұны↵содержание»).
+    named(&n).or_else(|| shown.lines().map(normalise).find_map(|line| named(&line)))
 }
 
 /// Rows searched for the header (a title above it is common).

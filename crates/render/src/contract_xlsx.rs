@@ -136,7 +136,8 @@ pub fn contract_book(
         for (k, column) in source.columns.iter().enumerate() {
             let c = k as u16;
             let title = match (bilingual, opts.lang) {
-                (true, _) => format!("{}\n{}", column.kk, column.ru),
+                (true, _) if column.kk != column.ru => format!("{}\n{}", column.kk, column.ru),
+                (true, _) => column.kk.to_string(),
                 (false, Lang::Kk) => column.kk.to_string(),
                 (false, Lang::Ru) => column.ru.to_string(),
             };

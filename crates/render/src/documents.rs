@@ -37,6 +37,9 @@ pub struct DocData {
     place: String,
     awards: Vec<String>,
     questions: Vec<QuestionRow>,
+    /// Rows of the printed protocol left blank after the questions sent ahead: enough for
+    /// the hall (`meeting.protocol_seats_per_row`).
+    blank_rows: usize,
     sources: Vec<SourceData>,
     formulas: Vec<FormulaData>,
 }
@@ -711,6 +714,14 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
                 topic: quoted(&q.topic, &q.topic_language, lang),
             })
             .collect(),
+        blank_rows: {
+            let m = &report.settings.meeting;
+            let seats = unit.meeting.as_ref().map_or(0, |m| m.capacity.max(0) as u64);
+            let wanted = seats
+                .div_ceil(u64::from(m.protocol_seats_per_row.max(1)))
+                .max(u64::from(m.protocol_min_rows));
+            (wanted as usize).saturating_sub(unit.questions.len()).max(4)
+        },
         sources: public_sources(report, unit, lang),
         formulas: report
             .catalogue

@@ -12,6 +12,7 @@ pub mod kk;
 pub mod lang;
 pub mod narrative;
 pub mod pdf;
+pub mod protocol;
 pub mod schedule;
 pub mod xlsx;
 

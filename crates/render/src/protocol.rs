@@ -1,0 +1,84 @@
+//! The protocol workbook of a unit (`protocol.xlsx`), for the secretary to fill in at the
+//! meeting (rules 12–18): the `protocol` sheet pre-filled with what the pack knows (the body,
+//! its chief, date, place, hall, secretary), `decisions` blank, and `items` pre-filled with the
+//! questions sent ahead, their registration numbers kept. Headers in Kazakh and Russian,
+//! drop-downs in Kazakh (either language is read back).
+
+use chrono::NaiveDate;
+use esep_analysis::UnitReport;
+use esep_ingest::contract::{self, SourceId};
+use rust_xlsxwriter::XlsxError;
+
+use crate::contract_xlsx::{Cell, ContractOptions, contract_book};
+use crate::lang::Lang;
+
+fn text(s: impl Into<String>) -> Cell {
+    let s = s.into();
+    if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
+}
+
+fn label(list: &[contract::Choice], id: &str) -> Cell {
+    text(list.iter().find(|c| c.id == id).map_or(id, |c| c.kk))
+}
+
+/// The kind of a question sent ahead as the protocol names it: a request is a question.
+fn item_kind(appeal_kind: &str) -> &str {
+    match appeal_kind {
+        "complaint" | "proposal" => appeal_kind,
+        _ => "question",
+    }
+}
+
+/// `protocol.xlsx` of `unit`, dated `created` (the pack's fixed date, for identical bytes).
+pub fn protocol_workbook(unit: &UnitReport, created: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+    let date = |iso: &str| NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or(Cell::Empty, Cell::Date);
+    let m = unit.meeting.as_ref();
+    let protocol = vec![vec![
+        text(unit.code.as_str()),
+        text(&unit.name_kk),
+        text(&unit.name_ru),
+        text(format!("{} {}", unit.chief_rank_kk, unit.chief_name)),
+        text(format!("{} {}", unit.chief_rank_ru, unit.chief_name)),
+        m.map_or(Cell::Empty, |m| date(&m.date)),
+        text(m.map_or("", |m| m.place_kk.as_str())),
+        text(m.map_or("", |m| m.place_ru.as_str())),
+        m.map_or(Cell::Empty, |m| Cell::Number(m.capacity as f64)),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        text(m.map_or("", |m| m.secretary.as_str())),
+        Cell::Empty,
+        Cell::Empty,
+    ]];
+    let items: Vec<Vec<Cell>> = unit
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            vec![
+                Cell::Number((i + 1) as f64),
+                text(&q.id),
+                Cell::Empty,
+                Cell::Empty,
+                label(contract::APPLICANTS, &q.applicant),
+                label(contract::ITEM_KINDS, item_kind(&q.kind)),
+                text(&q.topic),
+                label(contract::LANGUAGES, &q.topic_language),
+            ]
+        })
+        .collect();
+    let source = contract::source;
+    let parts: [(&contract::Source, &[Vec<Cell>]); 3] = [
+        (source(SourceId::Protocol), &protocol),
+        (source(SourceId::Decisions), &[]),
+        (source(SourceId::Items), &items),
+    ];
+    let opts = ContractOptions { lang: Lang::Kk, unit_codes: &[], created };
+    contract_book(
+        &parts,
+        &opts,
+        true,
+        (format!("esep: protocol {}", unit.code), format!("{} / {}", unit.name_kk, unit.name_ru)),
+    )
+}
