@@ -84,6 +84,22 @@ pub enum Command {
         #[arg(long, value_hint = clap::ValueHint::FilePath)]
         out: PathBuf,
     },
+    /// Read back the protocol workbook the secretary filled in at the meeting (`protocol.xlsx`
+    /// of the unit's pack), check it — every problem at once, with sheet and cell — and write
+    /// the protocol as drawn up, `protocol-final.kk.pdf` and `protocol-final.ru.pdf` (rules
+    /// 13–15, 18). Nothing is written when there is an error.
+    Protocol {
+        /// The filled protocol workbook.
+        #[arg(value_hint = clap::ValueHint::FilePath)]
+        filled: PathBuf,
+        /// Folder to write the two PDFs into (created if missing).
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        out: PathBuf,
+        /// The pack the protocol belongs to: its unit must be one of the pack's (default: the
+        /// pack the workbook sits in, if any).
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        pack: Option<PathBuf>,
+    },
     /// Import official returns into the input contract.
     Import {
         #[command(subcommand)]

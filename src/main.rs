@@ -78,6 +78,7 @@ fn run(args: &Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { out } => demo(out, &config),
+        Command::Protocol { filled, out, pack } => protocol(filled, out, pack.as_deref(), quiet),
         Command::Generate { out, seed, year, months, bodies } => {
             let opts = esep_demo::Options { seed: *seed, year: *year, months: *months, bodies: *bodies };
             write_generated(out, &opts)?;
@@ -158,6 +159,65 @@ fn summary(outcome: &Outcome, input: &Path) -> String {
         plural(outcome.warnings(), "warning"),
         input.display()
     )
+}
+
+/// The unit codes of the pack at `pack`, or of the pack `filled` sits in (`PACK/UNIT/protocol.xlsx`).
+fn pack_units(filled: &Path, pack: Option<&Path>) -> Result<Option<Vec<String>>> {
+    let guessed = filled.parent().and_then(Path::parent).filter(|p| p.join(MARKER).is_file());
+    let Some(dir) = pack.or(guessed) else { return Ok(None) };
+    let manifest = std::fs::read(dir.join(MARKER))
+        .with_context(|| format!("`{}` is not an esep pack", dir.display()))?;
+    let json: serde_json::Value = serde_json::from_slice(&manifest).context("cannot read pack.json")?;
+    Ok(Some(
+        json["units"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|u| u.as_str().map(str::to_string))
+            .collect(),
+    ))
+}
+
+/// `esep protocol`: the filled protocol workbook, checked, as the protocol drawn up in kk and ru.
+fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, quiet: bool) -> Result<ExitCode> {
+    let units = pack_units(filled, pack)?;
+    let outcome = esep_ingest::protocol::load_protocol(filled, units.as_deref());
+    for d in &outcome.diagnostics {
+        eprintln!("{d}");
+    }
+    let Some(protocol) = outcome.protocol else {
+        let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
+        eprintln!("{errors} error(s) in `{}`: nothing written", filled.display());
+        return Ok(ExitCode::FAILURE);
+    };
+    let renderer = Renderer::new();
+    let mut files = Vec::new();
+    for lang in Lang::ALL {
+        let pdf = renderer
+            .render_protocol(&protocol, lang)
+            .with_context(|| format!("cannot render `protocol-final.{}.pdf`", lang.code()))?;
+        files.push((format!("protocol-final.{}.pdf", lang.code()), pdf));
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    // Both files or neither: each is written beside its name and renamed into place.
+    for (name, bytes) in &files {
+        let partial = out.join(format!(".{name}.partial"));
+        std::fs::write(&partial, bytes).with_context(|| format!("cannot write `{}`", partial.display()))?;
+    }
+    for (name, _) in &files {
+        std::fs::rename(out.join(format!(".{name}.partial")), out.join(name))
+            .with_context(|| format!("cannot write `{name}`"))?;
+    }
+    if !quiet {
+        eprintln!(
+            "wrote the protocol of `{}` ({} items, {} decisions) to `{}`",
+            protocol.unit,
+            protocol.items.len(),
+            protocol.decisions.len(),
+            out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads an input folder and checks it against the contract and the rules of the order.

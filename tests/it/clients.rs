@@ -90,3 +90,39 @@ for e in cal.walk('VEVENT'):
         ]
     );
 }
+
+#[test]
+fn a_protocol_filled_by_openpyxl_is_drawn_up() {
+    // The demo's city body: its protocol workbook, filled by openpyxl as a secretary would, is
+    // read back into both PDFs; drawn up a day late, it is refused at its cell.
+    let dir = tmp();
+    let pack = dir.path().join("demo");
+    crate::cli::success(&["demo", "--out", s(&pack), "--quiet"]);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fill_protocol.py");
+    let blank = pack.join("SRK-KTL/protocol.xlsx");
+    for (late, name) in [(false, "filled.xlsx"), (true, "late.xlsx")] {
+        let filled = dir.path().join(name);
+        let mut args = vec![s(&script), s(&blank), s(&filled)];
+        if late {
+            args.push("--drawn-up-late");
+        }
+        let run = Command::new("python3").args(&args).output().unwrap_or_else(|e| panic!("python3: {e}"));
+        assert!(run.status.success(), "fill_protocol.py: {}", text(&run));
+        let out = dir.path().join(format!("final-{late}"));
+        let ran = esep(&["protocol", s(&filled), "--out", s(&out), "--pack", s(&pack)]);
+        if late {
+            assert!(!ran.status.success());
+            assert!(
+                text(&ran).contains(", protocol!L2: drawn up on 05.02.2026, the meeting was on 04.02.2026"),
+                "{}",
+                text(&ran)
+            );
+            assert!(!out.exists());
+        } else {
+            assert!(ran.status.success(), "{}", text(&ran));
+            let ru = crate::pdf::text(&out.join("protocol-final.ru.pdf"));
+            assert!(ru.contains("Ахметова Гүлнар"), "{ru}");
+            assert!(crate::pdf::text(&out.join("protocol-final.kk.pdf")).contains("ХАТТАМА"));
+        }
+    }
+}

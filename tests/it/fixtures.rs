@@ -483,6 +483,147 @@ pub fn invalid_cases() -> Vec<Case> {
     cases
 }
 
+/// A filled protocol workbook of the valid base's department (`esep protocol` reads it back):
+/// one item answered in full, two not (one for another body), two decisions.
+pub fn protocol_base() -> Book {
+    vec![
+        sheet(
+            "protocol",
+            &[
+                "unit",
+                "unit_kk",
+                "unit_ru",
+                "chief_kk",
+                "chief_ru",
+                "date",
+                "place_kk",
+                "place_ru",
+                "capacity",
+                "start",
+                "end",
+                "drawn_up",
+                "participants",
+                "secretary_name",
+                "secretary_post",
+                "secretary_rank",
+            ],
+            vec![vec![
+                S("DEP"),
+                S("Сынақ облысының Полиция департаменті"),
+                S("Департамент полиции Тестовой области"),
+                S("полиция полковнигі Әлиев Әлібек"),
+                S("полковник полиции Әлиев Әлібек"),
+                D(2026, 2, 20),
+                S("Мәдениет үйі"),
+                S("Дом культуры"),
+                N(200.0),
+                S("11:00"),
+                S("13:05"),
+                D(2026, 2, 20),
+                N(120.0),
+                S("Петрова Ольга"),
+                S("инспектор штаба"),
+                E,
+            ]],
+        ),
+        sheet(
+            "decisions",
+            &["number", "text", "language"],
+            vec![
+                vec![N(1.0), S("Усилить патрулирование улиц в вечернее время."), E],
+                vec![N(2.0), S("Саябақтарды жарықтандыру туралы әкімдікке хат жолдау."), E],
+            ],
+        ),
+        sheet(
+            "items",
+            &[
+                "number",
+                "registration",
+                "applicant_name",
+                "contact",
+                "applicant",
+                "kind",
+                "text",
+                "language",
+                "answered",
+                "answer",
+                "competence",
+                "competent_body",
+                "responsible",
+            ],
+            vec![
+                vec![
+                    N(1.0),
+                    S("Q-1"),
+                    S("Әлиев Нұрлан"),
+                    S("+7 701 000 00 02"),
+                    S("individual"),
+                    S("proposal"),
+                    S("Саябақты жарықтандыру"),
+                    E,
+                    S("no"),
+                    E,
+                    S("yes"),
+                    E,
+                    S("Қасымов Қ."),
+                ],
+                vec![
+                    N(2.0),
+                    E,
+                    E,
+                    E,
+                    S("individual"),
+                    S("question"),
+                    S("Как получить справку о несудимости?"),
+                    E,
+                    S("yes"),
+                    S("Через портал egov.kz"),
+                    S("yes"),
+                    E,
+                    E,
+                ],
+                vec![
+                    N(3.0),
+                    E,
+                    S("Иванов Пётр"),
+                    S("ул. Абая, 5"),
+                    S("individual"),
+                    S("remark"),
+                    S("Нет освещения во дворе дома 12"),
+                    E,
+                    S("no"),
+                    E,
+                    S("no"),
+                    S("акимат города"),
+                    S("Оспанов Е."),
+                ],
+            ],
+        ),
+    ]
+}
+
+/// The protocol cases under `fixtures/protocol/`: a valid one and one per check of
+/// `esep protocol`.
+pub fn protocol_cases() -> Vec<(&'static str, Book)> {
+    let case = |name: &'static str, edit: &dyn Fn(&mut Book)| {
+        let mut book = protocol_base();
+        edit(&mut book);
+        (name, book)
+    };
+    vec![
+        case("valid", &|_| {}),
+        // Rule 14: drawn up the day of the meeting.
+        case("drawn-up-late", &|b| set(b, "protocol", 0, 11, D(2026, 2, 21))),
+        // Rule 16: the answer must reach who asked.
+        case("no-contact", &|b| set(b, "items", 0, 3, E)),
+        // Rule 17: outside police competence, to the competent body.
+        case("no-competent-body", &|b| set(b, "items", 2, 11, E)),
+        // Rule 9: a warning only.
+        case("over-capacity", &|b| set(b, "protocol", 0, 12, N(250.0))),
+        case("unknown-unit", &|b| set(b, "protocol", 0, 0, S("DEP-99"))),
+    ]
+}
+
 /// Writes a book as one workbook with a fixed creation date (identical bytes every run).
 pub fn workbook_bytes(book: &Book) -> Vec<u8> {
     let mut wb = Workbook::new();
@@ -522,6 +663,9 @@ pub fn fixtures_dir() -> PathBuf {
 pub fn expected_files() -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     files.insert(PathBuf::from("valid-small/input.xlsx"), workbook_bytes(&base()));
+    for (name, book) in protocol_cases() {
+        files.insert(PathBuf::from("protocol").join(name).join("protocol.xlsx"), workbook_bytes(&book));
+    }
     for c in invalid_cases() {
         let dir = PathBuf::from("invalid").join(c.name);
         files.insert(dir.join("input.xlsx"), workbook_bytes(&c.book));

@@ -10,6 +10,7 @@ mod hostile;
 mod import;
 mod mutation;
 mod pdf;
+mod protocol;
 mod public;
 mod schedule;
 mod validation;

@@ -27,6 +27,7 @@ pub mod error;
 pub mod form1m;
 pub mod frame;
 pub mod period;
+pub mod protocol;
 pub mod read;
 pub mod text;
 pub mod validate;
@@ -164,7 +165,7 @@ impl Outcome {
 }
 
 /// Orders diagnostics by file, sheet and cell, and drops repeats.
-fn sort(diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
         (&a.file, &a.sheet, cell_order(&a.cell), a.severity, &a.message).cmp(&(
             &b.file,

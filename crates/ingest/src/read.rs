@@ -563,7 +563,7 @@ const BATCH: usize = 4096;
 /// [`read_sheet`] over rows that `read` streams: (rows kept whole for the header, which
 /// columns to keep after them, what to do with each row). The sheet is parsed on one thread
 /// and typed on this one, so a large sheet keeps both cores busy.
-fn read_sheet_with(
+pub(crate) fn read_sheet_with(
     source: &'static Source,
     file: &str,
     sheet: &str,

@@ -79,7 +79,7 @@ fn key_text(v: &Value) -> String {
     }
 }
 
-fn check_keys(table: &Table, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check_keys(table: &Table, out: &mut Vec<Diagnostic>) {
     let key = table.source.key;
     if key.is_empty() {
         return;

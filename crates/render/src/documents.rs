@@ -205,7 +205,7 @@ fn percent(v: Option<f64>) -> String {
 
 /// Words quoted as written, in quotation marks, with their language named when it is not the
 /// document's: «Полиция не приезжает» (орыс тілінде).
-fn quoted(text: &str, written: &str, lang: Lang) -> String {
+pub(crate) fn quoted(text: &str, written: &str, lang: Lang) -> String {
     if written == lang.code() {
         format!("«{text}»")
     } else {

@@ -22,8 +22,9 @@ use crate::fonts;
 use crate::lang::Lang;
 
 /// The templates embedded in the binary; `--templates DIR` replaces any of them by name.
-pub const TEMPLATES: [(&str, &str); 6] = [
+pub const TEMPLATES: [(&str, &str); 7] = [
     ("common.typ", include_str!("../../../templates/common.typ")),
+    ("protocol-final.typ", include_str!("../../../templates/protocol-final.typ")),
     ("schedule.typ", include_str!("../../../templates/schedule.typ")),
     ("report.typ", include_str!("../../../templates/report.typ")),
     ("slides.typ", include_str!("../../../templates/slides.typ")),
@@ -170,6 +171,17 @@ impl Renderer {
         let data = doc_data(report, unit, lang);
         self.check_glyphs(&data)?;
         self.compile(&document.template(), &data, report.period.end())
+    }
+
+    /// The protocol as drawn up (rules 13–15, 18), in one language, as PDF bytes.
+    pub fn render_protocol(
+        &self,
+        protocol: &esep_ingest::protocol::Protocol,
+        lang: Lang,
+    ) -> Result<Vec<u8>, Error> {
+        let data = crate::protocol::final_data(protocol, lang);
+        self.check_glyphs(&data)?;
+        self.compile("protocol-final.typ", &data, protocol.drawn_up)
     }
 
     /// The department's schedule of meetings (rule 8.1), in one language, as PDF bytes.

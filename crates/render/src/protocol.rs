@@ -82,3 +82,84 @@ pub fn protocol_workbook(unit: &UnitReport, created: NaiveDate) -> Result<Vec<u8
         (format!("esep: protocol {}", unit.code), format!("{} / {}", unit.name_kk, unit.name_ru)),
     )
 }
+
+/// Everything `protocol-final.typ` shows, in one language.
+#[derive(Debug, serde::Serialize)]
+pub struct FinalData {
+    lang: &'static str,
+    labels: &'static std::collections::BTreeMap<String, String>,
+    unit: String,
+    chief: String,
+    date: String,
+    place: String,
+    time: String,
+    drawn_up: String,
+    participants: String,
+    capacity: String,
+    secretary: String,
+    decisions: Vec<String>,
+    items: Vec<FinalItem>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct FinalItem {
+    number: String,
+    registration: String,
+    who: String,
+    contact: String,
+    kind: String,
+    text: String,
+    answered: String,
+    answer: String,
+    forwarded: String,
+    responsible: String,
+}
+
+fn choice(list: &[contract::Choice], id: &str, lang: Lang) -> String {
+    list.iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| lang.pick(c.kk, c.ru).to_string())
+}
+
+/// The final protocol's data in `lang`: the meeting as recorded, decisions and items quoted as
+/// written (their language named where it is not the document's), numbered for registration.
+pub fn final_data(p: &esep_ingest::protocol::Protocol, lang: Lang) -> FinalData {
+    let quoted = |text: &str, written: &str| crate::documents::quoted(text, written, lang);
+    let yes_no = |b: bool| choice(contract::YES_NO, if b { "yes" } else { "no" }, lang);
+    FinalData {
+        lang: lang.code(),
+        labels: lang.labels(),
+        unit: lang.pick(&p.unit_kk, &p.unit_ru).to_string(),
+        chief: lang.pick(&p.chief_kk, &p.chief_ru).to_string(),
+        date: p.date.format("%d.%m.%Y").to_string(),
+        place: lang.pick(&p.place_kk, &p.place_ru).to_string(),
+        time: format!("{}–{}", p.start, p.end),
+        drawn_up: p.drawn_up.format("%d.%m.%Y").to_string(),
+        participants: p.participants.to_string(),
+        capacity: p.capacity.map(|c| c.to_string()).unwrap_or_default(),
+        secretary: [p.secretary_post.as_str(), p.secretary_rank.as_str(), p.secretary_name.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        decisions: p.decisions.iter().map(|d| quoted(&d.text, &d.language)).collect(),
+        items: p
+            .items
+            .iter()
+            .map(|it| FinalItem {
+                number: it.number.to_string(),
+                registration: it.registration.clone(),
+                who: [it.applicant_name.clone(), choice(contract::APPLICANTS, &it.applicant, lang)]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                contact: it.contact.clone(),
+                kind: choice(contract::ITEM_KINDS, &it.kind, lang),
+                text: quoted(&it.text, &it.language),
+                answered: yes_no(it.answered),
+                answer: it.answer.clone(),
+                forwarded: if it.competence { String::new() } else { it.competent_body.clone() },
+                responsible: it.responsible.clone(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,80 @@
+//! `esep protocol`: the filled protocol workbook read back, checked at its cells, and drawn up
+//! as `protocol-final.kk.pdf` and `protocol-final.ru.pdf` — or nothing written.
+
+use std::path::PathBuf;
+
+use crate::cli::{esep, s, text, tmp};
+use crate::fixtures::fixtures_dir;
+
+fn case(name: &str) -> PathBuf {
+    fixtures_dir().join("protocol").join(name).join("protocol.xlsx")
+}
+
+/// Runs `esep protocol` on a case with the valid-small pack; its output folder and what it said.
+fn run(name: &str) -> (bool, Vec<String>, String) {
+    let dir = tmp();
+    let pack = crate::workbooks::build_valid_small(dir.path());
+    let out = dir.path().join("final");
+    let ran = esep(&["protocol", s(&case(name)), "--out", s(&out), "--pack", s(&pack)]);
+    let written = std::fs::read_dir(&out)
+        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    let mut written: Vec<String> = written;
+    written.sort();
+    if ran.status.success() {
+        let ru = crate::pdf::text(&out.join("protocol-final.ru.pdf"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        return (true, written, ru);
+    }
+    (false, written, text(&ran))
+}
+
+#[test]
+fn a_filled_protocol_is_drawn_up_in_both_languages() {
+    let (ok, written, ru) = run("valid");
+    assert!(ok, "{ru}");
+    assert_eq!(written, ["protocol-final.kk.pdf", "protocol-final.ru.pdf"]);
+    for said in [
+        "20.02.2026, 11:00–13:05",
+        "120 (Количество мест: 200)",
+        // Citizens' words quoted as said, their language named; the question sent ahead keeps
+        // its registration number.
+        "«Саябақты жарықтандыру» (на казахском языке)",
+        "Q-1",
+        "замечание: «Нет освещения во дворе дома 12»",
+        "Направлено: акимат города",
+        "Секретарь: инспектор штаба, Петрова Ольга",
+        "Начальник: полковник полиции Әлиев Әлібек",
+    ] {
+        assert!(ru.contains(said), "`{said}` in {ru}");
+    }
+}
+
+#[test]
+fn every_bad_protocol_is_named_at_its_cell_and_nothing_is_written() {
+    for (name, cell, message) in [
+        ("drawn-up-late", "protocol!L2", "drawn up on 21.02.2026, the meeting was on 20.02.2026: rule 14"),
+        ("no-contact", "items!D2", "not answered in full, so the answer must reach the applicant"),
+        (
+            "no-competent-body",
+            "items!L4",
+            "outside police competence: name the competent body it goes to (rule 17)",
+        ),
+        ("unknown-unit", "protocol!A2", "unknown unit `DEP-99`"),
+    ] {
+        let (ok, written, said) = run(name);
+        assert!(!ok, "{name}: {said}");
+        assert!(written.is_empty(), "{name}: wrote {written:?}");
+        assert!(said.contains(&format!("protocol.xlsx, {cell}: {message}")), "{name}: {said}");
+    }
+    // More participants than seats: a warning, and the protocol is drawn up.
+    let dir = tmp();
+    let out = dir.path().join("final");
+    let ran = esep(&["protocol", s(&case("over-capacity")), "--out", s(&out)]);
+    assert!(ran.status.success(), "{}", text(&ran));
+    assert!(
+        text(&ran).contains("protocol.xlsx, protocol!M2: 250 participants in a hall of 200 seats (rule 9)")
+    );
+}
