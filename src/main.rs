@@ -269,7 +269,7 @@ fn load_valid(input: &Path, settings: &Settings, quiet: bool) -> Result<Option<D
 }
 
 /// Adds files to a pack before it is moved into place.
-type Extra<'a> = &'a dyn Fn(&Staging) -> Result<()>;
+type Extra<'a> = &'a dyn Fn(&Staging, &Report, &Renderer) -> Result<()>;
 
 fn build(input: &Path, out: &Path, config: &Config, extra: Option<Extra<'_>>) -> Result<ExitCode> {
     let Config { quiet, jobs, settings, templates } = config;
@@ -298,7 +298,7 @@ fn build(input: &Path, out: &Path, config: &Config, extra: Option<Extra<'_>>) ->
         }
     }
     if let Some(extra) = extra {
-        extra(&staging)?;
+        extra(&staging, &report, &renderer)?;
     }
     staging.commit()?;
     if !quiet {
@@ -477,9 +477,41 @@ fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
     let opts = esep_demo::Options::default();
     write_generated(input.path(), &opts)?;
     // The pack keeps the demo's inputs, so they can be opened, edited and built again.
-    let copy_inputs = |staging: &Staging| -> Result<()> {
+    let protocols = tempfile::Builder::new().prefix("esep-demo-protocols-").tempdir()?;
+    let copy_inputs = |staging: &Staging, report: &Report, renderer: &Renderer| -> Result<()> {
         for (name, bytes) in esep_demo::workbooks(&opts)? {
             staging.write(Path::new("input").join(name), &bytes)?;
+        }
+        // The whole cycle: two bodies' protocols as their secretaries filled them in, kept under
+        // `input/protocols/`, and drawn up as `esep protocol` does.
+        let codes: Vec<String> = report.units.iter().map(|u| u.code.to_string()).collect();
+        for (k, unit) in report.units.iter().skip(1).filter(|u| u.meeting.is_some()).take(2).enumerate() {
+            let Some(date) = unit
+                .meeting
+                .as_ref()
+                .and_then(|m| chrono::NaiveDate::parse_from_str(&m.date, "%Y-%m-%d").ok())
+            else {
+                continue;
+            };
+            let mut rows = esep_render::protocol::protocol_rows(unit);
+            esep_demo::fill_protocol(&mut rows, date, k);
+            let bytes = esep_render::protocol::protocol_book(unit, &rows, report.period.end())?;
+            let name = format!("{}.xlsx", unit.code);
+            staging.write(Path::new("input/protocols").join(&name), &bytes)?;
+            let path = protocols.path().join(&name);
+            std::fs::write(&path, &bytes)?;
+            let outcome = esep_ingest::protocol::load_protocol(&path, Some(&codes));
+            let Some(protocol) = outcome.protocol else {
+                let said: Vec<String> = outcome.diagnostics.iter().map(ToString::to_string).collect();
+                bail!("the demo's protocol of `{}` does not read back:\n{}", unit.code, said.join("\n"));
+            };
+            for lang in Lang::ALL {
+                let pdf = renderer.render_protocol(&protocol, lang)?;
+                staging.write(
+                    Path::new(unit.code.as_str()).join(format!("protocol-final.{}.pdf", lang.code())),
+                    &pdf,
+                )?;
+            }
         }
         Ok(())
     };

@@ -32,6 +32,13 @@ fn public_documents_speak_to_people() {
     let mut packs = Vec::new();
     let demo = dir.path().join("demo");
     success(&["demo", "--out", s(&demo), "--quiet"]);
+    // The whole cycle: two bodies' filled protocols kept with the inputs and drawn up.
+    for unit in ["SRK-AKZ", "SRK-AKZ-AL"] {
+        assert!(demo.join(format!("input/protocols/{unit}.xlsx")).is_file(), "{unit}");
+        for lang in ["kk", "ru"] {
+            assert!(demo.join(format!("{unit}/protocol-final.{lang}.pdf")).is_file(), "{unit} {lang}");
+        }
+    }
     packs.push(demo);
     for seed in ["1", "2", "3"] {
         let input = dir.path().join(format!("in{seed}"));

@@ -586,7 +586,7 @@ fn meetings(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<(String, Ve
             let row = vec![
                 text(&u.code),
                 Cell::Date(date),
-                text(if k % 2 == 0 { "11:00" } else { "15:00" }),
+                text(if k.is_multiple_of(2) { "11:00" } else { "15:00" }),
                 text(place_kk),
                 text(place_ru),
                 num(capacity as f64),
@@ -731,4 +731,76 @@ pub fn demo_population(code: &str) -> i64 {
 /// Codes of the demo units, department first.
 pub fn demo_units() -> Vec<&'static str> {
     DEMO.iter().map(|u| u.code).collect()
+}
+
+/// Fills a unit's protocol workbook rows as its secretary would have at the meeting of `date`
+/// (the demo's filled protocols, `k` varying them): times, participants, the secretary's post,
+/// two decisions, the questions sent ahead answered, and items from the floor — one answered,
+/// one to be checked under the APPC, one for another body.
+pub fn fill_protocol(rows: &mut esep_render::protocol::ProtocolRows, date: NaiveDate, k: usize) {
+    use esep_ingest::contract::{SourceId, source};
+    let at = |id: SourceId, column: &str| source(id).columns.iter().position(|c| c.id == column).unwrap_or(0);
+    if let Some(p) = rows.protocol.first_mut() {
+        let capacity = match p[at(SourceId::Protocol, "capacity")] {
+            Cell::Number(n) => n as usize,
+            _ => 200,
+        };
+        p[at(SourceId::Protocol, "start")] = text(if k.is_multiple_of(2) { "11:00" } else { "15:00" });
+        p[at(SourceId::Protocol, "end")] = text(if k.is_multiple_of(2) { "12:55" } else { "17:10" });
+        p[at(SourceId::Protocol, "drawn_up")] = Cell::Date(date);
+        p[at(SourceId::Protocol, "participants")] = num((capacity * 3 / 4) as f64);
+        p[at(SourceId::Protocol, "secretary_post")] = text("инспектор штаба");
+        p[at(SourceId::Protocol, "secretary_rank")] = text("полиция капитаны");
+    }
+    let d = |n: f64, said: &str| vec![num(n), text(said), Cell::Empty];
+    rows.decisions = vec![
+        d(1.0, "Кешкі уақытта көшелерді күзетуді күшейту."),
+        d(2.0, "Обратиться в акимат по освещению дворов и установке камер."),
+    ];
+    let item = |column: &str| at(SourceId::Items, column);
+    for row in &mut rows.items {
+        row[item("answered")] = text("иә");
+        row[item("answer")] = text("Кездесуде түсіндірілді");
+        row[item("competence")] = text("иә");
+    }
+    let width = source(SourceId::Items).columns.len();
+    let floor: [(&str, &str, &str, &str, &str, &str, &str); 3] = [
+        (
+            "Ахметова Гүлнар",
+            "+7 701 000 00 01",
+            "шағым",
+            "Не работает освещение во дворе дома 12",
+            "жоқ",
+            "жоқ",
+            "қала әкімдігі",
+        ),
+        (
+            "Иванов Пётр",
+            "Абай көшесі, 5, 3-пәтер",
+            "ескерту",
+            "Долго ждали наряд после вызова",
+            "жоқ",
+            "иә",
+            "",
+        ),
+        ("", "", "сұрақ", "Соттылығы жоқ екені туралы анықтаманы қалай алуға болады?", "иә", "иә", ""),
+    ];
+    let first = rows.items.len();
+    for (n, (who, contact, kind, said, answered, competence, body)) in floor.into_iter().enumerate() {
+        let mut row = vec![Cell::Empty; width];
+        row[item("number")] = num((first + n + 1) as f64);
+        row[item("applicant_name")] = text(who);
+        row[item("contact")] = text(contact);
+        row[item("applicant")] = text("жеке тұлға");
+        row[item("kind")] = text(kind);
+        row[item("text")] = text(said);
+        row[item("answered")] = text(answered);
+        if answered == "иә" {
+            row[item("answer")] = text("egov.kz порталы арқылы");
+        }
+        row[item("competence")] = text(competence);
+        row[item("competent_body")] = text(body);
+        row[item("responsible")] = text(if body.is_empty() { "Оспанов Е." } else { "" });
+        rows.items.push(row);
+    }
 }

@@ -29,8 +29,24 @@ fn item_kind(appeal_kind: &str) -> &str {
     }
 }
 
+/// The rows of the protocol workbook's three sheets, one cell per contract column.
+#[derive(Debug, Clone)]
+pub struct ProtocolRows {
+    /// `protocol`: one row.
+    pub protocol: Vec<Vec<Cell>>,
+    /// `decisions`.
+    pub decisions: Vec<Vec<Cell>>,
+    /// `items`.
+    pub items: Vec<Vec<Cell>>,
+}
+
 /// `protocol.xlsx` of `unit`, dated `created` (the pack's fixed date, for identical bytes).
 pub fn protocol_workbook(unit: &UnitReport, created: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+    protocol_book(unit, &protocol_rows(unit), created)
+}
+
+/// The pre-filled rows of `unit`'s protocol workbook.
+pub fn protocol_rows(unit: &UnitReport) -> ProtocolRows {
     let date = |iso: &str| NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or(Cell::Empty, Cell::Date);
     let m = unit.meeting.as_ref();
     let protocol = vec![vec![
@@ -65,14 +81,28 @@ pub fn protocol_workbook(unit: &UnitReport, created: NaiveDate) -> Result<Vec<u8
                 label(contract::ITEM_KINDS, item_kind(&q.kind)),
                 text(&q.topic),
                 label(contract::LANGUAGES, &q.topic_language),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
             ]
         })
         .collect();
+    ProtocolRows { protocol, decisions: Vec::new(), items }
+}
+
+/// The protocol workbook of `unit` with `rows`.
+pub fn protocol_book(
+    unit: &UnitReport,
+    rows: &ProtocolRows,
+    created: NaiveDate,
+) -> Result<Vec<u8>, XlsxError> {
     let source = contract::source;
     let parts: [(&contract::Source, &[Vec<Cell>]); 3] = [
-        (source(SourceId::Protocol), &protocol),
-        (source(SourceId::Decisions), &[]),
-        (source(SourceId::Items), &items),
+        (source(SourceId::Protocol), &rows.protocol),
+        (source(SourceId::Decisions), &rows.decisions),
+        (source(SourceId::Items), &rows.items),
     ];
     let opts = ContractOptions { lang: Lang::Kk, unit_codes: &[], created };
     contract_book(
