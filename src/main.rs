@@ -477,38 +477,47 @@ fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
     let opts = esep_demo::Options::default();
     write_generated(input.path(), &opts)?;
     // The pack keeps the demo's inputs, so they can be opened, edited and built again.
-    let protocols = tempfile::Builder::new().prefix("esep-demo-protocols-").tempdir()?;
+    // The whole cycle: two bodies' protocols as their secretaries filled them in, in the input
+    // folder's `protocols/` (compliance reads them: rules 12–15, 18), drawn up in the pack.
+    let Some(data) = load_valid(input.path(), &config.settings, true)? else {
+        bail!("the demo's inputs do not validate");
+    };
+    let first = esep_analysis::compute(&data, &Catalogue::builtin(), &config.settings)
+        .context("cannot compute the demo's indicators")?;
+    let mut protocols: Vec<String> = Vec::new();
+    std::fs::create_dir_all(input.path().join("protocols"))?;
+    for (k, unit) in first.units.iter().skip(1).filter(|u| u.meeting.is_some()).take(2).enumerate() {
+        let Some(date) =
+            unit.meeting.as_ref().and_then(|m| chrono::NaiveDate::parse_from_str(&m.date, "%Y-%m-%d").ok())
+        else {
+            continue;
+        };
+        let mut rows = esep_render::protocol::protocol_rows(unit);
+        esep_demo::fill_protocol(&mut rows, date, k);
+        let name = format!("{}.xlsx", unit.code);
+        std::fs::write(
+            input.path().join("protocols").join(&name),
+            esep_render::protocol::protocol_book(unit, &rows, first.period.end())?,
+        )?;
+        protocols.push(name);
+    }
     let copy_inputs = |staging: &Staging, report: &Report, renderer: &Renderer| -> Result<()> {
         for (name, bytes) in esep_demo::workbooks(&opts)? {
             staging.write(Path::new("input").join(name), &bytes)?;
         }
-        // The whole cycle: two bodies' protocols as their secretaries filled them in, kept under
-        // `input/protocols/`, and drawn up as `esep protocol` does.
         let codes: Vec<String> = report.units.iter().map(|u| u.code.to_string()).collect();
-        for (k, unit) in report.units.iter().skip(1).filter(|u| u.meeting.is_some()).take(2).enumerate() {
-            let Some(date) = unit
-                .meeting
-                .as_ref()
-                .and_then(|m| chrono::NaiveDate::parse_from_str(&m.date, "%Y-%m-%d").ok())
-            else {
-                continue;
-            };
-            let mut rows = esep_render::protocol::protocol_rows(unit);
-            esep_demo::fill_protocol(&mut rows, date, k);
-            let bytes = esep_render::protocol::protocol_book(unit, &rows, report.period.end())?;
-            let name = format!("{}.xlsx", unit.code);
-            staging.write(Path::new("input/protocols").join(&name), &bytes)?;
-            let path = protocols.path().join(&name);
-            std::fs::write(&path, &bytes)?;
+        for name in &protocols {
+            let path = input.path().join("protocols").join(name);
+            staging.write(Path::new("input/protocols").join(name), &std::fs::read(&path)?)?;
             let outcome = esep_ingest::protocol::load_protocol(&path, Some(&codes));
             let Some(protocol) = outcome.protocol else {
                 let said: Vec<String> = outcome.diagnostics.iter().map(ToString::to_string).collect();
-                bail!("the demo's protocol of `{}` does not read back:\n{}", unit.code, said.join("\n"));
+                bail!("the demo's protocol `{name}` does not read back:\n{}", said.join("\n"));
             };
             for lang in Lang::ALL {
                 let pdf = renderer.render_protocol(&protocol, lang)?;
                 staging.write(
-                    Path::new(unit.code.as_str()).join(format!("protocol-final.{}.pdf", lang.code())),
+                    Path::new(&protocol.unit).join(format!("protocol-final.{}.pdf", lang.code())),
                     &pdf,
                 )?;
             }

@@ -54,3 +54,42 @@ fn validate_names_each_unit_with_a_rule_not_met() {
     );
     assert_eq!(said.matches(": not met — ").count(), 1, "{said}");
 }
+
+#[test]
+fn a_protocol_in_the_input_folder_is_the_evidence_of_rules_12_to_18() {
+    let dir = tmp();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(input.join("protocols")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(fixtures_dir().join("valid-small/input.xlsx"), input.join("input.xlsx"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let protocol = |case: &str, unit: &str| {
+        std::fs::copy(
+            fixtures_dir().join(format!("protocol/{case}/protocol.xlsx")),
+            input.join(format!("protocols/{unit}.xlsx")),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    };
+    protocol("valid", "DEP");
+    // A protocol drawn up a day late is evidence of a rule not met; the build goes on.
+    protocol("drawn-up-late", "DEP-01");
+    let out = dir.path().join("pack");
+    crate::cli::success(&["build", s(&input), "--out", s(&out), "--quiet"]);
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(out.join("compliance.json")).unwrap_or_default())
+            .unwrap_or_default();
+    let find = |unit: &str, rule: &str| {
+        rows.iter().find(|r| r["unit"] == unit && r["rule"] == rule).cloned().unwrap_or_default()
+    };
+    let drawn = find("DEP", "12-15");
+    assert_eq!(drawn["status"], "met");
+    assert_eq!(
+        drawn["evidence"],
+        "drawn up 20.02.2026 (the meeting's day), 11:00–13:05, 120 participants, secretary Петрова Ольга"
+    );
+    assert_eq!(drawn["file"], "protocols/DEP.xlsx");
+    assert_eq!(find("DEP", "18")["evidence"], "3 items numbered for registration");
+    let late = find("DEP-01", "12-15");
+    assert_eq!(late["status"], "not_met");
+    assert!(late["evidence"].as_str().unwrap_or_default().contains("rule 14"), "{late}");
+    assert_eq!(find("DEP-02", "12-15")["status"], "not_yet_due");
+}

@@ -100,7 +100,7 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
             chapters(&mut out, code, units, &check);
             out.push(check("8.2", Status::NotMet, none.clone(), None));
             out.push(check("11", Status::NotMet, none, None));
-            out.extend(protocol(&check));
+            out.extend(protocol(data, code, &check));
             continue;
         };
         let row = rows.get(i).unwrap_or(0);
@@ -178,7 +178,7 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
                 Some((SourceId::Meeting, "invited", row)),
             )
         });
-        out.extend(protocol(&check));
+        out.extend(protocol(data, code, &check));
     }
     Ok(out)
 }
@@ -207,13 +207,75 @@ fn chapters(out: &mut Vec<Check>, code: &str, units: Option<&[UnitReport]>, chec
     }
 }
 
-/// Rules 12–15 (the protocol, drawn up and signed the day of the meeting) and 18 (its items
-/// registered): due once the meeting is held and its protocol read back.
-fn protocol(check: &MakeCheck<'_>) -> [Check; 2] {
-    [
-        check("12-15", Status::NotYetDue, "no protocol read back yet".into(), None),
-        check("18", Status::NotYetDue, "no protocol read back yet".into(), None),
-    ]
+/// Rules 12–15 (the protocol, drawn up the day of the meeting with its fields, to be signed by
+/// the secretary and the chief) and 18 (its items numbered for registration), from the unit's
+/// protocol in the input folder's `protocols/`; not yet due without one.
+fn protocol(data: &Dataset, code: &str, check: &MakeCheck<'_>) -> [Check; 2] {
+    let read = data.protocols.iter().find(|p| {
+        p.protocol
+            .as_ref()
+            .map_or_else(|| p.file.trim_end_matches(".xlsx").ends_with(code), |x| x.unit == code)
+    });
+    let with_file = |mut c: Check, file: &str| {
+        c.file = Some(file.to_string());
+        c
+    };
+    match read {
+        None => [
+            check("12-15", Status::NotYetDue, "no protocol in `protocols/` yet".into(), None),
+            check("18", Status::NotYetDue, "no protocol in `protocols/` yet".into(), None),
+        ],
+        Some(r) => match &r.protocol {
+            None => {
+                let why = r.error.clone().unwrap_or_default();
+                [
+                    with_file(
+                        check(
+                            "12-15",
+                            Status::NotMet,
+                            format!("the protocol does not read back: {why}"),
+                            None,
+                        ),
+                        &r.file,
+                    ),
+                    with_file(
+                        check("18", Status::NotMet, "the protocol does not read back".into(), None),
+                        &r.file,
+                    ),
+                ]
+            }
+            Some(p) => [
+                with_file(
+                    check(
+                        "12-15",
+                        Status::Met,
+                        format!(
+                            "drawn up {} (the meeting's day), {}–{}, {} participants, secretary {}",
+                            p.drawn_up.format("%d.%m.%Y"),
+                            p.start,
+                            p.end,
+                            p.participants,
+                            p.secretary_name
+                        ),
+                        None,
+                    ),
+                    &r.file,
+                ),
+                with_file(
+                    check(
+                        "18",
+                        Status::Met,
+                        match p.items.len() {
+                            0 => "no complaints, proposals or remarks".into(),
+                            n => format!("{n} items numbered for registration"),
+                        },
+                        None,
+                    ),
+                    &r.file,
+                ),
+            ],
+        },
+    }
 }
 
 /// One line per unit with a rule not met: `SRK-KTL: not met — 8.2 (announced …), 11 (…)`.

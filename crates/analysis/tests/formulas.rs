@@ -184,6 +184,7 @@ fn dataset() -> Dataset {
         narrative: fill(SourceId::Narrative, vec![]),
         meeting: fill(SourceId::Meeting, vec![]),
         files: Vec::new(),
+        protocols: Vec::new(),
         provenance: Default::default(),
     }
 }

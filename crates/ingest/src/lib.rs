@@ -71,8 +71,44 @@ pub struct Dataset {
     pub meeting: DataFrame,
     /// The workbooks read.
     pub files: Vec<InputFile>,
+    /// The protocols of meetings held, as their secretaries filled them in (`protocols/*.xlsx`
+    /// of the input folder), each read back with its checks: evidence of rules 12–15 and 18.
+    pub protocols: Vec<ReadProtocol>,
     /// Where each source was read: file, sheet and the sheet column of each contract column.
     pub provenance: BTreeMap<SourceId, Provenance>,
+}
+
+/// A protocol workbook of the input folder's `protocols/`, read back.
+#[derive(Debug, Clone)]
+pub struct ReadProtocol {
+    /// Its path inside the input folder, `protocols/SRK-01.xlsx`.
+    pub file: String,
+    /// The protocol, when it has no error.
+    pub protocol: Option<protocol::Protocol>,
+    /// Its first error, when it has one.
+    pub error: Option<String>,
+}
+
+/// Reads every workbook of `dir/protocols/`, in name order.
+fn read_protocols(dir: &Path, units: &[String]) -> Vec<ReadProtocol> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("protocols"))
+        .map(|d| {
+            d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "xlsx")).collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let outcome = protocol::load_protocol(&path, Some(units));
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            ReadProtocol {
+                file: format!("protocols/{name}"),
+                error: outcome.diagnostics.iter().find(|d| d.is_error()).map(ToString::to_string),
+                protocol: outcome.protocol,
+            }
+        })
+        .collect()
 }
 
 /// Where a source's records are in the input workbooks.
@@ -199,6 +235,13 @@ pub fn load(dir: &Path) -> Outcome {
         _ => None,
     };
     if let Some(data) = dataset.as_mut() {
+        let units: Vec<String> = data
+            .units
+            .column("code")
+            .ok()
+            .and_then(|c| c.str().ok().map(|s| s.iter().flatten().map(str::to_string).collect()))
+            .unwrap_or_default();
+        data.protocols = read_protocols(dir, &units);
         apply_form1m(dir, data, &mut diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             dataset = None;
@@ -346,6 +389,7 @@ fn build(
         narrative: frame(SourceId::Narrative)?,
         meeting: frame(SourceId::Meeting)?,
         files,
+        protocols: Vec::new(),
         provenance: tables
             .iter()
             .map(|(id, t)| {
