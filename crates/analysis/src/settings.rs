@@ -39,6 +39,8 @@ pub struct MeetingSettings {
     pub duration_minutes: u32,
     /// The meetings' local time against UTC, in hours (all of Kazakhstan: +5 since 1 March 2024).
     pub utc_offset_hours: i32,
+    /// The IANA name of that time zone, stated in the schedule's calendar.
+    pub time_zone: String,
     /// The printed protocol has a row for every this many seats of the hall (rule 9), and at
     /// least `protocol_min_rows`.
     pub protocol_seats_per_row: u32,

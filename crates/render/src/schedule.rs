@@ -124,6 +124,8 @@ pub fn ics(report: &Report, settings: &Settings) -> String {
         format!("PRODID:-//esep//esep {}//KK", env!("CARGO_PKG_VERSION")),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
+        // The times are in UTC; the meetings' own zone, for calendars that show it.
+        format!("X-WR-TIMEZONE:{}", settings.meeting.time_zone),
         format!(
             "X-WR-CALNAME:{}",
             escape(&format!(
