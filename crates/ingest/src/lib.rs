@@ -152,6 +152,15 @@ impl Dataset {
         }
     }
 
+    /// The unit codes, in input order.
+    pub fn unit_codes(&self) -> Vec<String> {
+        self.units
+            .column("code")
+            .ok()
+            .and_then(|c| c.str().ok().map(|s| s.iter().flatten().map(str::to_string).collect()))
+            .unwrap_or_default()
+    }
+
     /// The frame of an input source; `None` for the protocol workbook's sheets.
     pub fn frame(&self, id: SourceId) -> Option<&DataFrame> {
         Some(match id {
@@ -235,13 +244,7 @@ pub fn load(dir: &Path) -> Outcome {
         _ => None,
     };
     if let Some(data) = dataset.as_mut() {
-        let units: Vec<String> = data
-            .units
-            .column("code")
-            .ok()
-            .and_then(|c| c.str().ok().map(|s| s.iter().flatten().map(str::to_string).collect()))
-            .unwrap_or_default();
-        data.protocols = read_protocols(dir, &units);
+        data.protocols = read_protocols(dir, &data.unit_codes());
         apply_form1m(dir, data, &mut diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             dataset = None;
@@ -265,12 +268,7 @@ fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic
             return;
         }
     };
-    let units: Vec<String> = data
-        .units
-        .column("code")
-        .ok()
-        .and_then(|c| c.str().ok().map(|s| s.iter().flatten().map(str::to_string).collect()))
-        .unwrap_or_default();
+    let units = data.unit_codes();
     let mut entries = Vec::new();
     for f in &listed {
         let problem = |m: String| {

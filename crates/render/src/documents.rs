@@ -195,7 +195,7 @@ pub(crate) fn date_dmy(iso: &str) -> String {
         .map_or_else(|_| iso.to_string(), |d| d.format("%d.%m.%Y").to_string())
 }
 
-fn choice_label(list: &[Choice], id: &str, lang: Lang) -> String {
+pub(crate) fn choice_label(list: &[Choice], id: &str, lang: Lang) -> String {
     list.iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| lang.pick(c.kk, c.ru).to_string())
 }
 

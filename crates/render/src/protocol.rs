@@ -145,15 +145,12 @@ struct FinalItem {
     responsible: String,
 }
 
-fn choice(list: &[contract::Choice], id: &str, lang: Lang) -> String {
-    list.iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| lang.pick(c.kk, c.ru).to_string())
-}
-
 /// The final protocol's data in `lang`: the meeting as recorded, decisions and items quoted as
 /// written (their language named where it is not the document's), numbered for registration.
 pub fn final_data(p: &esep_ingest::protocol::Protocol, lang: Lang) -> FinalData {
     let quoted = |text: &str, written: &str| crate::documents::quoted(text, written, lang);
-    let yes_no = |b: bool| choice(contract::YES_NO, if b { "yes" } else { "no" }, lang);
+    let yes_no =
+        |b: bool| crate::documents::choice_label(contract::YES_NO, if b { "yes" } else { "no" }, lang);
     FinalData {
         lang: lang.code(),
         labels: lang.labels(),
@@ -177,13 +174,16 @@ pub fn final_data(p: &esep_ingest::protocol::Protocol, lang: Lang) -> FinalData 
             .map(|it| FinalItem {
                 number: it.number.to_string(),
                 registration: it.registration.clone(),
-                who: [it.applicant_name.clone(), choice(contract::APPLICANTS, &it.applicant, lang)]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                who: [
+                    it.applicant_name.clone(),
+                    crate::documents::choice_label(contract::APPLICANTS, &it.applicant, lang),
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
                 contact: it.contact.clone(),
-                kind: choice(contract::ITEM_KINDS, &it.kind, lang),
+                kind: crate::documents::choice_label(contract::ITEM_KINDS, &it.kind, lang),
                 text: quoted(&it.text, &it.language),
                 answered: yes_no(it.answered),
                 answer: it.answer.clone(),
