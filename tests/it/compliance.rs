@@ -93,3 +93,25 @@ fn a_protocol_in_the_input_folder_is_the_evidence_of_rules_12_to_18() {
     assert!(late["evidence"].as_str().unwrap_or_default().contains("rule 14"), "{late}");
     assert_eq!(find("DEP-02", "12-15")["status"], "not_yet_due");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_protocol_linked_from_outside_the_input_folder_is_not_read() {
+    let dir = tmp();
+    let input = dir.path().join("input");
+    std::fs::create_dir_all(input.join("protocols")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(fixtures_dir().join("valid-small/input.xlsx"), input.join("input.xlsx"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(
+        fixtures_dir().join("protocol/valid/protocol.xlsx"),
+        input.join("protocols/DEP.xlsx"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("pack");
+    crate::cli::success(&["build", s(&input), "--out", s(&out), "--quiet"]);
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(out.join("compliance.json")).unwrap_or_default())
+            .unwrap_or_default();
+    let drawn = rows.iter().find(|r| r["unit"] == "DEP" && r["rule"] == "12-15").cloned().unwrap_or_default();
+    assert_eq!(drawn["status"], "not_yet_due", "{drawn}");
+}

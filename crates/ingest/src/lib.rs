@@ -93,7 +93,12 @@ pub struct ReadProtocol {
 fn read_protocols(dir: &Path, units: &[String]) -> Vec<ReadProtocol> {
     let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("protocols"))
         .map(|d| {
-            d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "xlsx")).collect()
+            // A link is not followed: nothing is read from outside the input folder.
+            d.flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
+                .collect()
         })
         .unwrap_or_default();
     paths.sort();
