@@ -126,23 +126,44 @@ fn flag(t: &Table, column: &str, i: usize) -> Option<bool> {
 /// Reads and checks the protocol workbook at `path`; `units` are the pack's unit codes, when
 /// known.
 pub fn load_protocol(path: &Path, units: Option<&[String]>) -> ProtocolOutcome {
+    let (name, tables, mut diagnostics) = read_book(path, PROTOCOL_SOURCES, "the protocol workbook");
+    let protocol = match tables.as_slice() {
+        [Some(p), Some(d), Some(i)] => check(p, d, i, units, &name, &mut diagnostics),
+        _ => None,
+    };
+    crate::sort(&mut diagnostics);
+    let clean = !diagnostics.iter().any(Diagnostic::is_error);
+    ProtocolOutcome { protocol: protocol.filter(|_| clean), diagnostics }
+}
+
+/// Reads the sheets of `sources` from the workbook esep wrote at `path` (`what` it is, for the
+/// message when a sheet is missing): the file's name, a table per source (`None` when its sheet
+/// is missing or unreadable; an empty list when the file is), and every problem found.
+pub(crate) fn read_book(
+    path: &Path,
+    sources: &'static [crate::Source],
+    what: &str,
+) -> (String, Vec<Option<Table>>, Vec<Diagnostic>) {
     let name =
         path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let mut diagnostics = Vec::new();
-    let fail = |d: Diagnostic| ProtocolOutcome { protocol: None, diagnostics: vec![d] };
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return fail(Diagnostic::file_error(&name, format!("cannot read the file: {e}"))),
+        Err(e) => {
+            let d = Diagnostic::file_error(&name, format!("cannot read the file: {e}"));
+            return (name, Vec::new(), vec![d]);
+        }
     };
     let mut wb = match workbook::open(&bytes) {
         Ok(wb) => wb,
         Err(reason) => {
-            return fail(Diagnostic::file_error(&name, format!("cannot read the workbook: {reason}")));
+            let d = Diagnostic::file_error(&name, format!("cannot read the workbook: {reason}"));
+            return (name, Vec::new(), vec![d]);
         }
     };
     let sheets: Vec<String> = wb.sheet_names();
     let mut tables: Vec<Option<Table>> = Vec::new();
-    for source in PROTOCOL_SOURCES {
+    for source in sources {
         let sheet: Option<&String> = sheets.iter().find(|s| {
             let n = normalise(s);
             [source.name, source.kk, source.ru].iter().any(|a| normalise(a) == n)
@@ -151,7 +172,7 @@ pub fn load_protocol(path: &Path, units: Option<&[String]>) -> ProtocolOutcome {
             diagnostics.push(Diagnostic::file_error(
                 &name,
                 format!(
-                    "no sheet `{}` ({} / {}): expected the protocol workbook esep writes",
+                    "no sheet `{}` ({} / {}): expected {what} esep writes",
                     source.name, source.kk, source.ru
                 ),
             ));
@@ -167,13 +188,7 @@ pub fn load_protocol(path: &Path, units: Option<&[String]>) -> ProtocolOutcome {
         }
         tables.push(table);
     }
-    let protocol = match (&tables[0], &tables[1], &tables[2]) {
-        (Some(p), Some(d), Some(i)) => check(p, d, i, units, &name, &mut diagnostics),
-        _ => None,
-    };
-    crate::sort(&mut diagnostics);
-    let clean = !diagnostics.iter().any(Diagnostic::is_error);
-    ProtocolOutcome { protocol: protocol.filter(|_| clean), diagnostics }
+    (name, tables, diagnostics)
 }
 
 fn check(
