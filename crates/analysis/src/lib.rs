@@ -12,6 +12,7 @@ pub mod compliance;
 mod compute;
 pub mod doc;
 pub mod error;
+pub mod followup;
 pub mod model;
 pub mod national;
 pub mod open_data;

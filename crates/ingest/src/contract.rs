@@ -165,6 +165,10 @@ pub enum SourceId {
     Decisions,
     /// The protocol workbook's `items` sheet: complaints, proposals, remarks and questions.
     Items,
+    /// The follow-up register's `meeting` sheet: the meeting whose items it follows.
+    RegisterMeeting,
+    /// The follow-up register's `register` sheet: one row per item not answered in full.
+    Register,
 }
 
 /// One source: a sheet of a workbook in the input folder.
@@ -309,6 +313,14 @@ pub const ITEM_KINDS: &[Choice] = &[
     c("proposal", "ұсыныс", "предложение"),
     c("remark", "ескерту", "замечание"),
     c("question", "сұрақ", "вопрос"),
+];
+
+/// What became of an item taken for checking after the meeting (rules 16, 17).
+pub const FOLLOWUP_OUTCOMES: &[Choice] = &[
+    c("satisfied", "қанағаттандырылды", "удовлетворено"),
+    c("explained", "түсіндірілді", "разъяснено"),
+    c("rejected", "қанағаттандырудан бас тартылды", "отказано"),
+    c("forwarded", "құзыретті органға жіберілді", "направлено по компетенции"),
 ];
 
 /// Yes / no labels written by templates.
@@ -1137,8 +1149,9 @@ pub static SOURCES: &[Source] = &[
 
 /// The source with this id, of the input folder or of the protocol workbook.
 pub fn source(id: SourceId) -> &'static Source {
-    // SOURCES and PROTOCOL_SOURCES hold every id exactly once (checked by a test).
-    SOURCES.iter().chain(PROTOCOL_SOURCES).find(|s| s.id == id).unwrap_or(&SOURCES[0])
+    // SOURCES, PROTOCOL_SOURCES and REGISTER_SOURCES hold every id exactly once (checked by a
+    // test).
+    SOURCES.iter().chain(PROTOCOL_SOURCES).chain(REGISTER_SOURCES).find(|s| s.id == id).unwrap_or(&SOURCES[0])
 }
 
 const PREFILLED_KK: &str = "Есептен толтырылған; өзгертпеңіз";
@@ -1415,6 +1428,220 @@ pub static PROTOCOL_SOURCES: &[Source] = &[
     },
 ];
 
+const TOLD_KK: &str = "Өтініш берушіге хабарланған күн";
+const TOLD_RU: &str = "Дата уведомления заявителя";
+
+/// The follow-up register (`followup.xlsx`, written by `esep protocol` beside the protocol as
+/// drawn up): every item the meeting did not answer in full, checked in the order of the
+/// Administrative Procedural Code (rule 16) or forwarded to the competent body (rule 17), with
+/// the columns the staff fill in as the work goes; `esep followup` reads it back (rule 19).
+pub static REGISTER_SOURCES: &[Source] = &[
+    Source {
+        id: SourceId::RegisterMeeting,
+        name: "meeting",
+        kk: "кездесу",
+        ru: "встреча",
+        about_kk: "Тізілім қай кездесудің өтініштерін бақылайды: бір жол, хаттамадан толтырылған",
+        about_ru: "Встреча, обращения которой отслеживает реестр: одна строка, из протокола",
+        key: &["unit"],
+        columns: &[
+            UNIT,
+            col(
+                "unit_kk",
+                "бөлініс (қазақша)",
+                "подразделение (каз.)",
+                T::Text,
+                true,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col(
+                "unit_ru",
+                "бөлініс (орысша)",
+                "подразделение (рус.)",
+                T::Text,
+                true,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col(
+                "chief_kk",
+                "бастық (қазақша)",
+                "начальник (каз.)",
+                T::Text,
+                true,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col(
+                "chief_ru",
+                "бастық (орысша)",
+                "начальник (рус.)",
+                T::Text,
+                true,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col("date", "кездесу күні", "дата встречи", T::Date, true, (PREFILLED_KK, PREFILLED_RU)),
+            col(
+                "recorded",
+                "хаттамадағы өтініштер",
+                "обращений в протоколе",
+                T::Integer { min: 0 },
+                true,
+                (
+                    "Хаттамаға енгізілген шағымдар, ұсыныстар, ескертулер және сұрақтар; өзгертпеңіз",
+                    "Жалобы, предложения, замечания и вопросы в протоколе; не изменяйте",
+                ),
+            ),
+            col(
+                "followed",
+                "толық жауап берілмегендер",
+                "без полного ответа",
+                T::Text,
+                false,
+                (
+                    "Кездесуде толық жауап берілмеген өтініштердің нөмірлері (16-тармақ); өзгертпеңіз",
+                    "Номера обращений без полного ответа на встрече (пункт 16); не изменяйте",
+                ),
+            ),
+        ],
+    },
+    Source {
+        id: SourceId::Register,
+        name: "register",
+        kk: "тізілім",
+        ru: "реестр",
+        about_kk: "Кездесуде толық жауап берілмеген өтініштер: бір жол — біреуі (16, 17-тармақтар)",
+        about_ru: "Обращения без полного ответа на встрече: одна строка — одно (пункты 16, 17)",
+        key: &["number"],
+        columns: &[
+            col("number", "№", "№", T::Integer { min: 1 }, true, ("Хаттамадағы нөмірі", "Номер в протоколе")),
+            col(
+                "registration",
+                "тіркеу нөмірі",
+                "регистрационный номер",
+                T::Text,
+                false,
+                ("Өтініштің тіркеу нөмірі (18-тармақ)", "Регистрационный номер обращения (пункт 18)"),
+            ),
+            col(
+                "applicant_name",
+                "өтініш берушінің аты-жөні",
+                "ФИО заявителя",
+                T::Text,
+                false,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col("contact", "байланыс", "контакты", T::Text, false, (PREFILLED_KK, PREFILLED_RU)),
+            col("kind", "түрі", "вид", T::Choice(ITEM_KINDS), true, (PREFILLED_KK, PREFILLED_RU)),
+            col("text", "мазмұны", "содержание", T::Text, true, (PREFILLED_KK, PREFILLED_RU)),
+            col("language", "тілі", "язык", T::Choice(LANGUAGES), false, (PREFILLED_KK, PREFILLED_RU)),
+            col(
+                "competence",
+                "полиция құзыретінде",
+                "в компетенции полиции",
+                T::YesNo,
+                false,
+                (PREFILLED_KK, PREFILLED_RU),
+            ),
+            col(
+                "responsible",
+                "жауапты қызметкер",
+                "ответственный сотрудник",
+                T::Text,
+                false,
+                ("Орындауға жауапты", "Ответственный за исполнение"),
+            ),
+            col(
+                "term",
+                "мерзімі",
+                "срок",
+                T::Text,
+                false,
+                (
+                    "esep есептеген мерзім және оны белгілеген норма; оқу үшін",
+                    "Срок, рассчитанный esep, и норма, которая его задаёт; только для чтения",
+                ),
+            ),
+            col(
+                "forwarded_on",
+                "жіберілген күні",
+                "дата направления",
+                T::Date,
+                false,
+                (
+                    "Құзыретті органға жіберілген күн (ӘРПК 65-бабы, 17-тармақ)",
+                    "Дата направления в компетентный орган (ст. 65 АППК, пункт 17)",
+                ),
+            ),
+            col(
+                "forwarded_to",
+                "қайда жіберілді",
+                "куда направлено",
+                T::Text,
+                false,
+                ("Құзыретті органның атауы", "Наименование компетентного органа"),
+            ),
+            col(
+                "notified_on",
+                "жіберу туралы хабарланды",
+                "уведомлён о направлении",
+                T::Date,
+                false,
+                (TOLD_KK, TOLD_RU),
+            ),
+            col(
+                "extended_on",
+                "мерзім ұзартылған күн",
+                "дата продления срока",
+                T::Date,
+                false,
+                (
+                    "Мерзімді ұзарту туралы шешім күні: 15 жұмыс күні ішінде (ӘРПК 76-бабы)",
+                    "Дата решения о продлении: в пределах 15 рабочих дней (ст. 76 АППК)",
+                ),
+            ),
+            col(
+                "extension_reason",
+                "ұзарту себебі",
+                "причина продления",
+                T::Text,
+                false,
+                ("Дәлелді шешімнің негізі", "Основание мотивированного решения"),
+            ),
+            col(
+                "extension_notified_on",
+                "ұзарту туралы хабарланды",
+                "уведомлён о продлении",
+                T::Date,
+                false,
+                (TOLD_KK, TOLD_RU),
+            ),
+            col(
+                "answered_on",
+                "жауап берілген күн",
+                "дата ответа",
+                T::Date,
+                false,
+                ("Жауап жіберілген күн", "Дата направления ответа"),
+            ),
+            col(
+                "answer",
+                "жауаптың қысқаша мазмұны",
+                "ответ кратко",
+                T::Text,
+                false,
+                ("Жауаптың қысқаша мазмұны", "Краткое содержание ответа"),
+            ),
+            col(
+                "outcome",
+                "нәтижесі",
+                "результат",
+                T::Choice(FOLLOWUP_OUTCOMES),
+                false,
+                ("Жауаптың нәтижесі", "Результат рассмотрения"),
+            ),
+        ],
+    },
+];
+
 /// Normalises a header, sheet name or choice label for matching: lower case, single spaces,
 /// no surrounding spaces, asterisks or colons, `ё` as `е`.
 pub fn normalise(s: &str) -> String {
@@ -1433,9 +1660,10 @@ mod tests {
 
     #[test]
     fn every_source_once_with_unique_aliases() {
-        let ids: HashSet<_> = SOURCES.iter().chain(PROTOCOL_SOURCES).map(|s| s.id).collect();
-        assert_eq!(ids.len(), 12);
-        for s in SOURCES.iter().chain(PROTOCOL_SOURCES) {
+        let all = || SOURCES.iter().chain(PROTOCOL_SOURCES).chain(REGISTER_SOURCES);
+        let ids: HashSet<_> = all().map(|s| s.id).collect();
+        assert_eq!(ids.len(), 14);
+        for s in all() {
             assert!(std::ptr::eq(source(s.id), s));
             let mut seen = HashSet::new();
             for c in s.columns {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::contract::{ColumnType, PROTOCOL_SOURCES, SOURCES, Source, YES_NO, stat_codes};
+use crate::contract::{ColumnType, PROTOCOL_SOURCES, REGISTER_SOURCES, SOURCES, Source, YES_NO, stat_codes};
 
 fn allowed(ty: ColumnType) -> String {
     match ty {
@@ -155,6 +155,23 @@ pub fn contract_markdown() -> String {
          `compliance.json`.\n"
     );
     for source in PROTOCOL_SOURCES {
+        source_section(&mut md, source);
+    }
+    let _ = writeln!(
+        md,
+        "# The follow-up register\n\n`esep protocol` also writes `followup.xlsx`: a row for every item the \
+         meeting did not answer in full (rule 16), pre-filled from the protocol with its term, and the columns \
+         the staff fill in as the work goes. Terms come from `settings.toml` (`appeals`, `calendar`): an item \
+         within police competence is answered within `term_working_days` (15) working days of the meeting \
+         (APPC art. 76), or within `extended_term_months` (2) months when the term is extended — decided \
+         within the 15 days, the applicant told within `forwarded_term_working_days` (3) working days of it; \
+         an item outside police competence is forwarded to the competent body within 3 working days (APPC \
+         art. 65, rule 17), the applicant told at the same time. `esep followup` reads registers back and \
+         writes the control report (rule 19); registers of the previous meeting kept in the input folder's \
+         `followup/` give the report its section on what became of them, and `compliance.json` rules 16, 17 \
+         and 19. Either header (kk or ru) is read; dates in the future of `--as-of` are not yet counted.\n"
+    );
+    for source in REGISTER_SOURCES {
         source_section(&mut md, source);
     }
     md

@@ -24,6 +24,7 @@ pub mod contract;
 pub mod diag;
 pub mod doc;
 pub mod error;
+pub mod followup;
 pub mod form1m;
 pub mod frame;
 pub mod period;
@@ -178,7 +179,11 @@ impl Dataset {
             SourceId::Media => &self.media,
             SourceId::Narrative => &self.narrative,
             SourceId::Meeting => &self.meeting,
-            SourceId::Protocol | SourceId::Decisions | SourceId::Items => return None,
+            SourceId::Protocol
+            | SourceId::Decisions
+            | SourceId::Items
+            | SourceId::RegisterMeeting
+            | SourceId::Register => return None,
         })
     }
 }
