@@ -46,6 +46,8 @@ pub struct MeetingSettings {
     pub protocol_seats_per_row: u32,
     /// The fewest rows of the printed protocol.
     pub protocol_min_rows: u32,
+    /// The most rows of the printed protocol, however large the hall (more are added by hand).
+    pub protocol_max_rows: u32,
 }
 
 /// Terms of the Administrative Procedural Code.
@@ -152,6 +154,13 @@ impl Settings {
         }
         if !(0.0..0.5).contains(&s.changes.alpha) || s.changes.alpha == 0.0 {
             return Err(range("changes.alpha", s.changes.alpha, "between 0 and 0.5"));
+        }
+        if s.meeting.protocol_max_rows < s.meeting.protocol_min_rows {
+            return Err(range(
+                "meeting.protocol_max_rows",
+                f64::from(s.meeting.protocol_max_rows),
+                "at least meeting.protocol_min_rows",
+            ));
         }
         if s.appeals.term_working_days == 0 {
             return Err(range("appeals.term_working_days", 0.0, "at least 1"));

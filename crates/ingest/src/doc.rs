@@ -149,7 +149,7 @@ pub fn contract_markdown() -> String {
          secretary; `decisions`; and `items`, pre-filled with the questions sent ahead, their registration \
          numbers kept. Each header gives the Kazakh and the Russian name on two lines of one cell; either is \
          read. The printed `protocol.*.pdf` has the same columns and a row for every \
-         `meeting.protocol_seats_per_row` (10) seats of the hall, at least `meeting.protocol_min_rows` (8). \
+         `meeting.protocol_seats_per_row` (10) seats of the hall, at least `meeting.protocol_min_rows` (8), at most `meeting.protocol_max_rows` (150). \
          `esep protocol` reads a filled workbook back and draws the protocol up; filled workbooks kept in the \
          input folder's `protocols/` are read back by `build` too, as the evidence of rules 12–15 and 18 in \
          `compliance.json`.\n"

@@ -719,7 +719,8 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             let seats = unit.meeting.as_ref().map_or(0, |m| m.capacity.max(0) as u64);
             let wanted = seats
                 .div_ceil(u64::from(m.protocol_seats_per_row.max(1)))
-                .max(u64::from(m.protocol_min_rows));
+                .max(u64::from(m.protocol_min_rows))
+                .min(u64::from(m.protocol_max_rows.max(m.protocol_min_rows)));
             (wanted as usize).saturating_sub(unit.questions.len()).max(4)
         },
         sources: public_sources(report, unit, lang),
