@@ -87,7 +87,8 @@ pub enum Command {
     /// Read back the protocol workbook the secretary filled in at the meeting (`protocol.xlsx`
     /// of the unit's pack), check it — every problem at once, with sheet and cell — and write
     /// the protocol as drawn up, `protocol-final.kk.pdf` and `protocol-final.ru.pdf` (rules
-    /// 13–15, 18). Nothing is written when there is an error.
+    /// 13–15, 18), with the follow-up register `followup.xlsx` of the items not answered in full
+    /// (rules 16, 17). Nothing is written when there is an error.
     Protocol {
         /// The filled protocol workbook.
         #[arg(value_hint = clap::ValueHint::FilePath)]
@@ -99,6 +100,29 @@ pub enum Command {
         /// pack the workbook sits in, if any).
         #[arg(long, value_hint = clap::ValueHint::DirPath)]
         pack: Option<PathBuf>,
+    },
+    /// The control of the protocols' execution (rule 19): reads follow-up registers (the
+    /// `followup.xlsx` that `esep protocol` writes, filled in by the staff) and writes
+    /// `control.kk.pdf`, `control.ru.pdf` and `control.xlsx` — per unit and for the department,
+    /// items open, due within 3 working days, overdue, answered and forwarded on time or late,
+    /// applicants not told in time, and every item that needs attention, the oldest term first.
+    /// Terms in working days from `settings.toml`. Nothing is written when a register has an
+    /// error. Exits 0 whatever the items' state; one line per unit on stderr.
+    Followup {
+        /// Registers: files, or folders holding them (an input folder's `followup/`, a pack's
+        /// `UNIT/followup.xlsx`).
+        #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+        registers: Vec<PathBuf>,
+        /// The day the control is taken on, `YYYY-MM-DD` or `DD.MM.YYYY` (default: today in
+        /// Kazakhstan); what the registers record after it is not yet counted.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Folder to write the control report into (created if missing).
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        out: PathBuf,
+        /// `json` also prints the control to stdout for other systems.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
     },
     /// Import official returns into the input contract.
     Import {
@@ -171,6 +195,13 @@ pub enum Format {
     Human,
     /// A JSON array, for programs.
     Json,
+}
+
+/// A day: `YYYY-MM-DD` or `DD.MM.YYYY`.
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(s, "%d.%m.%Y"))
+        .map_err(|_| format!("expected a date, YYYY-MM-DD or DD.MM.YYYY, found `{s}`"))
 }
 
 /// Months of a cumulative period: 3, 6, 9 or 12.

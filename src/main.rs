@@ -78,7 +78,10 @@ fn run(args: &Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { out } => demo(out, &config),
-        Command::Protocol { filled, out, pack } => protocol(filled, out, pack.as_deref(), quiet),
+        Command::Protocol { filled, out, pack } => protocol(filled, out, pack.as_deref(), &config),
+        Command::Followup { registers, as_of, out, format } => {
+            followup(registers, *as_of, out, *format, &config)
+        }
         Command::Generate { out, seed, year, months, bodies } => {
             let opts = esep_demo::Options { seed: *seed, year: *year, months: *months, bodies: *bodies };
             write_generated(out, &opts)?;
@@ -179,7 +182,8 @@ fn pack_units(filled: &Path, pack: Option<&Path>) -> Result<Option<Vec<String>>>
 }
 
 /// `esep protocol`: the filled protocol workbook, checked, as the protocol drawn up in kk and ru.
-fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, quiet: bool) -> Result<ExitCode> {
+fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> Result<ExitCode> {
+    let quiet = config.quiet;
     let units = pack_units(filled, pack)?;
     let outcome = esep_ingest::protocol::load_protocol(filled, units.as_deref());
     for d in &outcome.diagnostics {
@@ -198,22 +202,166 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, quiet: bool) -> Resu
             .with_context(|| format!("cannot render `protocol-final.{}.pdf`", lang.code()))?;
         files.push((format!("protocol-final.{}.pdf", lang.code()), pdf));
     }
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
-    // Both files or neither: each is written beside its name and renamed into place.
-    for (name, bytes) in &files {
-        let partial = out.join(format!(".{name}.partial"));
-        std::fs::write(&partial, bytes).with_context(|| format!("cannot write `{}`", partial.display()))?;
-    }
-    for (name, _) in &files {
-        std::fs::rename(out.join(format!(".{name}.partial")), out.join(name))
-            .with_context(|| format!("cannot write `{name}`"))?;
-    }
+    let register = esep_render::followup::register_workbook(&protocol, &config.settings)
+        .context("cannot write the follow-up register")?;
+    files.push(("followup.xlsx".to_string(), register));
+    write_all(out, &files)?;
     if !quiet {
+        let followed = protocol.items.iter().filter(|it| !it.answered).count();
         eprintln!(
-            "wrote the protocol of `{}` ({} items, {} decisions) to `{}`",
+            "wrote the protocol of `{}` ({} items, {} decisions) and its follow-up register ({followed} items) \
+             to `{}`",
             protocol.unit,
             protocol.items.len(),
             protocol.decisions.len(),
+            out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes every file into `out` or none: each beside its name first, then renamed into place.
+fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    for (name, bytes) in files {
+        let partial = out.join(format!(".{name}.partial"));
+        std::fs::write(&partial, bytes).with_context(|| format!("cannot write `{}`", partial.display()))?;
+    }
+    for (name, _) in files {
+        std::fs::rename(out.join(format!(".{name}.partial")), out.join(name))
+            .with_context(|| format!("cannot write `{name}`"))?;
+    }
+    Ok(())
+}
+
+/// The registers `paths` name: files as given; in a folder, `followup/*.xlsx`, `followup.xlsx`
+/// and `*/followup.xlsx` (a pack's units), in name order. Links are not followed.
+fn register_paths(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>> {
+    let files_in = |dir: &Path| -> Vec<std::path::PathBuf> {
+        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort();
+        found
+    };
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            out.push(path.clone());
+            continue;
+        }
+        if !path.is_dir() {
+            bail!("`{}`: no such file or folder", path.display());
+        }
+        let before = out.len();
+        out.extend(files_in(&path.join("followup")));
+        if path.join("followup.xlsx").is_file() {
+            out.push(path.join("followup.xlsx"));
+        }
+        let mut units: Vec<std::path::PathBuf> = std::fs::read_dir(path)
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                    .map(|e| e.path().join("followup.xlsx"))
+                    .filter(|p| p.is_file())
+                    .collect()
+            })
+            .unwrap_or_default();
+        units.sort();
+        out.extend(units);
+        if out.len() == before {
+            bail!(
+                "no follow-up register in `{}` (looked for followup/*.xlsx and */followup.xlsx)",
+                path.display()
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Today in Kazakhstan (the settings' UTC offset), without a time-zone database.
+fn today(settings: &Settings) -> chrono::NaiveDate {
+    let secs =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+            + i64::from(settings.meeting.utc_offset_hours) * 3600;
+    chrono::NaiveDate::from_epoch_days(secs.div_euclid(86_400) as i32).unwrap_or_default()
+}
+
+/// `esep followup`: the registers read and checked, the control written in kk and ru.
+fn followup(
+    paths: &[std::path::PathBuf],
+    as_of: Option<chrono::NaiveDate>,
+    out: &Path,
+    format: Format,
+    config: &Config,
+) -> Result<ExitCode> {
+    let as_of = as_of.unwrap_or_else(|| today(&config.settings));
+    let mut registers = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in register_paths(paths)? {
+        let shown = path.display().to_string();
+        let outcome = esep_ingest::followup::load_register(&path, Some(&shown), None);
+        diagnostics.extend(outcome.diagnostics);
+        if let Some(r) = outcome.register {
+            diagnostics.extend(esep_analysis::followup::check(&r, &config.settings));
+            if let Some(first) = registers
+                .iter()
+                .find(|o: &&esep_ingest::followup::Register| o.unit == r.unit && o.meeting == r.meeting)
+            {
+                diagnostics.push(esep_ingest::Diagnostic::file_error(
+                    &shown,
+                    format!(
+                        "a second register of `{}` for the meeting of {}: the first is `{}`",
+                        r.unit,
+                        r.meeting.format("%d.%m.%Y"),
+                        first.file
+                    ),
+                ));
+            }
+            registers.push(r);
+        }
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    for d in &diagnostics {
+        eprintln!("{d}");
+    }
+    if errors > 0 {
+        eprintln!("{errors} error(s) in the registers: nothing written");
+        return Ok(ExitCode::FAILURE);
+    }
+    let control = esep_analysis::followup::control(&registers, &config.settings, as_of);
+    let renderer = Renderer::new();
+    let mut files = Vec::new();
+    for lang in Lang::ALL {
+        let pdf = renderer
+            .render_control(&control, lang)
+            .with_context(|| format!("cannot render `control.{}.pdf`", lang.code()))?;
+        files.push((format!("control.{}.pdf", lang.code()), pdf));
+    }
+    files.push((
+        "control.xlsx".to_string(),
+        esep_render::followup::control_workbook(&control).context("cannot write `control.xlsx`")?,
+    ));
+    write_all(out, &files)?;
+    if format == Format::Json {
+        let json = esep_render::followup::control_json(&control)?;
+        print_line(String::from_utf8_lossy(&json).trim_end())?;
+    }
+    if !config.quiet {
+        for u in &control.units {
+            eprintln!("{}", esep_analysis::followup::summary_line(u));
+        }
+        eprintln!(
+            "wrote the control as of {} ({} units, {} items) to `{}`",
+            as_of.format("%d.%m.%Y"),
+            control.units.len(),
+            control.total.items,
             out.display()
         );
     }
@@ -501,9 +649,31 @@ fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
         )?;
         protocols.push(name);
     }
+    // The follow-up registers of the same bodies' previous meeting (the 9-month report's, in
+    // October), in the input folder's `followup/`: item 6 of their reports says what became of
+    // those items, and compliance reads rules 16, 17 and 19 from them.
+    let mut registers: Vec<String> = Vec::new();
+    std::fs::create_dir_all(input.path().join("followup"))?;
+    for (k, unit) in first.units.iter().skip(1).filter(|u| u.meeting.is_some()).take(2).enumerate() {
+        let held = chrono::NaiveDate::from_ymd_opt(first.period.year, 10, 21 + k as u32).unwrap_or_default();
+        let chief_kk = format!("{} {}", unit.chief_rank_kk, unit.chief_name);
+        let chief_ru = format!("{} {}", unit.chief_rank_ru, unit.chief_name);
+        let bytes = esep_demo::previous_register(
+            [unit.code.as_str(), &unit.name_kk, &unit.name_ru, &chief_kk, &chief_ru],
+            held,
+            k,
+        )?;
+        let name = format!("{}.xlsx", unit.code);
+        std::fs::write(input.path().join("followup").join(&name), bytes)?;
+        registers.push(name);
+    }
     let copy_inputs = |staging: &Staging, report: &Report, renderer: &Renderer| -> Result<()> {
         for (name, bytes) in esep_demo::workbooks(&opts)? {
             staging.write(Path::new("input").join(name), &bytes)?;
+        }
+        for name in &registers {
+            let path = input.path().join("followup").join(name);
+            staging.write(Path::new("input/followup").join(name), &std::fs::read(&path)?)?;
         }
         let codes: Vec<String> = report.units.iter().map(|u| u.code.to_string()).collect();
         for name in &protocols {
@@ -521,6 +691,9 @@ fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
                     &pdf,
                 )?;
             }
+            // As `esep protocol` writes it: the register of this meeting's items, to follow up.
+            let register = esep_render::followup::register_workbook(&protocol, &config.settings)?;
+            staging.write(Path::new(&protocol.unit).join("followup.xlsx"), &register)?;
         }
         Ok(())
     };

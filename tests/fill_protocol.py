@@ -1,6 +1,6 @@
 """Fills a unit's protocol workbook (protocol.xlsx of an esep pack) the way a secretary would at
 the meeting: times, participants, the secretary's post, two decisions, the questions sent ahead
-answered, and new items from the floor, one of them for another body. Used by the tests'
+answered, and new items from the floor: four not answered in full, one of them for another body. Used by the tests'
 client checks (`clients::`) and by nothing else.
 
 Usage: fill_protocol.py PROTOCOL.xlsx OUT.xlsx [--drawn-up-late]
@@ -58,6 +58,10 @@ def main(path, out, late):
          "", "иә", None, "Оспанов Е."),
         ("", "", "жеке тұлға", "сұрақ", "Как получить справку о несудимости?", "иә",
          "Через портал egov.kz", "иә", None, None),
+        ("Сәрсенов Айдос", "+7 702 111 22 33", "жеке тұлға", "ұсыныс", "Мектеп жанына бағдаршам орнату керек",
+         "жоқ", "", "иә", None, "Ержанов Б."),
+        ("Ким Ольга", "kim@example.kz", "жеке тұлға", "шағым", "Шум по ночам во дворе кафе на ул. Мира",
+         "жоқ", "", "иә", None, "Оспанов Е."),
     ]
     for n, row in enumerate(rows, start=last):
         r = n + 1

@@ -126,3 +126,114 @@ fn a_protocol_filled_by_openpyxl_is_drawn_up() {
         }
     }
 }
+
+/// Runs a python script of `tests/` with `args`, failing the test with what it said.
+fn python(script: &str, args: &[&str]) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(script);
+    let run =
+        Command::new("python3").arg(&script).args(args).output().unwrap_or_else(|e| panic!("python3: {e}"));
+    assert!(run.status.success(), "{}: {}", script.display(), text(&run));
+}
+
+/// The counts of `esep followup --format json` for the first unit.
+fn counts(json: &[u8]) -> Vec<u64> {
+    let v: serde_json::Value = serde_json::from_slice(json).unwrap_or_else(|e| panic!("{e}"));
+    let c = &v["units"][0]["counts"];
+    [
+        "items",
+        "open",
+        "due_soon",
+        "overdue",
+        "answered_on_time",
+        "answered_late",
+        "forwarded_on_time",
+        "forwarded_late",
+        "not_notified",
+    ]
+    .iter()
+    .map(|k| c[*k].as_u64().unwrap_or(u64::MAX))
+    .collect()
+}
+
+#[test]
+fn the_follow_up_cycle_from_the_meeting_to_the_next_report() {
+    // The demo's city body met on Wednesday 4 February 2026. Four items were not answered in
+    // full: one for the akimat (forward by Monday 9 February: 5, 6, 9 February), three within
+    // police competence (answer by Wednesday 25 February: 15 working days). The staff forward
+    // the first on 6 February, answer one on 20 February and one on 3 March, leave one open.
+    let dir = tmp();
+    let pack = dir.path().join("demo");
+    success(&["demo", "--out", s(&pack), "--quiet"]);
+    let filled = dir.path().join("protocol.xlsx");
+    python("fill_protocol.py", &[s(&pack.join("SRK-KTL/protocol.xlsx")), s(&filled)]);
+    let drawn = dir.path().join("drawn");
+    success(&["protocol", s(&filled), "--out", s(&drawn), "--pack", s(&pack), "--quiet"]);
+    let register = dir.path().join("register.xlsx");
+    python("fill_register.py", &[s(&drawn.join("followup.xlsx")), s(&register)]);
+
+    // items, open, due soon, overdue, answered on time / late, forwarded on time / late, not told.
+    for (as_of, expected) in [
+        // 20 February: the forwarded and the first answered done; two open, due within 3
+        // working days (23, 24, 25 February).
+        ("2026-02-20", [4, 2, 2, 0, 1, 0, 1, 0, 0]),
+        // 10 March: the third answered late (3 March), the fourth overdue.
+        ("10.03.2026", [4, 1, 0, 1, 1, 1, 1, 0, 0]),
+    ] {
+        let out = dir.path().join(format!("control-{as_of}"));
+        let ran = esep(&["followup", s(&register), "--as-of", as_of, "--out", s(&out), "--format", "json"]);
+        assert!(ran.status.success(), "{}", text(&ran));
+        assert_eq!(counts(&ran.stdout), expected, "as of {as_of}");
+        let ru =
+            crate::pdf::text(&out.join("control.ru.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(ru.contains("КОНТРОЛЬ ИСПОЛНЕНИЯ ПРОТОКОЛА"), "{ru}");
+        assert!(crate::pdf::text(&out.join("control.kk.pdf")).contains("БАҚЫЛАУ"));
+        if as_of == "10.03.2026" {
+            assert!(ru.contains("не исполнено, срок истёк 25.02.2026"), "{ru}");
+            assert!(
+                String::from_utf8_lossy(&ran.stderr)
+                    .contains("SRK-KTL (meeting 04.02.2026): 4 items — 1 open")
+            );
+        }
+    }
+
+    // The next quarter's input folder keeps the register: its report says what became of them,
+    // as of the next meeting (27 April 2026 and after: the fourth is overdue).
+    let next = dir.path().join("next");
+    success(&["generate", "--year", "2026", "--months", "3", "--out", s(&next), "--quiet"]);
+    std::fs::create_dir_all(next.join("followup")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(&register, next.join("followup/SRK-KTL.xlsx")).unwrap_or_else(|e| panic!("{e}"));
+    let built = dir.path().join("next-pack");
+    success(&["build", s(&next), "--out", s(&built), "--quiet"]);
+    let ru = crate::pdf::text(&built.join("SRK-KTL/report.ru.pdf"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for said in [
+        "Что стало с обращениями прошлой встречи",
+        "На прошлой встрече 04.02.2026",
+        "в протокол внесено 9 обращений: на 5 из них полный ответ дан на встрече, на рассмотрение взято 4",
+        "ответы даны — 2 (в срок — 1), направлено по компетенции в другие органы — 1, остаются на рассмотрении — 1",
+        "рассматривается; срок истёк 25.02.2026",
+        "направлено по компетенции 06.02.2026",
+    ] {
+        assert!(ru.contains(said), "`{said}` in the next report");
+    }
+    // The applicants' names and contacts stay out of the public report.
+    for private in ["Ким Ольга", "kim@example.kz", "Сәрсенов"] {
+        assert!(!ru.contains(private), "{private} in the public report");
+    }
+    let compliance: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(built.join("compliance.json")).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{e}"));
+    let status = |rule: &str| {
+        compliance
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|c| c["unit"] == "SRK-KTL" && c["rule"] == rule)
+            .map(|c| c["status"].as_str().unwrap_or_default().to_string())
+    };
+    assert_eq!(status("16").as_deref(), Some("not_met"));
+    assert_eq!(status("17").as_deref(), Some("met"));
+    assert_eq!(status("19").as_deref(), Some("not_met"));
+}

@@ -13,8 +13,8 @@ fn every_unit_has_every_rule_with_its_evidence() {
         serde_json::from_slice(&std::fs::read(out.join("compliance.json")).unwrap_or_default())
             .unwrap_or_else(|e| panic!("{e}"));
     let rows = json.as_array().cloned().unwrap_or_default();
-    // 3 units × rules 4, 6.1–6.10, 8.2, 11, 12–15, 18.
-    assert_eq!(rows.len(), 3 * 15);
+    // 3 units × rules 4, 6.1–6.10, 8.2, 11, 12–15, 18, 16, 17, 19.
+    assert_eq!(rows.len(), 3 * 18);
     let find = |unit: &str, rule: &str| {
         rows.iter()
             .find(|r| r["unit"] == unit && r["rule"] == rule)
@@ -36,6 +36,12 @@ fn every_unit_has_every_rule_with_its_evidence() {
     assert_eq!(find("DEP", "6.8")["status"], "met");
     assert_eq!(find("DEP-01", "6.8")["status"], "not_met");
     assert_eq!(find("DEP", "12-15")["status"], "not_yet_due");
+    // No register of an earlier meeting in `followup/`: the follow-up is not yet due.
+    for rule in ["16", "17", "19"] {
+        let row = find("DEP", rule);
+        assert_eq!(row["status"], "not_yet_due");
+        assert_eq!(row["evidence"], "no follow-up register of an earlier meeting in `followup/`");
+    }
     // The same rows, coloured and filterable, in headquarters' workbook.
     let book = out.join("department.xlsx");
     let mut wb = calamine::open_workbook_auto(&book).unwrap_or_else(|e| panic!("{e}"));
@@ -114,4 +120,52 @@ fn a_protocol_linked_from_outside_the_input_folder_is_not_read() {
             .unwrap_or_default();
     let drawn = rows.iter().find(|r| r["unit"] == "DEP" && r["rule"] == "12-15").cloned().unwrap_or_default();
     assert_eq!(drawn["status"], "not_yet_due", "{drawn}");
+}
+
+#[test]
+fn the_demo_follows_up_its_previous_meeting() {
+    // The demo keeps two bodies' registers of their October meetings in `followup/`. SRK-AKZ met
+    // on Tuesday 21 October 2025: answer by 12 November (25 October, a Saturday, moves its day
+    // off to Monday 27 October), forward by 24 October. Its item 7, answered on 18 November, is
+    // late; item 8, extended to 21 December, is still open. SRK-AKZ-AL kept every term.
+    let dir = tmp();
+    let pack = dir.path().join("demo");
+    crate::cli::success(&["demo", "--out", s(&pack), "--quiet"]);
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(pack.join("compliance.json")).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{e}"));
+    let rows = json.as_array().cloned().unwrap_or_default();
+    let find = |unit: &str, rule: &str| {
+        rows.iter()
+            .find(|r| r["unit"] == unit && r["rule"] == rule)
+            .map(|r| {
+                (
+                    r["status"].as_str().unwrap_or("").to_string(),
+                    r["evidence"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .unwrap_or_else(|| panic!("no {unit} {rule}"))
+    };
+    let (status, evidence) = find("SRK-AKZ", "16");
+    assert_eq!(status, "not_met");
+    assert!(evidence.starts_with("items 7, 8 past the term as of "), "{evidence}");
+    assert_eq!(find("SRK-AKZ", "17"), ("met".to_string(), "item 6 done within the term".to_string()));
+    let (status, evidence) = find("SRK-AKZ", "19");
+    assert_eq!(status, "not_met");
+    assert!(evidence.starts_with("item 8 open past the term as of "), "{evidence}");
+    assert_eq!(
+        find("SRK-AKZ-AL", "16"),
+        ("met".to_string(), "items 5, 6, 8 done within the term".to_string())
+    );
+    assert_eq!(find("SRK-AKZ-AL", "19").0, "met");
+    // Without a register, not yet due.
+    assert_eq!(find("SRK-KTL", "16").0, "not_yet_due");
+    // The register of the meeting just held sits beside its protocol as drawn up.
+    assert!(pack.join("SRK-AKZ/followup.xlsx").is_file());
+    let ru = crate::pdf::text(&pack.join("SRK-AKZ/report.ru.pdf"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(ru.contains("На прошлой встрече 21.10.2025 в протокол внесено 8 обращений"), "{ru}");
+    assert!(ru.contains("ответ дан 18.11.2025: разъяснено (с нарушением срока)"), "{ru}");
 }

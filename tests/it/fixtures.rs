@@ -624,6 +624,128 @@ pub fn protocol_cases() -> Vec<(&'static str, Book)> {
     ]
 }
 
+/// A filled follow-up register of the protocol base (`esep followup` reads it back): the
+/// meeting on Friday 20 February 2026, item 1 (within competence, answer by 16 March: 8 March
+/// falls on a Sunday and moves to 9 March) answered on 12 March, item 3 (for the akimat, forward
+/// by 25 February) forwarded on 24 February and its applicant told.
+pub fn register_base() -> Book {
+    vec![
+        sheet(
+            "meeting",
+            &["unit", "unit_kk", "unit_ru", "chief_kk", "chief_ru", "date", "recorded", "followed"],
+            vec![vec![
+                S("DEP"),
+                S("Сынақ облысының Полиция департаменті"),
+                S("Департамент полиции Тестовой области"),
+                S("полиция полковнигі Әлиев Әлібек"),
+                S("полковник полиции Әлиев Әлібек"),
+                D(2026, 2, 20),
+                N(3.0),
+                S("1; 3"),
+            ]],
+        ),
+        sheet(
+            "register",
+            &[
+                "number",
+                "registration",
+                "applicant_name",
+                "contact",
+                "kind",
+                "text",
+                "language",
+                "competence",
+                "responsible",
+                "term",
+                "forwarded_on",
+                "forwarded_to",
+                "notified_on",
+                "extended_on",
+                "extension_reason",
+                "extension_notified_on",
+                "answered_on",
+                "answer",
+                "outcome",
+            ],
+            vec![
+                vec![
+                    N(1.0),
+                    S("Q-1"),
+                    S("Әлиев Нұрлан"),
+                    S("+7 701 000 00 02"),
+                    S("proposal"),
+                    S("Саябақты жарықтандыру"),
+                    E,
+                    S("yes"),
+                    S("Қасымов Қ."),
+                    E,
+                    E,
+                    E,
+                    E,
+                    E,
+                    E,
+                    E,
+                    D(2026, 3, 12),
+                    S("Әкімдікке хат жолданды"),
+                    S("satisfied"),
+                ],
+                vec![
+                    N(3.0),
+                    E,
+                    S("Иванов Пётр"),
+                    S("ул. Абая, 5"),
+                    S("remark"),
+                    S("Нет освещения во дворе дома 12"),
+                    E,
+                    S("no"),
+                    S("Оспанов Е."),
+                    E,
+                    D(2026, 2, 24),
+                    S("акимат города"),
+                    D(2026, 2, 24),
+                    E,
+                    E,
+                    E,
+                    E,
+                    E,
+                    S("forwarded"),
+                ],
+            ],
+        ),
+    ]
+}
+
+/// The register cases under `fixtures/followup/`: a valid one and one per check of
+/// `esep followup`, and one with every error at once.
+pub fn register_cases() -> Vec<(&'static str, Book)> {
+    let case = |name: &'static str, edit: &dyn Fn(&mut Book)| {
+        let mut book = register_base();
+        edit(&mut book);
+        (name, book)
+    };
+    let answered_early = |b: &mut Book| set(b, "register", 0, 16, D(2026, 2, 19));
+    let no_body = |b: &mut Book| set(b, "register", 1, 11, E);
+    let unknown = |b: &mut Book| set(b, "register", 0, 0, N(5.0));
+    vec![
+        case("valid", &|_| {}),
+        case("answer-before-meeting", &answered_early),
+        case("forwarded-without-body", &no_body),
+        case("outcome-without-date", &|b| set(b, "register", 0, 16, E)),
+        // Decided on 17 March, the day after the 15 working days ended.
+        case("extension-after-term", &|b| {
+            set(b, "register", 0, 13, D(2026, 3, 17));
+            set(b, "register", 0, 14, S("сараптама күтілуде"));
+        }),
+        case("unknown-item", &unknown),
+        case("not-a-date", &|b| set(b, "register", 1, 10, S("31.02.2026"))),
+        case("every-error", &|b| {
+            answered_early(b);
+            no_body(b);
+            set(b, "register", 1, 12, S("ертең"));
+        }),
+    ]
+}
+
 /// Writes a book as one workbook with a fixed creation date (identical bytes every run).
 pub fn workbook_bytes(book: &Book) -> Vec<u8> {
     let mut wb = Workbook::new();
@@ -665,6 +787,9 @@ pub fn expected_files() -> BTreeMap<PathBuf, Vec<u8>> {
     files.insert(PathBuf::from("valid-small/input.xlsx"), workbook_bytes(&base()));
     for (name, book) in protocol_cases() {
         files.insert(PathBuf::from("protocol").join(name).join("protocol.xlsx"), workbook_bytes(&book));
+    }
+    for (name, book) in register_cases() {
+        files.insert(PathBuf::from("followup").join(name).join("followup.xlsx"), workbook_bytes(&book));
     }
     for c in invalid_cases() {
         let dir = PathBuf::from("invalid").join(c.name);

@@ -6,6 +6,7 @@ mod clients;
 mod compliance;
 mod documents;
 mod fixtures;
+mod followup;
 mod hostile;
 mod import;
 mod mutation;

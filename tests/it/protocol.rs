@@ -35,7 +35,7 @@ fn run(name: &str) -> (bool, Vec<String>, String) {
 fn a_filled_protocol_is_drawn_up_in_both_languages() {
     let (ok, written, ru) = run("valid");
     assert!(ok, "{ru}");
-    assert_eq!(written, ["protocol-final.kk.pdf", "protocol-final.ru.pdf"]);
+    assert_eq!(written, ["followup.xlsx", "protocol-final.kk.pdf", "protocol-final.ru.pdf"]);
     for said in [
         "20.02.2026, 11:00–13:05",
         "120 (Количество мест: 200)",

@@ -5,7 +5,8 @@
 //! 12-month period), 8.2 (announced in time), 11 (the groups invited), 12–15 (the protocol)
 //! and 18 (its items registered) — not yet due until a protocol is read back. With the
 //! computed report, also rule 6.1–6.10: each chapter of the report has its content.
-//! Later rules (16, 17, 19: the follow-up) add their rows the same way: one [`Check`] each.
+//! Rules 16, 17 and 19 (the follow-up of the previous meeting's items) from its register in the
+//! input folder's `followup/`.
 
 use chrono::NaiveDate;
 use esep_ingest::{Dataset, SourceId};
@@ -101,6 +102,7 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
             out.push(check("8.2", Status::NotMet, none.clone(), None));
             out.push(check("11", Status::NotMet, none, None));
             out.extend(protocol(data, code, &check));
+            out.extend(follow_up(data, settings, code, None, &check));
             continue;
         };
         let row = rows.get(i).unwrap_or(0);
@@ -179,8 +181,86 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
             )
         });
         out.extend(protocol(data, code, &check));
+        out.extend(follow_up(data, settings, code, held, &check));
     }
     Ok(out)
+}
+
+/// Rules 16 (items within competence answered within the APPC terms), 17 (items outside it
+/// forwarded in time, the applicant told) and 19 (the execution controlled: no item left past
+/// its term), from the register of the unit's previous meeting in `followup/`, as of this
+/// period's meeting; not yet due without one.
+fn follow_up(
+    data: &Dataset,
+    settings: &Settings,
+    code: &str,
+    held: Option<NaiveDate>,
+    check: &MakeCheck<'_>,
+) -> [Check; 3] {
+    use crate::followup::{ItemControl, State};
+    let Some(prev) = crate::followup::previous(&data.registers, settings, code, held, data.period.end())
+    else {
+        let none = "no follow-up register of an earlier meeting in `followup/`";
+        return [
+            check("16", Status::NotYetDue, none.into(), None),
+            check("17", Status::NotYetDue, none.into(), None),
+            check("19", Status::NotYetDue, none.into(), None),
+        ];
+    };
+    let numbers = |items: &[&ItemControl]| {
+        let list = items.iter().map(|it| it.number.to_string()).collect::<Vec<_>>().join(", ");
+        format!("{} {list}", if items.len() == 1 { "item" } else { "items" })
+    };
+    let as_of = prev.as_of.format("%d.%m.%Y");
+    let assess = |rule: &str, items: Vec<&ItemControl>, what: &str| {
+        let late: Vec<&ItemControl> = items
+            .iter()
+            .copied()
+            .filter(|it| it.overdue || it.on_time == Some(false) || it.not_notified)
+            .collect();
+        let open: Vec<&ItemControl> = items.iter().copied().filter(|it| it.state == State::Open).collect();
+        let (status, evidence) = if items.is_empty() {
+            (
+                Status::NotApplicable,
+                format!("no item {what} at the meeting of {}", prev.meeting.format("%d.%m.%Y")),
+            )
+        } else if !late.is_empty() {
+            (Status::NotMet, format!("{} past the term as of {as_of}", numbers(&late)))
+        } else if !open.is_empty() {
+            (Status::NotYetDue, format!("{} within the term as of {as_of}", numbers(&open)))
+        } else {
+            (Status::Met, format!("{} done within the term", numbers(&items)))
+        };
+        let mut c = check(rule, status, evidence, None);
+        c.file = Some(prev.file.clone());
+        c
+    };
+    let within: Vec<&ItemControl> =
+        prev.items.iter().filter(|it| it.state != State::Forwarded && it.competence).collect();
+    let outside: Vec<&ItemControl> =
+        prev.items.iter().filter(|it| it.state == State::Forwarded || !it.competence).collect();
+    let rule19 = {
+        let overdue: Vec<&ItemControl> = prev.items.iter().filter(|it| it.overdue).collect();
+        let (status, evidence) = if overdue.is_empty() {
+            (
+                Status::Met,
+                format!(
+                    "items followed in the register: {}, none open past the term as of {as_of}",
+                    prev.items.len()
+                ),
+            )
+        } else {
+            (Status::NotMet, format!("{} open past the term as of {as_of}", numbers(&overdue)))
+        };
+        let mut c = check("19", status, evidence, None);
+        c.file = Some(prev.file.clone());
+        c
+    };
+    [
+        assess("16", within, "within police competence taken for checking"),
+        assess("17", outside, "outside police competence"),
+        rule19,
+    ]
 }
 
 /// Rule 6.1–6.10 for one unit: a chapter of figures (items 1–7) has a public figure with a

@@ -43,7 +43,7 @@ pub fn compute(data: &Dataset, catalogue: &Catalogue, settings: &Settings) -> Re
     let mut figures = figures.unwrap_or_default();
     figures.rechunk_mut();
     let figures = ranks::rank(figures, &tree.units, catalogue)?;
-    let units = unit_reports(data, &tree, catalogue, &figures)?;
+    let units = unit_reports(data, &tree, catalogue, &figures, settings)?;
     let compliance = crate::compliance::assess(data, settings, Some(&units))?;
     Ok(Report {
         period: data.period,
@@ -61,6 +61,7 @@ fn unit_reports(
     tree: &Tree,
     catalogue: &Catalogue,
     figures: &DataFrame,
+    settings: &Settings,
 ) -> PolarsResult<Vec<UnitReport>> {
     let programmes = tables::programme_rows(&data.programmes, &tree.members)?;
     let funding = tables::funding_rows(&data.funding, &tree.members, data.period.year)?;
@@ -77,6 +78,8 @@ fn unit_reports(
     for code in &tree.order {
         let Some(&i) = index.get(code.as_str()) else { continue };
         let measures = programmes.get(code).cloned().unwrap_or_default();
+        let meeting = tables::meeting(&data.meeting, code)?;
+        let held = meeting.as_ref().and_then(|m| chrono::NaiveDate::parse_from_str(&m.date, "%Y-%m-%d").ok());
         out.push(UnitReport {
             code: code.as_str().into(),
             parent: units.column("parent")?.str()?.get(i).map(UnitCode::from),
@@ -103,7 +106,14 @@ fn unit_reports(
             questions: tables::questions(&data.appeals, code)?,
             media: media.remove(code).unwrap_or_default(),
             narrative: tables::narrative(&data.narrative, code)?,
-            meeting: tables::meeting(&data.meeting, code)?,
+            followup: crate::followup::previous(
+                &data.registers,
+                settings,
+                code.as_str(),
+                held,
+                data.period.end(),
+            ),
+            meeting,
         });
     }
     Ok(out)

@@ -416,6 +416,49 @@ pub fn control(registers: &[Register], settings: &Settings, as_of: NaiveDate) ->
     }
 }
 
+/// What became of the items of a unit's previous meeting, as its next report states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Previous {
+    /// The register it comes from, `followup/NAME.xlsx`.
+    pub file: String,
+    /// The previous meeting.
+    pub meeting: NaiveDate,
+    /// The day the state is taken on: this period's meeting, else the period's last day.
+    pub as_of: NaiveDate,
+    /// Items the protocol recorded.
+    pub recorded: i64,
+    /// Counts of the items taken for checking.
+    pub counts: Counts,
+    /// Those items, by number.
+    pub items: Vec<ItemControl>,
+}
+
+/// The latest register of `unit` for a meeting before `current` (this period's meeting, when
+/// planned), taken as of `current`, else as of `period_end`.
+pub fn previous(
+    registers: &[Register],
+    settings: &Settings,
+    unit: &str,
+    current: Option<NaiveDate>,
+    period_end: NaiveDate,
+) -> Option<Previous> {
+    let register = registers
+        .iter()
+        .filter(|r| r.unit == unit && current.is_none_or(|c| r.meeting < c))
+        .max_by_key(|r| r.meeting)?;
+    let as_of = current.unwrap_or(period_end);
+    let control = control(std::slice::from_ref(register), settings, as_of);
+    let u = control.units.into_iter().next()?;
+    Some(Previous {
+        file: register.file.clone(),
+        meeting: register.meeting,
+        as_of,
+        recorded: register.recorded,
+        counts: u.counts,
+        items: u.items,
+    })
+}
+
 /// The terms the register's dates break that only the calendar shows: an extension decided
 /// after the working days of APPC art. 76 had run out.
 pub fn check(register: &Register, settings: &Settings) -> Vec<Diagnostic> {

@@ -71,6 +71,8 @@ pub struct UnitReport {
     pub media: Vec<Publication>,
     /// The main points of the report and the overall assessment ([`crate::summary`]).
     pub main: crate::summary::MainPoints,
+    /// What became of the previous meeting's items, when the input folder keeps its register.
+    pub followup: Option<crate::followup::Previous>,
 }
 
 /// One indicator of one unit: a row of the figures frame, and of the open data

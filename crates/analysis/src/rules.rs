@@ -119,6 +119,33 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
             ));
         }
     }
+    // The follow-up registers of earlier meetings: terms only the calendar shows, and a register
+    // that is not of an earlier meeting (the report states the previous meeting's follow-up).
+    let unit = m.column("unit")?.str()?.clone();
+    for r in &data.registers {
+        out.extend(crate::followup::check(r, settings));
+        let current = (0..m.height())
+            .find(|&i| unit.get(i) == Some(r.unit.as_str()))
+            .and_then(|i| date.i32().ok()?.get(i).and_then(NaiveDate::from_epoch_days));
+        if let Some(current) = current
+            && r.meeting >= current
+        {
+            out.push(esep_ingest::Diagnostic {
+                severity: Severity::Warning,
+                file: r.file.clone(),
+                sheet: None,
+                cell: None,
+                message: format!(
+                    "the register of `{}` follows the meeting of {}, not one before this period's meeting of \
+                     {}: the report leaves it out (`esep followup` reads it)",
+                    r.unit,
+                    r.meeting.format("%d.%m.%Y"),
+                    current.format("%d.%m.%Y")
+                ),
+                hint: None,
+            });
+        }
+    }
     for column in ["questions_kk", "questions_ru"] {
         let text = m.column(column)?.str()?.clone();
         for i in 0..m.height() {

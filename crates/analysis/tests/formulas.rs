@@ -185,6 +185,7 @@ fn dataset() -> Dataset {
         meeting: fill(SourceId::Meeting, vec![]),
         files: Vec::new(),
         protocols: Vec::new(),
+        registers: Vec::new(),
         provenance: Default::default(),
     }
 }

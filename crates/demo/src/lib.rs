@@ -804,3 +804,139 @@ pub fn fill_protocol(rows: &mut esep_render::protocol::ProtocolRows, date: Naive
         rows.items.push(row);
     }
 }
+
+/// The follow-up register of a body's previous meeting on `meeting` (the demo's `followup/`),
+/// as its staff kept it: items answered in time and one forwarded to the akimat with its
+/// applicant told; for `k` = 0 also one answered late and one whose extended term ran out while
+/// still open.
+/// `unit` holds the code, names and chief (kk, ru) of the register's `meeting` sheet.
+pub fn previous_register(
+    unit: [&str; 5],
+    meeting: NaiveDate,
+    k: usize,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use esep_ingest::contract::{SourceId, source};
+    let after = |n: u64| Cell::Date(meeting + chrono::Days::new(n));
+    // Applicant, contact, kind, text, competence, responsible, and what became of it.
+    type Done = &'static [(&'static str, u64, &'static str)];
+    let items: [(&str, &str, &str, &str, &str, &str, Done); 5] = [
+        (
+            "Жақсылықов Ерлан",
+            "+7 705 123 45 67",
+            "ұсыныс",
+            "Мектеп маңында жаяу жүргіншілер өткелін белгілеу",
+            "иә",
+            "Ержанов Б.",
+            &[
+                ("answered_on", 9, ""),
+                ("answer", 0, "Өткел белгіленді, жол белгісі орнатылды"),
+                ("outcome", 0, "қанағаттандырылды"),
+            ],
+        ),
+        (
+            "Петренко Анна",
+            "anna.p@example.kz",
+            "шағым",
+            "Соседи шумят по ночам, участковый не реагирует",
+            "иә",
+            "Оспанов Е.",
+            &[
+                ("answered_on", 12, ""),
+                ("answer", 0, "Проведена беседа с соседями, участок взят на контроль"),
+                ("outcome", 0, "түсіндірілді"),
+            ],
+        ),
+        (
+            "Нұрланова Айгүл",
+            "+7 777 555 11 22",
+            "шағым",
+            "Ауладағы шамдар жанбайды",
+            "жоқ",
+            "",
+            &[
+                ("forwarded_on", 2, ""),
+                ("forwarded_to", 0, "қала әкімдігінің тұрғын үй-коммуналдық шаруашылық бөлімі"),
+                ("notified_on", 2, ""),
+                ("outcome", 0, "құзыретті органға жіберілді"),
+            ],
+        ),
+        (
+            "Сидоров Игорь",
+            "ул. Ленина, 14, кв. 7",
+            "ескерту",
+            "Долго оформляют заявление о краже в дежурной части",
+            "иә",
+            "Қасымов Қ.",
+            &[
+                ("answered_on", 28, ""),
+                ("answer", 0, "Порядок приёма заявлений разъяснён, сотрудник наказан"),
+                ("outcome", 0, "түсіндірілді"),
+            ],
+        ),
+        (
+            "Әбенова Сәуле",
+            "+7 701 222 33 44",
+            "ұсыныс",
+            "Саябақта бейнебақылау камераларын орнату",
+            "иә",
+            "Ержанов Б.",
+            &[
+                ("extended_on", 10, ""),
+                ("extension_reason", 0, "әкімдікпен қаржыландыруды келісу қажет"),
+                ("extension_notified_on", 11, ""),
+            ],
+        ),
+    ];
+    let shown = if k == 0 { 5 } else { 4 };
+    let register = source(SourceId::Register);
+    let at = |column: &str| register.columns.iter().position(|c| c.id == column).unwrap_or(0);
+    // The protocol's first items were questions answered in full at the meeting.
+    let first = 3 + k;
+    let rows: Vec<Vec<Cell>> = items
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(n, (who, contact, kind, said, competence, responsible, done))| {
+            let mut row = vec![Cell::Empty; register.columns.len()];
+            row[at("number")] = num((first + n + 1) as f64);
+            row[at("applicant_name")] = text(*who);
+            row[at("contact")] = text(*contact);
+            row[at("kind")] = text(*kind);
+            row[at("text")] = text(*said);
+            row[at("competence")] = text(*competence);
+            row[at("responsible")] = text(*responsible);
+            for (column, days, value) in done.iter() {
+                row[at(column)] = if value.is_empty() { after(*days) } else { text(*value) };
+            }
+            row
+        })
+        .collect();
+    let mut rows = rows;
+    // The second body answered its fourth item in time too.
+    if k != 0
+        && let Some(row) = rows.get_mut(3)
+    {
+        row[at("answered_on")] = after(13);
+    }
+    let numbers: Vec<String> = (first + 1..=first + shown).map(|n| n.to_string()).collect();
+    let head = vec![vec![
+        text(unit[0]),
+        text(unit[1]),
+        text(unit[2]),
+        text(unit[3]),
+        text(unit[4]),
+        Cell::Date(meeting),
+        num((first + shown) as f64),
+        text(numbers.join("; ")),
+    ]];
+    let parts: [(&esep_ingest::Source, &[Vec<Cell>]); 2] =
+        [(source(SourceId::RegisterMeeting), &head), (source(SourceId::Register), &rows)];
+    let opts =
+        esep_render::ContractOptions { lang: esep_render::Lang::Kk, unit_codes: &[], created: meeting };
+    esep_render::contract_xlsx::contract_book(
+        &parts,
+        &opts,
+        true,
+        (format!("esep: follow-up {}", unit[0]), format!("{} / {}", unit[1], unit[2])),
+    )
+}

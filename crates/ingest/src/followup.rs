@@ -3,7 +3,7 @@
 //!
 //! Checked here, beside the types of the cells: one `meeting` row; the unit one of the pack's
 //! (when known); every row an item of the protocol not answered in full; no date before the
-//! meeting; a forwarding names the body and has its day; an outcome has its date and a date its
+//! meeting; a forwarding names the body it went to; an outcome has its date and a date its
 //! outcome; an extension has its reason. The terms themselves (an extension decided within the
 //! 15 working days) need the calendar of the settings and are checked by the analysis.
 
@@ -237,18 +237,13 @@ fn check(
         }
         let (forwarded_on, forwarded_to) = (r.date("forwarded_on", i), r.text("forwarded_to", i));
         let outcome = text(r, "outcome", i);
+        // The body alone is where it is to go (pre-filled from the protocol): still open.
         match (forwarded_on, forwarded_to) {
             (Some(d), None) => out.push(r.diag(
                 Severity::Error,
                 "forwarded_to",
                 i,
                 format!("forwarded on {}: name the body it went to (rule 17)", day(d)),
-            )),
-            (None, Some(body)) => out.push(r.diag(
-                Severity::Error,
-                "forwarded_on",
-                i,
-                format!("forwarded to {body}: give the day it was forwarded"),
             )),
             (None, None) if outcome == "forwarded" => out.push(r.diag(
                 Severity::Error,

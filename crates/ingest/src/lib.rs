@@ -75,6 +75,9 @@ pub struct Dataset {
     /// The protocols of meetings held, as their secretaries filled them in (`protocols/*.xlsx`
     /// of the input folder), each read back with its checks: evidence of rules 12–15 and 18.
     pub protocols: Vec<ReadProtocol>,
+    /// The follow-up registers of earlier meetings (`followup/*.xlsx` of the input folder), read
+    /// back without error: the report's section on what became of their items (rules 16, 17, 19).
+    pub registers: Vec<followup::Register>,
     /// Where each source was read: file, sheet and the sheet column of each contract column.
     pub provenance: BTreeMap<SourceId, Provenance>,
 }
@@ -115,6 +118,45 @@ fn read_protocols(dir: &Path, units: &[String]) -> Vec<ReadProtocol> {
             }
         })
         .collect()
+}
+
+/// Reads every workbook of `dir/followup/`, in name order: the registers, and every problem
+/// of each at its sheet and cell (file named `followup/NAME.xlsx`).
+fn read_registers(dir: &Path, units: &[String]) -> (Vec<followup::Register>, Vec<Diagnostic>) {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("followup"))
+        .map(|d| {
+            // A link is not followed: nothing is read from outside the input folder.
+            d.flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    let mut registers: Vec<followup::Register> = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = format!("followup/{name}");
+        let outcome = followup::load_register(&path, Some(&file), Some(units));
+        diagnostics.extend(outcome.diagnostics);
+        if let Some(r) = outcome.register {
+            if let Some(first) = registers.iter().find(|o| o.unit == r.unit && o.meeting == r.meeting) {
+                diagnostics.push(Diagnostic::file_error(
+                    &file,
+                    format!(
+                        "a second register of `{}` for the meeting of {}: the first is `{}`",
+                        r.unit,
+                        r.meeting.format("%d.%m.%Y"),
+                        first.file
+                    ),
+                ));
+            }
+            registers.push(r);
+        }
+    }
+    (registers, diagnostics)
 }
 
 /// Where a source's records are in the input workbooks.
@@ -255,6 +297,10 @@ pub fn load(dir: &Path) -> Outcome {
     };
     if let Some(data) = dataset.as_mut() {
         data.protocols = read_protocols(dir, &data.unit_codes());
+        let (registers, found) = read_registers(dir, &data.unit_codes());
+        data.registers = registers;
+        diagnostics.extend(found);
+        sort(&mut diagnostics);
         apply_form1m(dir, data, &mut diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             dataset = None;
@@ -398,6 +444,7 @@ fn build(
         meeting: frame(SourceId::Meeting)?,
         files,
         protocols: Vec::new(),
+        registers: Vec::new(),
         provenance: tables
             .iter()
             .map(|(id, t)| {

@@ -99,6 +99,8 @@ struct Chapter {
     failed: Option<ExtraTable>,
     /// Item 6: the media publications and the response to each.
     publications: Option<ExtraTable>,
+    /// Item 6: what became of the previous meeting's items.
+    followup: Option<FollowupSection>,
     /// The population the table's rates are computed from, or empty without a rate.
     rate_note: String,
     paragraphs: Vec<String>,
@@ -162,6 +164,15 @@ struct ExtraTable {
     rows: Vec<Vec<String>>,
     /// The last `numeric` columns hold numbers and get equal fixed widths.
     numeric: usize,
+}
+
+/// Item 6's section on the previous meeting's items: two sentences and a table of the items
+/// with their outcomes in plain words (no applicant's name or contact: the report is public).
+#[derive(Debug, Serialize)]
+struct FollowupSection {
+    title: String,
+    text: String,
+    table: Option<ExtraTable>,
 }
 
 #[derive(Debug, Serialize)]
@@ -475,6 +486,60 @@ fn failed_measures(report: &Report, unit: &UnitReport, lang: Lang) -> Option<Ext
 }
 
 /// The period's publications with outlet, date, title (quoted as published) and the response.
+fn followup_section(unit: &UnitReport, lang: Lang) -> Option<FollowupSection> {
+    let prev = unit.followup.as_ref()?;
+    let c = &prev.counts;
+    let followed = prev.items.len();
+    let lead = lang
+        .label("followup_lead")
+        .replace("{date}", &prev.meeting.format("%d.%m.%Y").to_string())
+        .replace(
+            "{recorded}",
+            &match lang {
+                // «внесено 1 обращение / 3 обращения / 9 обращений».
+                Lang::Ru => {
+                    let n = prev.recorded.max(0) as u64;
+                    format!("{n} {}", ["обращение", "обращения", "обращений"][narrative::ru_form(n)])
+                }
+                Lang::Kk => prev.recorded.to_string(),
+            },
+        )
+        .replace("{at_meeting}", &(prev.recorded - followed as i64).max(0).to_string())
+        .replace("{followed}", &followed.to_string());
+    let text = if followed == 0 {
+        format!("{lead} {}", lang.label("followup_none"))
+    } else {
+        let counts = lang
+            .label("followup_counts")
+            .replace("{answered}", &c.answered.to_string())
+            .replace("{on_time}", &c.answered_on_time.to_string())
+            .replace("{forwarded}", &c.forwarded.to_string())
+            .replace("{open}", &c.open.to_string());
+        format!("{lead} {counts}")
+    };
+    let table = (followed > 0).then(|| ExtraTable {
+        title: String::new(),
+        header: vec![lang.label("col_no"), lang.label("col_what"), lang.label("col_outcome")],
+        rows: prev
+            .items
+            .iter()
+            .map(|it| {
+                vec![
+                    it.number.to_string(),
+                    format!(
+                        "{}: {}",
+                        choice_label(contract::ITEM_KINDS, &it.kind, lang),
+                        quoted(&it.text, &it.language, lang)
+                    ),
+                    crate::followup::public_outcome(it, lang),
+                ]
+            })
+            .collect(),
+        numeric: 0,
+    });
+    Some(FollowupSection { title: lang.label("followup_title"), text, table })
+}
+
 fn publications(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
     if unit.media.is_empty() {
         return None;
@@ -610,6 +675,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             extra,
             failed: if item == 2 { failed_measures(report, unit, lang) } else { None },
             publications: if item == 6 { publications(unit, lang) } else { None },
+            followup: if item == 6 { followup_section(unit, lang) } else { None },
             rate_note: if rates { rate_note(unit, lang) } else { String::new() },
             paragraphs,
         });

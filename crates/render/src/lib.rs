@@ -6,6 +6,7 @@ pub mod contract_xlsx;
 pub mod documents;
 mod error;
 pub mod explain;
+pub mod followup;
 pub mod fonts;
 pub mod format;
 pub mod kk;

@@ -22,8 +22,9 @@ use crate::fonts;
 use crate::lang::Lang;
 
 /// The templates embedded in the binary; `--templates DIR` replaces any of them by name.
-pub const TEMPLATES: [(&str, &str); 7] = [
+pub const TEMPLATES: [(&str, &str); 8] = [
     ("common.typ", include_str!("../../../templates/common.typ")),
+    ("control.typ", include_str!("../../../templates/control.typ")),
     ("protocol-final.typ", include_str!("../../../templates/protocol-final.typ")),
     ("schedule.typ", include_str!("../../../templates/schedule.typ")),
     ("report.typ", include_str!("../../../templates/report.typ")),
@@ -182,6 +183,17 @@ impl Renderer {
         let data = crate::protocol::final_data(protocol, lang);
         self.check_glyphs(&data)?;
         self.compile("protocol-final.typ", &data, protocol.drawn_up)
+    }
+
+    /// The control of the protocols' execution (rule 19), in one language, as PDF bytes.
+    pub fn render_control(
+        &self,
+        control: &esep_analysis::followup::Control,
+        lang: Lang,
+    ) -> Result<Vec<u8>, Error> {
+        let data = crate::followup::control_data(control, lang);
+        self.check_glyphs(&data)?;
+        self.compile("control.typ", &data, control.as_of)
     }
 
     /// The department's schedule of meetings (rule 8.1), in one language, as PDF bytes.

@@ -439,6 +439,7 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
     let rows = open_data::rows(&report.units);
     write_data_sheet(wb.add_worksheet(), &rows)?;
     compliance_sheet(wb.add_worksheet(), report)?;
+    followup_sheet(wb.add_worksheet(), report)?;
     catalogue_sheet(wb.add_worksheet(), report)?;
     about_sheet(wb.add_worksheet(), report, None, files)?;
     wb.save_to_buffer()
@@ -480,6 +481,67 @@ fn compliance_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError
     }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, report.compliance.len() as u32, heads.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// `followup`: per unit whose input folder keeps the register of its previous meeting, what
+/// became of that meeting's items as of this period's meeting (rules 16, 17, 19).
+fn followup_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
+    ws.set_name("followup")?;
+    let header = header_format();
+    let heads = [
+        "unit",
+        "meeting",
+        "as_of",
+        "recorded",
+        "items",
+        "open",
+        "due_soon",
+        "overdue",
+        "answered",
+        "answered_on_time",
+        "answered_late",
+        "forwarded",
+        "forwarded_on_time",
+        "forwarded_late",
+        "not_notified",
+        "file",
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &header)?;
+        ws.set_column_width(c as u16, if c == 15 { 24.0 } else { 11.0 })?;
+    }
+    let date = Format::new().set_num_format("dd.mm.yyyy");
+    let mut r = 1u32;
+    for u in &report.units {
+        let Some(p) = &u.followup else { continue };
+        let c = &p.counts;
+        ws.write_string(r, 0, u.code.as_str())?;
+        for (k, d) in [p.meeting, p.as_of].iter().enumerate() {
+            let d = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+            ws.write_datetime_with_format(r, 1 + k as u16, d, &date)?;
+        }
+        let counts = [
+            p.recorded as f64,
+            c.items as f64,
+            c.open as f64,
+            c.due_soon as f64,
+            c.overdue as f64,
+            c.answered as f64,
+            c.answered_on_time as f64,
+            c.answered_late as f64,
+            c.forwarded as f64,
+            c.forwarded_on_time as f64,
+            c.forwarded_late as f64,
+            c.not_notified as f64,
+        ];
+        for (k, v) in counts.iter().enumerate() {
+            ws.write_number(r, 3 + k as u16, *v)?;
+        }
+        ws.write_string(r, 15, &p.file)?;
+        r += 1;
+    }
+    ws.set_freeze_panes(1, 1)?;
     Ok(())
 }
 

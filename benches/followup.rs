@@ -1,0 +1,157 @@
+//! Benchmark: `esep followup` over a national-size control — 200 units' registers of 50 items
+//! each (10 000 items), every state represented: answered on time and late, forwarded, extended,
+//! open and overdue. Goal (issue 14): under 2 s on 2 cores.
+//!
+//! `cargo bench --bench followup` writes the registers once, runs the whole `esep followup`
+//! process `ESEP_BENCH_RUNS` times (default 5) and prints the median wall time and peak memory.
+//! `ESEP_BENCH_DIR=DIR` keeps the registers in DIR.
+#![allow(clippy::disallowed_macros)] // a benchmark prints its figures
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use esep_ingest::contract::{self, SourceId};
+use esep_render::{Cell, ContractOptions, Lang};
+
+const UNITS: usize = 200;
+const ITEMS: usize = 50;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// One unit's register: meeting on a February or March day of 2026, items in five states.
+fn register(k: usize) -> Vec<u8> {
+    let meeting = day(2026, 2, 2) + chrono::Days::new((k % 40) as u64);
+    let after = |n: u64| Cell::Date(meeting + chrono::Days::new(n));
+    let code = format!("SRK-{k:03}");
+    let numbers: Vec<String> = (1..=ITEMS).map(|n| n.to_string()).collect();
+    let head = vec![vec![
+        Cell::Text(code.clone()),
+        Cell::Text(format!("{k}-аудандық полиция бөлімі")),
+        Cell::Text(format!("Районный отдел полиции № {k}")),
+        Cell::Text("полиция подполковнигі Ахметов Ә.".into()),
+        Cell::Text("подполковник полиции Ахметов Ә.".into()),
+        Cell::Date(meeting),
+        Cell::Number((ITEMS + 10) as f64),
+        Cell::Text(numbers.join("; ")),
+    ]];
+    let width = contract::source(SourceId::Register).columns.len();
+    let rows: Vec<Vec<Cell>> = (1..=ITEMS)
+        .map(|n| {
+            let mut row = vec![Cell::Empty; width];
+            row[0] = Cell::Number(n as f64);
+            row[2] = Cell::Text(format!("Өтініш беруші {n}"));
+            row[3] = Cell::Text(format!("+7 701 000 {n:04}"));
+            row[4] = Cell::Text(["шағым", "ұсыныс", "ескерту", "сұрақ"][n % 4].into());
+            row[5] = Cell::Text(format!("Аулада жарық жоқ, үй № {n}"));
+            row[8] = Cell::Text("Оспанов Е.".into());
+            let outside = n % 5 == 0;
+            row[7] = Cell::Text(if outside { "жоқ" } else { "иә" }.into());
+            match n % 5 {
+                0 => {
+                    row[10] = after(2);
+                    row[11] = Cell::Text("қала әкімдігі".into());
+                    row[12] = after(2);
+                    row[18] = Cell::Text("құзыретті органға жіберілді".into());
+                }
+                1 => {
+                    row[16] = after(10);
+                    row[17] = Cell::Text("Түсіндірілді".into());
+                    row[18] = Cell::Text("түсіндірілді".into());
+                }
+                2 => {
+                    row[16] = after(30);
+                    row[17] = Cell::Text("Қанағаттандырылды".into());
+                    row[18] = Cell::Text("қанағаттандырылды".into());
+                }
+                3 => {
+                    row[13] = after(7);
+                    row[14] = Cell::Text("сараптама".into());
+                    row[15] = after(8);
+                }
+                _ => {}
+            }
+            row
+        })
+        .collect();
+    let parts: [(&contract::Source, &[Vec<Cell>]); 2] =
+        [(contract::source(SourceId::RegisterMeeting), &head), (contract::source(SourceId::Register), &rows)];
+    let opts = ContractOptions { lang: Lang::Kk, unit_codes: &[], created: meeting };
+    esep_render::contract_xlsx::contract_book(&parts, &opts, true, ("bench".into(), code))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Peak resident memory of a running process, in kB.
+fn vm_hwm(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+}
+
+fn measure(args: &[&str]) -> (Duration, u64) {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_esep"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run esep: {e}"));
+    let mut peak = 0;
+    let status = loop {
+        if let Some(kb) = vm_hwm(child.id()) {
+            peak = peak.max(kb);
+        }
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
+            Err(e) => panic!("{e}"),
+        }
+    };
+    assert!(status.success(), "esep followup failed");
+    (started.elapsed(), peak / 1024)
+}
+
+fn main() {
+    let keep = std::env::var_os("ESEP_BENCH_DIR");
+    let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = keep.as_deref().map_or_else(|| temp.path().to_path_buf(), |d| Path::new(d).to_path_buf());
+    let input = root.join("registers");
+    std::fs::create_dir_all(input.join("followup")).unwrap_or_else(|e| panic!("{e}"));
+    for k in 0..UNITS {
+        std::fs::write(input.join("followup").join(format!("SRK-{k:03}.xlsx")), register(k))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let runs: usize = std::env::var("ESEP_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
+    let out = root.join("control");
+    let args = [
+        "followup",
+        input.to_str().unwrap_or_default(),
+        "--as-of",
+        "2026-04-15",
+        "--out",
+        out.to_str().unwrap_or_default(),
+    ];
+    let mut times = Vec::new();
+    let mut peaks = Vec::new();
+    for _ in 0..runs {
+        let (t, mb) = measure(&args);
+        times.push(t);
+        peaks.push(mb);
+    }
+    times.sort();
+    peaks.sort();
+    let pages = std::fs::read(out.join("control.ru.pdf")).map(|b| b.len()).unwrap_or(0);
+    println!(
+        "followup: {UNITS} registers × {ITEMS} items: median {:.2} s (min {:.2}, max {:.2}), peak {} MB, control.ru.pdf {} kB",
+        times[runs / 2].as_secs_f64(),
+        times[0].as_secs_f64(),
+        times[runs - 1].as_secs_f64(),
+        peaks[runs / 2],
+        pages / 1024
+    );
+}
