@@ -51,6 +51,13 @@ fn term_cell(term: &Term) -> String {
     format!("{} — {}\n{}", day(term.due), term_words(term, Lang::Kk), term_words(term, Lang::Ru))
 }
 
+/// The body an item went to, as written: plain in the document's language, else quoted with its
+/// language named (one language per document).
+fn body(name: &str, lang: Lang) -> String {
+    let written = esep_ingest::text::written_in(name);
+    if written == lang.code() { name.to_string() } else { crate::documents::quoted(name, written, lang) }
+}
+
 fn text(s: &str) -> Cell {
     if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }
 }
@@ -158,10 +165,10 @@ pub fn state_words(it: &ItemControl, lang: Lang) -> String {
             format!("ответ дан {} ({})", day(it.done_on.unwrap_or(it.term.due)), outcome.to_lowercase())
         }
         (State::Forwarded, Lang::Kk) => {
-            format!("{} жіберілді: {}", day(it.done_on.unwrap_or(it.term.due)), it.forwarded_to)
+            format!("{} жіберілді: {}", day(it.done_on.unwrap_or(it.term.due)), body(&it.forwarded_to, lang))
         }
         (State::Forwarded, Lang::Ru) => {
-            format!("направлено {}: {}", day(it.done_on.unwrap_or(it.term.due)), it.forwarded_to)
+            format!("направлено {}: {}", day(it.done_on.unwrap_or(it.term.due)), body(&it.forwarded_to, lang))
         }
     };
     if it.on_time == Some(false) {
@@ -191,12 +198,12 @@ pub fn public_outcome(it: &ItemControl, lang: Lang) -> String {
         }
         (State::Forwarded, Lang::Kk) => format!(
             "{done} құзыреті бойынша жіберілді: {}{}",
-            it.forwarded_to,
+            body(&it.forwarded_to, lang),
             if late { " (мерзімі бұзылып)" } else { "" }
         ),
         (State::Forwarded, Lang::Ru) => format!(
             "направлено по компетенции {done}: {}{}",
-            it.forwarded_to,
+            body(&it.forwarded_to, lang),
             if late { " (с нарушением срока)" } else { "" }
         ),
         (State::Open, Lang::Kk) if it.overdue => format!("қаралуда; мерзімі {due} өтті"),
