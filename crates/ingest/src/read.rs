@@ -287,16 +287,23 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
     }
 }
 
+/// The normalised id, Kazakh and Russian header of each column of a source, computed once per
+/// sheet: header search compares every cell of the first rows against all of them.
+type Aliases = Vec<[String; 3]>;
+
+fn aliases(source: &Source) -> Aliases {
+    source.columns.iter().map(|c| [normalise(c.id), normalise(c.kk), normalise(c.ru)]).collect()
+}
+
 /// How many cells of a row name a column of the source.
-fn recognised(source: &Source, row: &[(u32, Data)]) -> usize {
-    row.iter().filter(|(_, cell)| column_named(source, cell).is_some()).count()
+fn recognised(aliases: &Aliases, row: &[(u32, Data)]) -> usize {
+    row.iter().filter(|(_, cell)| column_named(aliases, cell).is_some()).count()
 }
 
 /// The contract column a header cell names.
-fn column_named(source: &Source, cell: &Data) -> Option<usize> {
+fn column_named(aliases: &Aliases, cell: &Data) -> Option<usize> {
     let shown = crate::cell::shown(cell);
-    let named =
-        |n: &str| source.columns.iter().position(|c| [c.id, c.kk, c.ru].iter().any(|a| normalise(a) == n));
+    let named = |n: &str| aliases.iter().position(|a| a.iter().any(|a| a == n));
     let n = normalise(&shown);
     if n.is_empty() {
         return None;
@@ -337,9 +344,10 @@ impl Reading<'_> {
             return;
         }
         let head = std::mem::take(&mut self.head);
-        let best = head.iter().map(|(_, row)| recognised(self.source, row)).max().unwrap_or(0);
-        let Some(k) = head.iter().position(|(_, row)| best == 0 || recognised(self.source, row) == best)
-        else {
+        let aliases = aliases(self.source);
+        let counts: Vec<usize> = head.iter().map(|(_, row)| recognised(&aliases, row)).collect();
+        let best = counts.iter().copied().max().unwrap_or(0);
+        let Some(k) = counts.iter().position(|n| best == 0 || *n == best) else {
             self.failed = true;
             self.diagnostics.push(Diagnostic {
                 severity: Severity::Error,
@@ -361,7 +369,7 @@ impl Reading<'_> {
         let mut positions: Vec<Option<u32>> = vec![None; source.columns.len()];
         let mut unknown: Vec<(u32, String)> = Vec::new();
         for (col, cell) in header {
-            match column_named(source, cell) {
+            match column_named(&aliases, cell) {
                 Some(k) if positions[k].is_some() => {
                     let d = self.at(
                         header_row,
