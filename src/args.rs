@@ -105,7 +105,8 @@ pub enum Command {
     /// `followup.xlsx` that `esep protocol` writes, filled in by the staff) and writes
     /// `control.kk.pdf`, `control.ru.pdf` and `control.xlsx` — per unit and for the department,
     /// items open, due within 3 working days, overdue, answered and forwarded on time or late,
-    /// applicants not told in time, and every item that needs attention, the oldest term first.
+    /// applicants not told in time, and every item that needs attention, the oldest term first
+    /// (the PDFs list the first `control.listed_max` of the settings, the workbook all).
     /// Terms in working days from `settings.toml`. Nothing is written when a register has an
     /// error. Exits 0 whatever the items' state; one line per unit on stderr.
     Followup {

@@ -194,7 +194,7 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> 
         eprintln!("{errors} error(s) in `{}`: nothing written", filled.display());
         return Ok(ExitCode::FAILURE);
     };
-    let renderer = Renderer::new();
+    let renderer = renderer(config.templates.as_deref())?;
     let mut files = Vec::new();
     for lang in Lang::ALL {
         let pdf = renderer
@@ -218,6 +218,14 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> 
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The Typst engine, with `--templates` replacing the embedded templates of the same name.
+fn renderer(templates: Option<&Path>) -> Result<Renderer> {
+    Ok(match templates {
+        Some(dir) => Renderer::with_templates(dir)?,
+        None => Renderer::new(),
+    })
 }
 
 /// Writes every file into `out` or none: each beside its name first, then renamed into place.
@@ -304,9 +312,18 @@ fn followup(
     let as_of = as_of.unwrap_or_else(|| today(&config.settings));
     let mut registers = Vec::new();
     let mut diagnostics = Vec::new();
-    for path in register_paths(paths)? {
-        let shown = path.display().to_string();
-        let outcome = esep_ingest::followup::load_register(&path, Some(&shown), None);
+    // Registers are read on the worker threads, their results kept in the order of the paths.
+    let read = workers::run(
+        register_paths(paths)?,
+        config.jobs,
+        |path| {
+            let shown = path.display().to_string();
+            let outcome = esep_ingest::followup::load_register(&path, Some(&shown), None);
+            (shown, outcome)
+        },
+        || {},
+    );
+    for (shown, outcome) in read {
         diagnostics.extend(outcome.diagnostics);
         if let Some(r) = outcome.register {
             diagnostics.extend(esep_analysis::followup::check(&r, &config.settings));
@@ -336,12 +353,17 @@ fn followup(
         return Ok(ExitCode::FAILURE);
     }
     let control = esep_analysis::followup::control(&registers, &config.settings, as_of);
-    let renderer = Renderer::new();
+    let renderer = renderer(config.templates.as_deref())?;
+    // Both languages at once, each on its own worker.
+    let rendered = workers::run(
+        Lang::ALL.to_vec(),
+        config.jobs,
+        |lang| (lang, renderer.render_control(&control, lang)),
+        || {},
+    );
     let mut files = Vec::new();
-    for lang in Lang::ALL {
-        let pdf = renderer
-            .render_control(&control, lang)
-            .with_context(|| format!("cannot render `control.{}.pdf`", lang.code()))?;
+    for (lang, pdf) in rendered {
+        let pdf = pdf.with_context(|| format!("cannot render `control.{}.pdf`", lang.code()))?;
         files.push((format!("control.{}.pdf", lang.code()), pdf));
     }
     files.push((
@@ -429,10 +451,7 @@ fn build(input: &Path, out: &Path, config: &Config, extra: Option<Extra<'_>>) ->
     let catalogue = Catalogue::builtin();
     let report =
         esep_analysis::compute(&dataset, &catalogue, settings).context("cannot compute the indicators")?;
-    let renderer = match templates {
-        Some(dir) => Renderer::with_templates(dir)?,
-        None => Renderer::new(),
-    };
+    let renderer = renderer(templates.as_deref())?;
     let staging = Staging::new(out)?;
     write_pack(&staging, &report, &dataset, &renderer, *jobs, quiet)?;
     if !quiet {

@@ -287,6 +287,8 @@ pub struct Control {
     pub extended_term_months: u32,
     /// Working days to forward and to tell the applicant.
     pub forwarded_term_working_days: u32,
+    /// At most this many items are listed in the printed control (`control.listed_max`).
+    pub listed_max: u32,
     /// Units, in the order given (registers sorted by unit code, then meeting).
     pub units: Vec<UnitControl>,
     /// The department's counts.
@@ -411,6 +413,7 @@ pub fn control(registers: &[Register], settings: &Settings, as_of: NaiveDate) ->
         term_working_days: a.term_working_days,
         extended_term_months: a.extended_term_months,
         forwarded_term_working_days: a.forwarded_term_working_days,
+        listed_max: settings.control.listed_max,
         units,
         total,
     }

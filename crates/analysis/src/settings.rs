@@ -25,6 +25,17 @@ pub struct Settings {
     pub rates: RateSettings,
     /// Days off.
     pub calendar: CalendarSettings,
+    /// The control of the protocols' execution (rule 19).
+    pub control: ControlSettings,
+}
+
+/// The control report of `esep followup`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControlSettings {
+    /// The printed control lists at most this many items needing attention, the oldest term
+    /// first; `control.xlsx` lists every item.
+    pub listed_max: u32,
 }
 
 /// The meeting of rule 8.

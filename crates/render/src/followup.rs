@@ -226,6 +226,8 @@ pub struct ControlData {
     units: Vec<ControlRow>,
     total: ControlRow,
     attention: Vec<AttentionRow>,
+    /// The items needing attention beyond those listed, in words, or empty.
+    more: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -305,9 +307,21 @@ pub fn control_data(c: &Control, lang: Lang) -> ControlData {
             meeting: String::new(),
             counts: counts(count_values(&c.total)),
         },
+        more: {
+            let more = c.attention().len().saturating_sub(c.listed_max as usize);
+            match (more, lang) {
+                (0, _) => String::new(),
+                (n, Lang::Kk) => format!("Тағы {n} өтініш — control.xlsx кестесінде (items парағы)."),
+                (n, Lang::Ru) => format!(
+                    "Ещё {n} {} — в control.xlsx (лист items).",
+                    ["обращение", "обращения", "обращений"][ru_form(n as u64)]
+                ),
+            }
+        },
         attention: c
             .attention()
             .into_iter()
+            .take(c.listed_max as usize)
             .map(|it| AttentionRow {
                 unit: names.get(it.unit.as_str()).cloned().unwrap_or_else(|| it.unit.clone()),
                 number: if it.registration.is_empty() {
