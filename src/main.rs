@@ -451,7 +451,7 @@ fn build(input: &Path, out: &Path, config: &Config, extra: Option<Extra<'_>>) ->
     let catalogue = Catalogue::builtin();
     let report =
         esep_analysis::compute(&dataset, &catalogue, settings).context("cannot compute the indicators")?;
-    let renderer = renderer(templates.as_deref())?;
+    let renderer = renderer(templates)?;
     let staging = Staging::new(out)?;
     write_pack(&staging, &report, &dataset, &renderer, *jobs, quiet)?;
     if !quiet {
