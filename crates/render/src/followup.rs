@@ -311,9 +311,13 @@ pub fn control_data(c: &Control, lang: Lang) -> ControlData {
             let more = c.attention().len().saturating_sub(c.listed_max as usize);
             match (more, lang) {
                 (0, _) => String::new(),
-                (n, Lang::Kk) => format!("Тағы {n} өтініш — control.xlsx кестесінде (items парағы)."),
+                (n, Lang::Kk) => format!(
+                    "Тағы {} өтініш — control.xlsx кестесінде (items парағы).",
+                    crate::format::number(n as f64, 0)
+                ),
                 (n, Lang::Ru) => format!(
-                    "Ещё {n} {} — в control.xlsx (лист items).",
+                    "Ещё {} {} — в control.xlsx (лист items).",
+                    crate::format::number(n as f64, 0),
                     ["обращение", "обращения", "обращений"][ru_form(n as u64)]
                 ),
             }
@@ -526,4 +530,51 @@ pub fn control_json(c: &Control) -> Result<Vec<u8>, serde_json::Error> {
     let mut v = serde_json::to_vec_pretty(c)?;
     v.push(b'\n');
     Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use esep_ingest::followup::{Entry, Register};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_printed_list_stops_at_the_settings_limit_and_says_how_many_more() {
+        let mut settings = Settings::builtin();
+        settings.control.listed_max = 2;
+        let entry = |number| Entry {
+            number,
+            kind: "complaint".into(),
+            text: "Жарық жоқ".into(),
+            language: "kk".into(),
+            competence: true,
+            ..Entry::default()
+        };
+        let register = Register {
+            file: "f.xlsx".into(),
+            unit: "U".into(),
+            unit_kk: "Бөлім".into(),
+            unit_ru: "Отдел".into(),
+            chief_kk: String::new(),
+            chief_ru: String::new(),
+            meeting: d(2026, 3, 20),
+            recorded: 5,
+            followed: vec![1, 2, 3, 4, 5],
+            items: (1..=5).map(entry).collect(),
+            sheet: "register".into(),
+            columns: Vec::new(),
+        };
+        let control = esep_analysis::followup::control(&[register], &settings, d(2026, 5, 4));
+        let ru = control_data(&control, Lang::Ru);
+        assert_eq!(ru.attention.len(), 2);
+        assert_eq!(ru.more, "Ещё 3 обращения — в control.xlsx (лист items).");
+        // Overdue since 15 April (15 working days from Friday 20 March, Nauryz in between).
+        assert_eq!(ru.attention[0].state, "не исполнено, срок истёк 15.04.2026");
+        let kk = control_data(&control, Lang::Kk);
+        assert_eq!(kk.more, "Тағы 3 өтініш — control.xlsx кестесінде (items парағы).");
+        assert_eq!(kk.attention[0].term, "15.04.2026 — 15 жұмыс күні (ӘРПК 76-бабы, 16-тармақ)");
+    }
 }
