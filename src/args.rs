@@ -192,9 +192,9 @@ pub enum LangArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// One line per problem, for people.
+    /// Lines for people (validate: one per problem).
     Human,
-    /// A JSON array, for programs.
+    /// JSON for programs (validate: an array of the problems; followup: the control).
     Json,
 }
 
