@@ -245,19 +245,6 @@ fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
 /// The registers `paths` name: files as given; in a folder, `followup/*.xlsx`, `followup.xlsx`
 /// and `*/followup.xlsx` (a pack's units), in name order. Links are not followed.
 fn register_paths(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>> {
-    let files_in = |dir: &Path| -> Vec<std::path::PathBuf> {
-        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-            .map(|d| {
-                d.flatten()
-                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        found.sort();
-        found
-    };
     let mut out = Vec::new();
     for path in paths {
         if path.is_file() {
@@ -268,7 +255,7 @@ fn register_paths(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf
             bail!("`{}`: no such file or folder", path.display());
         }
         let before = out.len();
-        out.extend(files_in(&path.join("followup")));
+        out.extend(esep_ingest::workbooks_in(&path.join("followup")));
         if path.join("followup.xlsx").is_file() {
             out.push(path.join("followup.xlsx"));
         }
@@ -318,29 +305,15 @@ fn followup(
         config.jobs,
         |path| {
             let shown = path.display().to_string();
-            let outcome = esep_ingest::followup::load_register(&path, Some(&shown), None);
-            (shown, outcome)
+            esep_ingest::followup::load_register(&path, Some(&shown), None)
         },
         || {},
     );
-    for (shown, outcome) in read {
+    for outcome in read {
         diagnostics.extend(outcome.diagnostics);
         if let Some(r) = outcome.register {
             diagnostics.extend(esep_analysis::followup::check(&r, &config.settings));
-            if let Some(first) = registers
-                .iter()
-                .find(|o: &&esep_ingest::followup::Register| o.unit == r.unit && o.meeting == r.meeting)
-            {
-                diagnostics.push(esep_ingest::Diagnostic::file_error(
-                    &shown,
-                    format!(
-                        "a second register of `{}` for the meeting of {}: the first is `{}`",
-                        r.unit,
-                        r.meeting.format("%d.%m.%Y"),
-                        first.file
-                    ),
-                ));
-            }
+            diagnostics.extend(esep_ingest::followup::second_register(&registers, &r));
             registers.push(r);
         }
     }

@@ -102,7 +102,7 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
             out.push(check("8.2", Status::NotMet, none.clone(), None));
             out.push(check("11", Status::NotMet, none, None));
             out.extend(protocol(data, code, &check));
-            out.extend(follow_up(data, settings, code, None, &check));
+            out.extend(follow_up(data, settings, code, None, units, &check));
             continue;
         };
         let row = rows.get(i).unwrap_or(0);
@@ -181,7 +181,7 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
             )
         });
         out.extend(protocol(data, code, &check));
-        out.extend(follow_up(data, settings, code, held, &check));
+        out.extend(follow_up(data, settings, code, held, units, &check));
     }
     Ok(out)
 }
@@ -195,11 +195,16 @@ fn follow_up(
     settings: &Settings,
     code: &str,
     held: Option<NaiveDate>,
+    units: Option<&[UnitReport]>,
     check: &MakeCheck<'_>,
 ) -> [Check; 3] {
     use crate::followup::{ItemControl, State};
-    let Some(prev) = crate::followup::previous(&data.registers, settings, code, held, data.period.end())
-    else {
+    // The computed report already holds it; the inputs alone (validate) compute it here.
+    let prev = match units.and_then(|us| us.iter().find(|u| u.code.as_str() == code)) {
+        Some(unit) => unit.followup.clone(),
+        None => crate::followup::previous(&data.registers, settings, code, held, data.period.end()),
+    };
+    let Some(prev) = prev else {
         let none = "no follow-up register of an earlier meeting in `followup/`";
         return [
             check("16", Status::NotYetDue, none.into(), None),

@@ -144,6 +144,21 @@ pub fn load_register(path: &Path, file: Option<&str>, units: Option<&[String]>) 
     RegisterOutcome { register: register.filter(|_| clean), diagnostics }
 }
 
+/// An error when `registers` already hold one of `r`'s unit and meeting: each meeting is
+/// followed in one register.
+pub fn second_register(registers: &[Register], r: &Register) -> Option<Diagnostic> {
+    let first = registers.iter().find(|o| o.unit == r.unit && o.meeting == r.meeting)?;
+    Some(Diagnostic::file_error(
+        &r.file,
+        format!(
+            "a second register of `{}` for the meeting of {}: the first is `{}`",
+            r.unit,
+            r.meeting.format("%d.%m.%Y"),
+            first.file
+        ),
+    ))
+}
+
 fn text(t: &Table, column: &str, i: usize) -> String {
     t.text(column, i).unwrap_or_default().to_string()
 }

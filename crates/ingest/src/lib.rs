@@ -93,11 +93,11 @@ pub struct ReadProtocol {
     pub error: Option<String>,
 }
 
-/// Reads every workbook of `dir/protocols/`, in name order.
-fn read_protocols(dir: &Path, units: &[String]) -> Vec<ReadProtocol> {
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("protocols"))
+/// The `.xlsx` files directly in `dir`, in name order; none when it is missing. A link is not
+/// followed: nothing is read from outside the folder.
+pub fn workbooks_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .map(|d| {
-            // A link is not followed: nothing is read from outside the input folder.
             d.flatten()
                 .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
                 .map(|e| e.path())
@@ -107,6 +107,11 @@ fn read_protocols(dir: &Path, units: &[String]) -> Vec<ReadProtocol> {
         .unwrap_or_default();
     paths.sort();
     paths
+}
+
+/// Reads every workbook of `dir/protocols/`, in name order.
+fn read_protocols(dir: &Path, units: &[String]) -> Vec<ReadProtocol> {
+    workbooks_in(&dir.join("protocols"))
         .into_iter()
         .map(|path| {
             let outcome = protocol::load_protocol(&path, Some(units));
@@ -123,36 +128,15 @@ fn read_protocols(dir: &Path, units: &[String]) -> Vec<ReadProtocol> {
 /// Reads every workbook of `dir/followup/`, in name order: the registers, and every problem
 /// of each at its sheet and cell (file named `followup/NAME.xlsx`).
 fn read_registers(dir: &Path, units: &[String]) -> (Vec<followup::Register>, Vec<Diagnostic>) {
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("followup"))
-        .map(|d| {
-            // A link is not followed: nothing is read from outside the input folder.
-            d.flatten()
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
-                .collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
     let mut registers: Vec<followup::Register> = Vec::new();
     let mut diagnostics = Vec::new();
-    for path in paths {
+    for path in workbooks_in(&dir.join("followup")) {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let file = format!("followup/{name}");
         let outcome = followup::load_register(&path, Some(&file), Some(units));
         diagnostics.extend(outcome.diagnostics);
         if let Some(r) = outcome.register {
-            if let Some(first) = registers.iter().find(|o| o.unit == r.unit && o.meeting == r.meeting) {
-                diagnostics.push(Diagnostic::file_error(
-                    &file,
-                    format!(
-                        "a second register of `{}` for the meeting of {}: the first is `{}`",
-                        r.unit,
-                        r.meeting.format("%d.%m.%Y"),
-                        first.file
-                    ),
-                ));
-            }
+            diagnostics.extend(followup::second_register(&registers, &r));
             registers.push(r);
         }
     }

@@ -11,7 +11,7 @@ use esep_ingest::contract::{self, SourceId};
 use esep_ingest::protocol::Protocol;
 use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatFormula, DocProperties,
-    ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
+    ExcelDateTime, Format, FormatAlign, Workbook, XlsxError,
 };
 use serde::Serialize;
 
@@ -365,13 +365,8 @@ pub fn control_workbook(c: &Control) -> Result<Vec<u8>, XlsxError> {
             .set_title(format!("esep: control {}", day(c.as_of)))
             .set_creation_datetime(&excel_date(c.as_of)?),
     );
-    let head = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_background_color(Color::RGB(0xDDEBF7))
-        .set_border(FormatBorder::Thin);
+    let head =
+        crate::xlsx::header_format().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
     let ids = Format::new().set_font_color(Color::RGB(0x808080)).set_font_size(8);
     let date_fmt = Format::new().set_num_format("dd.mm.yyyy");
     let bold = Format::new().set_bold();

@@ -35,7 +35,7 @@ fn num_format(measure: Measure) -> &'static str {
     }
 }
 
-fn header_format() -> Format {
+pub(crate) fn header_format() -> Format {
     Format::new()
         .set_bold()
         .set_text_wrap()
