@@ -153,6 +153,10 @@ pub enum Command {
         /// Police bodies below the department: the demo's 12, or more rural districts.
         #[arg(long, default_value_t = esep_demo::DEMO_BODIES, value_parser = parse_bodies)]
         bodies: usize,
+        /// The country's 20 police departments (17 regions, Astana, Almaty, Shymkent) with
+        /// their real names and bodies, one input folder each under `--out`, named by code.
+        #[arg(long, conflicts_with = "bodies")]
+        national: bool,
     },
 }
 

@@ -82,8 +82,30 @@ fn run(args: &Args) -> Result<ExitCode> {
         Command::Followup { registers, as_of, out, format } => {
             followup(registers, *as_of, out, *format, &config)
         }
-        Command::Generate { out, seed, year, months, bodies } => {
+        Command::Generate { out, seed, year, months, bodies, national } => {
             let opts = esep_demo::Options { seed: *seed, year: *year, months: *months, bodies: *bodies };
+            if *national {
+                let codes = esep_demo::national_codes();
+                for (k, code) in codes.iter().enumerate() {
+                    let dir = out.join(code);
+                    std::fs::create_dir_all(&dir)
+                        .with_context(|| format!("cannot create `{}`", dir.display()))?;
+                    for (name, bytes) in esep_demo::national_workbooks(k, &opts)?.unwrap_or_default() {
+                        let path = dir.join(&name);
+                        std::fs::write(&path, bytes)
+                            .with_context(|| format!("cannot write `{}`", path.display()))?;
+                    }
+                }
+                if !quiet {
+                    eprintln!(
+                        "wrote the input folders of {} police departments ({}) to `{}`",
+                        codes.len(),
+                        codes.join(", "),
+                        out.display()
+                    );
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             write_generated(out, &opts)?;
             if !quiet {
                 eprintln!(

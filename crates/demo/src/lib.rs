@@ -3,6 +3,7 @@
 //! magnitudes true to Kazakhstan. Deterministic: the same seed gives identical workbooks.
 #![deny(missing_docs)]
 
+mod national;
 mod people;
 mod rng;
 
@@ -52,6 +53,8 @@ struct UnitDef {
     /// Registered offences per 10 000 people a year.
     rate: f64,
     rural: bool,
+    /// Where the body sits (kk, ru): meetings are held and narratives set there.
+    seat: (String, String),
 }
 
 /// A unit of the bundled demo, as declared.
@@ -212,7 +215,8 @@ fn department(opts: &Options) -> Vec<UnitDef> {
     let mut units: Vec<UnitDef> = DEMO
         .iter()
         .take(opts.bodies.min(DEMO_BODIES) + 1)
-        .map(|d| UnitDef {
+        .enumerate()
+        .map(|(k, d)| UnitDef {
             code: d.code.to_string(),
             parent: d.parent.map(str::to_string),
             level: d.level,
@@ -221,6 +225,7 @@ fn department(opts: &Options) -> Vec<UnitDef> {
             population: d.population,
             rate: d.rate,
             rural: d.rural,
+            seat: seat(k),
         })
         .collect();
     // A city kept without its districts would aggregate nothing: give it a population.
@@ -249,10 +254,21 @@ fn department(opts: &Options) -> Vec<UnitDef> {
             population,
             rate: 50.0 + (k % 7) as f64 * 4.0,
             rural: true,
+            seat: seat(DEMO_BODIES + 1 + k),
         });
     }
     units
 }
+
+/// The seat of the demo's `k`-th unit.
+fn seat(k: usize) -> (String, String) {
+    let (kk, ru) = people::settlement(k);
+    (kk.to_string(), ru.to_string())
+}
+
+/// The media the demo department announces its meetings in.
+const DEMO_OUTLETS: &str =
+    "«Сарыарқа таңы» газеті, «Вечерний Акжар», sarbaz-news.kz, полицияның Instagram парақшасы";
 
 fn population(units: &[UnitDef], code: &str) -> i64 {
     units.iter().filter(|u| is_within(&u.code, code)).map(|u| u.population).sum()
@@ -279,16 +295,19 @@ fn num(v: impl Into<f64>) -> Cell {
 /// The demo's records, one row per record with one cell per contract column. Choice cells
 /// hold ids; [`workbooks`] writes them as labels of the workbook's language.
 pub fn rows(opts: &Options) -> Rows {
+    rows_of(&department(opts), DEMO_OUTLETS, opts)
+}
+
+fn rows_of(units: &[UnitDef], outlets: &str, opts: &Options) -> Rows {
     let mut rng = Rng::new(opts.seed);
     let mut out = Rows::new();
-    let units = &department(opts);
     let period_end = esep_ingest::Period { year: opts.year, months: opts.months }.end();
     out.insert(SourceId::Units, unit_rows(units, &mut rng, opts));
     out.insert(SourceId::Statistics, statistics(units, &mut rng, opts));
     out.insert(SourceId::Programmes, programmes(units, &mut rng, opts, period_end));
     out.insert(SourceId::Survey, survey(units, &mut rng, opts));
     out.insert(SourceId::Funding, funding(units, &mut rng, opts));
-    let meetings = meetings(units, &mut rng, opts);
+    let meetings = meetings(units, &mut rng, opts, outlets);
     out.insert(SourceId::Appeals, appeals(units, &mut rng, opts, &meetings));
     out.insert(SourceId::Media, media(units, &mut rng, opts));
     out.insert(SourceId::Narrative, narrative(units, &mut rng));
@@ -296,10 +315,30 @@ pub fn rows(opts: &Options) -> Rows {
     out
 }
 
+/// An input folder: file name and bytes of each workbook.
+pub type Folder = Vec<(String, Vec<u8>)>;
+
 /// The demo input folder: file name and bytes of each workbook.
-pub fn workbooks(opts: &Options) -> Result<Vec<(String, Vec<u8>)>, Error> {
-    let rows = rows(opts);
-    let codes: Vec<String> = department(opts).into_iter().map(|u| u.code).collect();
+pub fn workbooks(opts: &Options) -> Result<Folder, Error> {
+    workbooks_of(&department(opts), DEMO_OUTLETS, opts)
+}
+
+/// Codes of the country's twenty police departments, for [`national_workbooks`].
+pub fn national_codes() -> Vec<&'static str> {
+    national::codes()
+}
+
+/// The input folder of the `k`-th department of [`national_codes`] (its seed varied by `k`),
+/// or `None` past the last.
+pub fn national_workbooks(k: usize, opts: &Options) -> Result<Option<Folder>, Error> {
+    let Some((units, outlets)) = national::department(k) else { return Ok(None) };
+    let opts = Options { seed: opts.seed.wrapping_add(k as u64 * 1_000_003), ..*opts };
+    workbooks_of(&units, &outlets, &opts).map(Some)
+}
+
+fn workbooks_of(units: &[UnitDef], outlets: &str, opts: &Options) -> Result<Folder, Error> {
+    let rows = rows_of(units, outlets, opts);
+    let codes: Vec<String> = units.iter().map(|u| u.code.clone()).collect();
     let created = NaiveDate::from_ymd_opt(opts.year + 1, 1, 15).unwrap_or_default();
     let mut files = Vec::new();
     for src in SOURCES {
@@ -572,7 +611,7 @@ fn weekday_on_or_after(mut d: NaiveDate) -> NaiveDate {
     d
 }
 
-fn meetings(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<(String, Vec<Cell>)> {
+fn meetings(units: &[UnitDef], rng: &mut Rng, opts: &Options, outlets: &str) -> Vec<(String, Vec<Cell>)> {
     let start = esep_ingest::Period { year: opts.year, months: opts.months }.end() + Duration::days(25);
     units
         .iter()
@@ -581,7 +620,7 @@ fn meetings(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<(String, Ve
             // Every meeting within the first quarter (rule 4), however many bodies.
             let date = weekday_on_or_after(start + Duration::days((2 * k as i64) % 56 + rng.below(3) as i64));
             let announced = date - Duration::days(12 + rng.below(8) as i64);
-            let (place_kk, place_ru) = people::place(k);
+            let (place_kk, place_ru) = people::place(k, &u.seat);
             let capacity = 150 + 25 * rng.below(10);
             let row = vec![
                 text(&u.code),
@@ -592,7 +631,7 @@ fn meetings(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<(String, Ve
                 num(capacity as f64),
                 num((capacity * 4 / 5) as f64),
                 Cell::Date(announced),
-                text("«Сарыарқа таңы» газеті, «Вечерний Акжар», sarbaz-news.kz, полицияның Instagram парақшасы"),
+                text(outlets),
                 text(people::QUESTIONS_KK),
                 text(people::QUESTIONS_RU),
                 // The local executive body and every group of rule 11, and others besides.
@@ -709,7 +748,7 @@ fn media(units: &[UnitDef], rng: &mut Rng, opts: &Options) -> Vec<Vec<Cell>> {
 fn narrative(units: &[UnitDef], rng: &mut Rng) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for (k, u) in units.iter().enumerate() {
-        let place = people::settlement(k);
+        let place = (u.seat.0.as_str(), u.seat.1.as_str());
         for (section, item, kk, ru) in people::narrative(k, &place, rng) {
             let item = item.map_or(Cell::Empty, |n| num(f64::from(n)));
             rows.push(vec![text(&u.code), text(section), item, text(kk), text(ru)]);

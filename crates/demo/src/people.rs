@@ -68,8 +68,8 @@ pub fn settlement(k: usize) -> (&'static str, &'static str) {
     SETTLEMENTS[k % SETTLEMENTS.len()]
 }
 
-pub fn place(k: usize) -> (String, String) {
-    let (kk, ru) = settlement(k);
+pub fn place(k: usize, seat: &(String, String)) -> (String, String) {
+    let (kk, ru) = seat;
     if k <= 1 {
         (
             format!("{kk}, облыстық Жастар сарайы, Абай даңғылы, 15"),
