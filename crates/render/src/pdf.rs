@@ -4,7 +4,9 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
+
+use sha2::{Digest as _, Sha256};
 
 use chrono::Datelike;
 use esep_analysis::{Report, UnitReport};
@@ -80,6 +82,35 @@ pub struct Renderer {
     covered: Vec<Font>,
     /// Typst's warnings of every compile so far, each once.
     warnings: Mutex<BTreeSet<TemplateDiagnostic>>,
+    /// The template sources, for [`Renderer::fingerprint`].
+    sources: Vec<(&'static str, String)>,
+    fingerprint: OnceLock<[u8; 32]>,
+}
+
+/// A document ready to compile: everything of it that Typst reads besides the templates and
+/// the fonts, and the key that names it ([`Prepared::key`]).
+pub struct Prepared {
+    template: String,
+    json: Vec<u8>,
+    date: chrono::NaiveDate,
+    key: String,
+}
+
+impl Prepared {
+    /// SHA-256 (hex) of the renderer's [`fingerprint`](Renderer::fingerprint), the template's
+    /// name, the date and the data: two documents with the same key are the same bytes.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(digest: &[u8]) -> String {
+    digest.iter().fold(String::with_capacity(digest.len() * 2), |mut s, b| {
+        use std::fmt::Write as _;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 impl Default for Renderer {
@@ -116,7 +147,7 @@ impl Renderer {
 
     fn with_sources(sources: Vec<(&'static str, String)>) -> Self {
         let engine = TypstEngine::builder()
-            .with_static_source_file_resolver(sources)
+            .with_static_source_file_resolver(sources.clone())
             .fonts(fonts::all())
             // Evicting after every compile (the default) made parallel batches ~1.5× slower.
             .comemo_evict_max_age(Some(10))
@@ -126,7 +157,73 @@ impl Renderer {
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .filter(|f| FAMILIES.contains(&f.info().family.as_str()))
             .collect();
-        Self { engine, covered, warnings: Mutex::default() }
+        Self { engine, covered, warnings: Mutex::default(), sources, fingerprint: OnceLock::new() }
+    }
+
+    /// SHA-256 of what every document of this renderer depends on besides its data: esep's
+    /// version, the templates' names and sources, and the fonts. Computed once.
+    pub fn fingerprint(&self) -> [u8; 32] {
+        *self.fingerprint.get_or_init(|| {
+            let mut h = Sha256::new();
+            let mut part = |bytes: &[u8]| {
+                h.update((bytes.len() as u64).to_le_bytes());
+                h.update(bytes);
+            };
+            part(env!("CARGO_PKG_VERSION").as_bytes());
+            for (name, source) in &self.sources {
+                part(name.as_bytes());
+                part(source.as_bytes());
+            }
+            for font in fonts::all() {
+                part(font);
+            }
+            h.finalize().into()
+        })
+    }
+
+    /// A unit's document in one language, ready to compile, with its key.
+    pub fn prepare(
+        &self,
+        document: Document,
+        report: &Report,
+        unit: &UnitReport,
+        lang: Lang,
+    ) -> Result<Prepared, Error> {
+        self.prepared(document.template(), &doc_data(report, unit, lang), report.period.end())
+    }
+
+    /// The department's schedule of meetings in one language, ready to compile, with its key.
+    pub fn prepare_schedule(&self, report: &Report, lang: Lang) -> Result<Prepared, Error> {
+        self.prepared(
+            "schedule.typ".into(),
+            &crate::schedule::schedule_data(report, lang),
+            report.period.end(),
+        )
+    }
+
+    fn prepared(
+        &self,
+        template: String,
+        data: &impl serde::Serialize,
+        date: chrono::NaiveDate,
+    ) -> Result<Prepared, Error> {
+        let json = serde_json::to_vec(data).map_err(|e| Error::Data(e.to_string()))?;
+        let mut h = Sha256::new();
+        h.update(self.fingerprint());
+        for part in [template.as_bytes(), date.to_string().as_bytes(), &json] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+        let key = hex(&h.finalize());
+        Ok(Prepared { template, json, date, key })
+    }
+
+    /// Compiles a prepared document to PDF bytes.
+    pub fn compile_prepared(&self, prepared: &Prepared) -> Result<Vec<u8>, Error> {
+        let value: serde_json::Value =
+            serde_json::from_slice(&prepared.json).map_err(|e| Error::Data(e.to_string()))?;
+        self.check_glyphs(&value)?;
+        self.compile_json(&prepared.template, prepared.json.clone(), prepared.date)
     }
 
     /// The templates' warnings so far (an unknown font, a deprecated function…), each once,
@@ -169,9 +266,7 @@ impl Renderer {
         unit: &UnitReport,
         lang: Lang,
     ) -> Result<Vec<u8>, Error> {
-        let data = doc_data(report, unit, lang);
-        self.check_glyphs(&data)?;
-        self.compile(&document.template(), &data, report.period.end())
+        self.compile_prepared(&self.prepare(document, report, unit, lang)?)
     }
 
     /// The protocol as drawn up (rules 13–15, 18), in one language, as PDF bytes.
@@ -198,9 +293,7 @@ impl Renderer {
 
     /// The department's schedule of meetings (rule 8.1), in one language, as PDF bytes.
     pub fn render_schedule(&self, report: &Report, lang: Lang) -> Result<Vec<u8>, Error> {
-        let data = crate::schedule::schedule_data(report, lang);
-        self.check_glyphs(&data)?;
-        self.compile("schedule.typ", &data, report.period.end())
+        self.compile_prepared(&self.prepare_schedule(report, lang)?)
     }
 
     /// Fails, naming the characters and where they are, when any text of the data has a
@@ -249,6 +342,10 @@ impl Renderer {
         date: chrono::NaiveDate,
     ) -> Result<Vec<u8>, Error> {
         let json = serde_json::to_vec(data).map_err(|e| Error::Data(e.to_string()))?;
+        self.compile_json(template, json, date)
+    }
+
+    fn compile_json(&self, template: &str, json: Vec<u8>, date: chrono::NaiveDate) -> Result<Vec<u8>, Error> {
         let mut inputs = Dict::new();
         inputs.insert("data".into(), Bytes::new(json).into_value());
         let compiled = self.engine.compile_with_input(template, inputs);
