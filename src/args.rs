@@ -65,12 +65,18 @@ pub enum Command {
     /// `indicators.json` (the pack's root holds those of every unit). The pack is assembled beside OUT and moved into place
     /// at the end, so a failed run leaves the previous pack untouched.
     Build {
-        /// Folder with the workbooks of one department and one period.
-        #[arg(value_hint = clap::ValueHint::DirPath)]
-        input: PathBuf,
-        /// Folder of the pack (replaced only if it is an earlier esep pack or empty).
+        /// Folder with the workbooks of one department and one period; or several, or a folder
+        /// of them: each department's pack is then written to `OUT/CODE`.
+        #[arg(value_hint = clap::ValueHint::DirPath, required = true, num_args = 1..)]
+        input: Vec<PathBuf>,
+        /// Folder of the pack (replaced only if it is an earlier esep pack or empty); of the
+        /// packs when several departments are built.
         #[arg(long, value_hint = clap::ValueHint::DirPath)]
         out: PathBuf,
+        /// Make every file again, even those whose key in the earlier pack's `pack.json` is
+        /// unchanged.
+        #[arg(long)]
+        force: bool,
     },
     /// Compare departments for headquarters: reads the `department.xlsx` of each pack, checks
     /// that they share period and catalogue version, and writes a national workbook —

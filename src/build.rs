@@ -1,14 +1,24 @@
-//! `esep build`: one input folder validated, computed and written as a pack.
+//! `esep build`: input folders validated, computed and written as packs — one department into
+//! `--out`, or several (or a folder of them) each into `--out/CODE`, sharing one engine, one
+//! pool of workers and one progress bar.
+//!
+//! Every file of a pack has a key ([`Keys`]): SHA-256 of what it is made of — its data, the
+//! templates, the fonts, the settings and esep's version. `pack.json` records them, and a build
+//! into an existing pack takes over each file whose key is unchanged instead of making it again;
+//! the result is the same bytes as a full build. `--force` makes everything.
 
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use esep_analysis::{Catalogue, Report, UnitReport, open_data};
 use esep_ingest::Dataset;
 use esep_render::{Document, Lang, Renderer};
 use indicatif::{ProgressBar, ProgressStyle};
+use sha2::{Digest as _, Sha256};
 
 use crate::config::Config;
 use crate::pack::{MARKER, Staging};
@@ -17,53 +27,292 @@ use crate::{load_valid, renderer, workers};
 /// Adds files to a pack before it is moved into place.
 pub type Extra<'a> = &'a dyn Fn(&Staging, &Report, &Renderer) -> Result<()>;
 
-pub fn build(input: &Path, out: &Path, config: &Config, extra: Option<Extra<'_>>) -> Result<ExitCode> {
-    let Config { quiet, jobs, settings, templates } = config;
-    let (quiet, templates) = (*quiet, templates.as_deref());
-    let started = Instant::now();
-    let Some(dataset) = load_valid(input, settings, quiet)? else {
-        return Ok(ExitCode::FAILURE);
-    };
-    let catalogue = Catalogue::builtin();
-    let report =
-        esep_analysis::compute(&dataset, &catalogue, settings).context("cannot compute the indicators")?;
-    let renderer = renderer(templates)?;
-    let staging = Staging::new(out)?;
-    write_pack(&staging, &report, &dataset, &renderer, *jobs, quiet)?;
-    if !quiet {
-        for line in esep_analysis::compliance::summary(&report.compliance) {
-            eprintln!("{line}");
+/// What the departments of one run share.
+struct Engine<'a> {
+    config: &'a Config,
+    renderer: Renderer,
+    bar: ProgressBar,
+    /// Every key starts from this: the renderer's fingerprint (version, templates, fonts) and
+    /// the settings.
+    base: [u8; 32],
+    force: bool,
+}
+
+impl<'a> Engine<'a> {
+    fn new(config: &'a Config, force: bool) -> Result<Self> {
+        let renderer = renderer(config.templates.as_deref())?;
+        let mut h = Sha256::new();
+        h.update(renderer.fingerprint());
+        h.update(serde_json::to_vec(&config.settings)?);
+        let bar = if config.quiet { ProgressBar::hidden() } else { ProgressBar::new(0) };
+        bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {msg}")?);
+        Ok(Self { config, renderer, bar, base: h.finalize().into(), force })
+    }
+
+    /// The key of a file that is not a Typst document: the base, its name and its parts.
+    fn key(&self, parts: &[&[u8]]) -> String {
+        let mut h = Sha256::new();
+        h.update(self.base);
+        for part in parts {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+        esep_render::pdf::hex(&h.finalize())
+    }
+
+    /// Prints above the progress bar.
+    fn say(&self, line: &str) {
+        if !self.config.quiet {
+            self.bar.suspend(|| eprintln!("{line}"));
         }
     }
-    if !quiet {
-        for warning in renderer.take_warnings() {
+}
+
+/// The keys of a pack's files, and those of the pack it replaces.
+struct Keys {
+    /// The pack being replaced and its keys (none with `--force` or without a pack there).
+    old: Option<(PathBuf, BTreeMap<String, String>)>,
+    new: Mutex<BTreeMap<String, String>>,
+    kept: std::sync::atomic::AtomicUsize,
+    made: std::sync::atomic::AtomicUsize,
+}
+
+impl Keys {
+    fn new(target: &Path, force: bool) -> Self {
+        let old = if force { None } else { old_keys(target).map(|keys| (target.to_path_buf(), keys)) };
+        Self { old, new: Mutex::default(), kept: 0.into(), made: 0.into() }
+    }
+
+    /// Records `key` for the file at `relative`, and takes the old pack's file over when its key
+    /// was the same: true when it was taken, false when the file must be made.
+    fn keep(&self, staging: &Staging, relative: &Path, key: &str) -> Result<bool> {
+        let name = relative.to_string_lossy().replace('\\', "/");
+        if let Ok(mut new) = self.new.lock() {
+            new.insert(name.clone(), key.to_string());
+        }
+        let Some((dir, old)) = &self.old else { return Ok(false) };
+        let kept = old.get(&name).is_some_and(|k| k == key) && staging.reuse(relative, &dir.join(relative))?;
+        let counter = if kept { &self.kept } else { &self.made };
+        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(kept)
+    }
+
+    fn counts(&self) -> (usize, usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let kept = self.kept.load(Relaxed);
+        let all = self.new.lock().map(|n| n.len()).unwrap_or(0);
+        (all - kept, kept)
+    }
+}
+
+/// The keys a pack at `target` recorded, if it is one.
+fn old_keys(target: &Path) -> Option<BTreeMap<String, String>> {
+    let bytes = std::fs::read(target.join(MARKER)).ok()?;
+    let json: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    json.get("keys")?
+        .as_object()?
+        .iter()
+        .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+        .collect()
+}
+
+/// What one department's build wrote.
+struct Built {
+    code: String,
+    period: String,
+    units: usize,
+    made: usize,
+    kept: usize,
+    /// A line per unit with a rule of the order not met.
+    not_met: Vec<String>,
+}
+
+/// `esep build` on the folders given: one department into `out`, several each into
+/// `out/CODE`. A department that fails is reported and skipped; the exit code says so.
+pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -> Result<ExitCode> {
+    let folders = department_folders(inputs)?;
+    if let ([one], [given]) = (folders.as_slice(), inputs) {
+        if one == given {
+            return build(one, out, config, force, None);
+        }
+    }
+    let started = Instant::now();
+    let engine = Engine::new(config, force)?;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut built = Vec::new();
+    let mut failed: Vec<String> = Vec::new();
+    for input in &folders {
+        engine.bar.set_message(input.display().to_string());
+        let target = |report: &Report| -> Result<PathBuf> {
+            let code = report.units.first().map(|u| u.code.to_string()).unwrap_or_default();
+            if let Some(first) = seen.get(&code) {
+                bail!("department `{code}` is also in `{}`: skipped", first.display());
+            }
+            Ok(out.join(code))
+        };
+        match department(&engine, input, &target, None) {
+            Ok(Some(b)) => {
+                seen.insert(b.code.clone(), input.clone());
+                engine.say(&format!(
+                    "{}: {} units — {} files made, {} kept{}",
+                    b.code,
+                    b.units,
+                    b.made,
+                    b.kept,
+                    match b.not_met.len() {
+                        0 => String::new(),
+                        n => format!("; {n} units with rules of the order not met (compliance.json)"),
+                    }
+                ));
+                built.push(b);
+            }
+            Ok(None) => failed.push(input.display().to_string()),
+            Err(err) => {
+                engine.say(&format!("error: `{}`: {err:#}", input.display()));
+                failed.push(input.display().to_string());
+            }
+        }
+    }
+    engine.bar.finish_and_clear();
+    if !config.quiet {
+        for warning in engine.renderer.take_warnings() {
             eprintln!("{warning}");
         }
-    }
-    if let Some(extra) = extra {
-        extra(&staging, &report, &renderer)?;
-    }
-    staging.commit()?;
-    if !quiet {
+        let units: usize = built.iter().map(|b| b.units).sum();
+        let made: usize = built.iter().map(|b| b.made).sum();
+        let kept: usize = built.iter().map(|b| b.kept).sum();
         eprintln!(
-            "wrote the pack of {} units for {} to `{}` in {:.1} s",
-            report.units.len(),
-            report.period.label_ru(),
+            "wrote {} of {} departments ({units} units; {made} files made, {kept} kept) to `{}` in {:.1} s",
+            built.len(),
+            folders.len(),
             out.display(),
             started.elapsed().as_secs_f64()
+        );
+    }
+    if !failed.is_empty() {
+        eprintln!("{} not built: {}", failed.len(), failed.join(", "));
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `dir` holds workbooks itself (an input folder), links not followed.
+fn is_input_folder(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().to_lowercase();
+            e.file_type().is_ok_and(|t| t.is_file())
+                && [".xlsx", ".xls", ".ods"].iter().any(|ext| name.ends_with(ext))
+                && !name.starts_with(".~lock")
+        })
+    })
+}
+
+/// The input folders `inputs` name: each folder that holds workbooks, and of a folder that
+/// holds none, its sub-folders that do, in name order.
+fn department_folders(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if !input.is_dir() {
+            bail!("`{}` is not a folder", input.display());
+        }
+        if is_input_folder(input) {
+            out.push(input.clone());
+            continue;
+        }
+        let mut inner: Vec<PathBuf> = std::fs::read_dir(input)
+            .with_context(|| format!("cannot read `{}`", input.display()))?
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .filter(|p| is_input_folder(p))
+            .collect();
+        if inner.is_empty() {
+            bail!("`{}` holds no input workbooks, nor folders of them", input.display());
+        }
+        inner.sort();
+        out.extend(inner);
+    }
+    Ok(out)
+}
+
+/// `esep build` of one input folder into the pack at `out`.
+pub fn build(
+    input: &Path,
+    out: &Path,
+    config: &Config,
+    force: bool,
+    extra: Option<Extra<'_>>,
+) -> Result<ExitCode> {
+    let started = Instant::now();
+    let engine = Engine::new(config, force)?;
+    let target = |_: &Report| Ok(out.to_path_buf());
+    let Some(built) = department(&engine, input, &target, extra)? else {
+        return Ok(ExitCode::FAILURE);
+    };
+    engine.bar.finish_and_clear();
+    if !config.quiet {
+        for line in &built.not_met {
+            eprintln!("{line}");
+        }
+        for warning in engine.renderer.take_warnings() {
+            eprintln!("{warning}");
+        }
+        eprintln!(
+            "wrote the pack of {} units for {} to `{}` in {:.1} s ({} files made, {} kept)",
+            built.units,
+            built.period,
+            out.display(),
+            started.elapsed().as_secs_f64(),
+            built.made,
+            built.kept,
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// One department: validated (`None` when it is not valid: the diagnostics are printed),
+/// computed, and written into the pack `target` names.
+fn department(
+    engine: &Engine<'_>,
+    input: &Path,
+    target: &dyn Fn(&Report) -> Result<PathBuf>,
+    extra: Option<Extra<'_>>,
+) -> Result<Option<Built>> {
+    let config = engine.config;
+    let Some(dataset) = engine.bar.suspend(|| load_valid(input, &config.settings, config.quiet))? else {
+        return Ok(None);
+    };
+    let report = esep_analysis::compute(&dataset, &Catalogue::builtin(), &config.settings)
+        .context("cannot compute the indicators")?;
+    let target = target(&report)?;
+    let staging = Staging::new(&target)?;
+    let keys = Keys::new(&target, engine.force);
+    write_pack(engine, &staging, &keys, &report, &dataset)?;
+    if let Some(extra) = extra {
+        extra(&staging, &report, &engine.renderer)?;
+    }
+    staging.commit()?;
+    let (made, kept) = keys.counts();
+    Ok(Some(Built {
+        code: report.units.first().map(|u| u.code.to_string()).unwrap_or_default(),
+        period: report.period.label_ru(),
+        units: report.units.len(),
+        made,
+        kept,
+        not_met: esep_analysis::compliance::summary(&report.compliance),
+    }))
+}
+
 fn write_pack(
+    engine: &Engine<'_>,
     staging: &Staging,
+    keys: &Keys,
     report: &Report,
     dataset: &Dataset,
-    renderer: &Renderer,
-    jobs_threads: usize,
-    quiet: bool,
 ) -> Result<()> {
+    let renderer = &engine.renderer;
     // One job per document: (unit, document and language) or (unit, workbook).
     let mut jobs: Vec<(usize, Option<(Document, Lang)>)> = Vec::new();
     for u in 0..report.units.len() {
@@ -72,46 +321,74 @@ fn write_pack(
         }
         jobs.push((u, None));
     }
-    let department = esep_render::department_workbook(report, &dataset.files)
-        .context("cannot write the department workbook")?;
-    staging.write("department.xlsx", &department)?;
+    let files = serde_json::to_vec(&dataset.files)?;
+    let period = serde_json::to_vec(&report.period)?;
+    // What each unit's workbooks show; the department's workbook shows every unit.
+    let units: Vec<Vec<u8>> = report.units.iter().map(serde_json::to_vec).collect::<Result<_, _>>()?;
+    let mut all = Sha256::new();
+    for u in &units {
+        all.update(Sha256::digest(u));
+    }
+    let all: [u8; 32] = all.finalize().into();
+    let compliance = serde_json::to_vec(&report.compliance)?;
+    let key = engine.key(&[b"department.xlsx", &all, &compliance, &files, &period]);
+    if !keys.keep(staging, Path::new("department.xlsx"), &key)? {
+        let department = esep_render::department_workbook(report, &dataset.files)
+            .context("cannot write the department workbook")?;
+        staging.write("department.xlsx", &department)?;
+    }
     // The department's schedule of meetings (rule 8.1): to approve and publish, and a calendar.
     for lang in Lang::ALL {
-        let pdf = renderer
-            .render_schedule(report, lang)
-            .with_context(|| format!("cannot render `schedule.{}.pdf`", lang.code()))?;
-        staging.write(format!("schedule.{}.pdf", lang.code()), &pdf)?;
+        let name = format!("schedule.{}.pdf", lang.code());
+        let prepared = renderer.prepare_schedule(report, lang).with_context(|| format!("cannot render `{name}`"))?;
+        if !keys.keep(staging, Path::new(&name), prepared.key())? {
+            let pdf = renderer.compile_prepared(&prepared).with_context(|| format!("cannot render `{name}`"))?;
+            staging.write(&name, &pdf)?;
+        }
     }
     staging.write("schedule.ics", esep_render::schedule::ics(report, &report.settings).as_bytes())?;
     staging.write("compliance.json", serde_json::to_string_pretty(&report.compliance)?.as_bytes())?;
-    let bar = if quiet { ProgressBar::hidden() } else { ProgressBar::new(jobs.len() as u64) };
-    bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {msg}")?);
+    let bar = &engine.bar;
+    bar.inc_length(jobs.len() as u64);
     let written = workers::run(
         jobs,
-        jobs_threads,
+        engine.config.jobs,
         |(u, doc)| -> Result<()> {
             let unit = &report.units[u];
+            let dir = Path::new(unit.code.as_str());
             match doc {
                 Some((doc, lang)) => {
-                    let pdf = renderer.render(doc, report, unit, lang).with_context(|| {
-                        format!("cannot render `{}` of `{}`", doc.file_name(lang), unit.code)
-                    })?;
-                    staging.write(Path::new(unit.code.as_str()).join(doc.file_name(lang)), &pdf)
+                    let failed = || format!("cannot render `{}` of `{}`", doc.file_name(lang), unit.code);
+                    let path = dir.join(doc.file_name(lang));
+                    let prepared = renderer.prepare(doc, report, unit, lang).with_context(failed)?;
+                    if !keys.keep(staging, &path, prepared.key())? {
+                        let pdf = renderer.compile_prepared(&prepared).with_context(failed)?;
+                        staging.write(&path, &pdf)?;
+                    }
+                    Ok(())
                 }
                 None => {
-                    let xlsx = esep_render::indicators_workbook(report, unit, &dataset.files)
-                        .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
-                    staging.write(Path::new(unit.code.as_str()).join("indicators.xlsx"), &xlsx)?;
+                    let path = dir.join("indicators.xlsx");
+                    let key = engine.key(&[b"indicators.xlsx", &units[u], &files, &period]);
+                    if !keys.keep(staging, &path, &key)? {
+                        let xlsx = esep_render::indicators_workbook(report, unit, &dataset.files)
+                            .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
+                        staging.write(&path, &xlsx)?;
+                    }
                     // The secretary's workbook, dated the period's end like every file of the pack.
-                    let protocol = esep_render::protocol::protocol_workbook(unit, report.period.end())
-                        .with_context(|| format!("cannot write the protocol workbook of `{}`", unit.code))?;
-                    staging.write(Path::new(unit.code.as_str()).join("protocol.xlsx"), &protocol)
+                    let path = dir.join("protocol.xlsx");
+                    let key = engine.key(&[b"protocol.xlsx", &units[u], &period]);
+                    if !keys.keep(staging, &path, &key)? {
+                        let protocol = esep_render::protocol::protocol_workbook(unit, report.period.end())
+                            .with_context(|| format!("cannot write the protocol workbook of `{}`", unit.code))?;
+                        staging.write(&path, &protocol)?;
+                    }
+                    Ok(())
                 }
             }
         },
         || bar.inc(1),
     );
-    bar.finish_and_clear();
     written.into_iter().collect::<Result<Vec<()>>>()?;
     write_open_data(staging, report, None)?;
     for unit in &report.units {
@@ -124,6 +401,7 @@ fn write_pack(
         "department": report.units.first().map(|u| u.code.clone()),
         "units": report.units.iter().map(|u| &u.code).collect::<Vec<_>>(),
         "inputs": dataset.files,
+        "keys": *keys.new.lock().map_err(|_| anyhow::anyhow!("the keys were lost"))?,
     });
     staging.write(MARKER, serde_json::to_string_pretty(&manifest)?.as_bytes())?;
     Ok(())

@@ -66,7 +66,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     match &args.command {
         Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), quiet),
         Command::Validate { input, format } => validate(input, *format, &config),
-        Command::Build { input, out } => build(input, out, &config, None),
+        Command::Build { input, out, force } => build::build_all(input, out, &config, *force),
         Command::Import { what: ImportKind::Form1m { files, unit, period, manifest, out } } => {
             import_form1m(files, unit.as_deref(), period.as_deref(), manifest.as_deref(), out, quiet)
         }
@@ -585,7 +585,7 @@ fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
         }
         Ok(())
     };
-    let code = build(input.path(), out, config, Some(&copy_inputs))?;
+    let code = build(input.path(), out, config, false, Some(&copy_inputs))?;
     if !quiet && code == ExitCode::SUCCESS {
         eprintln!(
             "open `{}` (reports), or rebuild with `esep build {}/input --out DIR`",

@@ -174,6 +174,34 @@ impl Staging {
         fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
     }
 
+    /// Takes over the file `from` (of the pack being replaced) as `relative`, linked where the
+    /// file system allows and copied otherwise: false, and nothing written, when `from` is not
+    /// a plain file (a link is never followed) or cannot be taken.
+    pub fn reuse(&self, relative: impl AsRef<Path>, from: &Path) -> Result<bool> {
+        let relative = relative.as_ref();
+        if !confined(relative) {
+            bail!("refusing to write `{}`: the path would leave the pack", relative.display());
+        }
+        if !fs::symlink_metadata(from).is_ok_and(|m| m.is_file()) {
+            return Ok(false);
+        }
+        if self.written.lock().is_ok_and(|w| w.contains(relative)) {
+            bail!("refusing to write `{}` twice: two parts of the pack share a name", relative.display());
+        }
+        let path = self.dir.path().join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+        }
+        if fs::hard_link(from, &path).is_err() && fs::copy(from, &path).is_err() {
+            let _ = fs::remove_file(&path);
+            return Ok(false);
+        }
+        if let Ok(mut w) = self.written.lock() {
+            w.insert(relative.to_path_buf());
+        }
+        Ok(true)
+    }
+
     /// Moves the finished pack into place, replacing an earlier one.
     pub fn commit(self) -> Result<()> {
         let Self { dir, target, _lock, .. } = self;
