@@ -91,7 +91,8 @@ impl Keys {
             new.insert(name.clone(), key.to_string());
         }
         let Some((dir, old)) = &self.old else { return Ok(false) };
-        let kept = old.get(&name).is_some_and(|k| k == key) && staging.reuse(relative, &dir.join(relative))?;
+        let kept =
+            old.get(&name).is_some_and(|k| k == key) && staging.reuse(relative, &dir.join(relative))?;
         let counter = if kept { &self.kept } else { &self.made };
         counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(kept)
@@ -109,11 +110,7 @@ impl Keys {
 fn old_keys(target: &Path) -> Option<BTreeMap<String, String>> {
     let bytes = std::fs::read(target.join(MARKER)).ok()?;
     let json: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    json.get("keys")?
-        .as_object()?
-        .iter()
-        .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-        .collect()
+    json.get("keys")?.as_object()?.iter().map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect()
 }
 
 /// What one department's build wrote.
@@ -340,9 +337,11 @@ fn write_pack(
     // The department's schedule of meetings (rule 8.1): to approve and publish, and a calendar.
     for lang in Lang::ALL {
         let name = format!("schedule.{}.pdf", lang.code());
-        let prepared = renderer.prepare_schedule(report, lang).with_context(|| format!("cannot render `{name}`"))?;
+        let prepared =
+            renderer.prepare_schedule(report, lang).with_context(|| format!("cannot render `{name}`"))?;
         if !keys.keep(staging, Path::new(&name), prepared.key())? {
-            let pdf = renderer.compile_prepared(&prepared).with_context(|| format!("cannot render `{name}`"))?;
+            let pdf =
+                renderer.compile_prepared(&prepared).with_context(|| format!("cannot render `{name}`"))?;
             staging.write(&name, &pdf)?;
         }
     }
@@ -380,7 +379,9 @@ fn write_pack(
                     let key = engine.key(&[b"protocol.xlsx", &units[u], &period]);
                     if !keys.keep(staging, &path, &key)? {
                         let protocol = esep_render::protocol::protocol_workbook(unit, report.period.end())
-                            .with_context(|| format!("cannot write the protocol workbook of `{}`", unit.code))?;
+                            .with_context(|| {
+                                format!("cannot write the protocol workbook of `{}`", unit.code)
+                            })?;
                         staging.write(&path, &protocol)?;
                     }
                     Ok(())

@@ -18,7 +18,7 @@ pub enum V {
     E,
 }
 
-use V::{D, E, N, S};
+pub use V::{D, E, N, S};
 
 /// A sheet: headers (ids or kk/ru aliases) and rows.
 #[derive(Debug, Clone)]

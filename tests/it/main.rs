@@ -13,6 +13,7 @@ mod mutation;
 mod pdf;
 mod protocol;
 mod public;
+mod scale;
 mod schedule;
 mod validation;
 mod workbooks;
