@@ -128,10 +128,10 @@ struct Built {
 /// `out/CODE`. A department that fails is reported and skipped; the exit code says so.
 pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -> Result<ExitCode> {
     let folders = department_folders(inputs)?;
-    if let ([one], [given]) = (folders.as_slice(), inputs) {
-        if one == given {
-            return build(one, out, config, force, None);
-        }
+    if let ([one], [given]) = (folders.as_slice(), inputs)
+        && one == given
+    {
+        return build(one, out, config, force, None);
     }
     let started = Instant::now();
     let engine = Engine::new(config, force)?;
