@@ -7,9 +7,11 @@
 //! `ESEP_BENCH_DIR=DIR` keeps the registers in DIR.
 #![allow(clippy::disallowed_macros)] // a benchmark prints its figures
 
+mod common;
+
+use common::{measure, runs};
+
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use esep_ingest::contract::{self, SourceId};
@@ -84,38 +86,6 @@ fn register(k: usize) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Peak resident memory of a running process, in kB.
-fn vm_hwm(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
-}
-
-fn measure(args: &[&str]) -> (Duration, u64) {
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_esep"))
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run esep: {e}"));
-    let mut peak = 0;
-    let status = loop {
-        if let Some(kb) = vm_hwm(child.id()) {
-            peak = peak.max(kb);
-        }
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
-            Err(e) => panic!("{e}"),
-        }
-    };
-    assert!(status.success(), "esep followup failed");
-    (started.elapsed(), peak / 1024)
-}
-
 fn main() {
     let keep = std::env::var_os("ESEP_BENCH_DIR");
     let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -126,7 +96,7 @@ fn main() {
         std::fs::write(input.join("followup").join(format!("SRK-{k:03}.xlsx")), register(k))
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    let runs: usize = std::env::var("ESEP_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
+    let runs = runs(5);
     let out = root.join("control");
     let args = [
         "followup",
@@ -139,7 +109,8 @@ fn main() {
     let mut times = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..runs {
-        let (t, mb) = measure(&args);
+        let (t, mb, ok) = measure(&args);
+        assert!(ok, "esep followup failed");
         times.push(t);
         peaks.push(mb);
     }

@@ -8,50 +8,15 @@
 //! ≤ 1 GiB on any input, the million-row survey built in ≤ 15 s on 2 cores.
 #![allow(clippy::disallowed_macros)] // a benchmark prints its figures
 
+mod common;
+
+use common::{measure, median, runs};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use esep_ingest::contract::{SOURCES, SourceId};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-
-/// Peak resident memory of a running process, in kB.
-fn vm_hwm(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
-}
-
-/// Runs esep once: wall time, peak memory in MB, and whether it succeeded.
-fn measure(args: &[&str]) -> (Duration, u64, bool) {
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_esep"))
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run esep: {e}"));
-    let mut peak = 0;
-    let status = loop {
-        if let Some(kb) = vm_hwm(child.id()) {
-            peak = peak.max(kb);
-        }
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
-            Err(e) => panic!("{e}"),
-        }
-    };
-    (started.elapsed(), peak / 1024, status.success())
-}
-
-fn median<T: Ord + Copy>(mut v: Vec<T>) -> T {
-    v.sort();
-    v[v.len() / 2]
-}
 
 fn write_demo(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
@@ -123,7 +88,7 @@ fn write_bomb(dir: &Path) {
 }
 
 fn main() {
-    let runs: usize = std::env::var("ESEP_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(3).max(1);
+    let runs = runs(3);
     // `ESEP_BENCH_DIR` keeps the generated inputs there, for profiling one case by hand.
     let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = std::env::var_os("ESEP_BENCH_DIR").map_or_else(|| temp.path().to_path_buf(), PathBuf::from);
