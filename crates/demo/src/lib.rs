@@ -282,7 +282,8 @@ fn leaves(units: &[UnitDef]) -> impl Iterator<Item = &UnitDef> {
     units.iter().filter(|u| u.population > 0)
 }
 
-type Rows = BTreeMap<SourceId, Vec<Vec<Cell>>>;
+/// Records per source: one row per record, one cell per contract column.
+pub type Rows = BTreeMap<SourceId, Vec<Vec<Cell>>>;
 
 fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
@@ -320,7 +321,13 @@ pub type Folder = Vec<(String, Vec<u8>)>;
 
 /// The demo input folder: file name and bytes of each workbook.
 pub fn workbooks(opts: &Options) -> Result<Folder, Error> {
-    workbooks_of(&department(opts), DEMO_OUTLETS, opts)
+    workbooks_of(&department(opts), DEMO_OUTLETS, opts, |_| {})
+}
+
+/// The demo input folder with its records changed by `edit` first (a corrected cell, for
+/// trials of rebuilds).
+pub fn workbooks_edited(opts: &Options, edit: impl FnOnce(&mut Rows)) -> Result<Folder, Error> {
+    workbooks_of(&department(opts), DEMO_OUTLETS, opts, edit)
 }
 
 /// Codes of the country's twenty police departments, for [`national_workbooks`].
@@ -331,13 +338,28 @@ pub fn national_codes() -> Vec<&'static str> {
 /// The input folder of the `k`-th department of [`national_codes`] (its seed varied by `k`),
 /// or `None` past the last.
 pub fn national_workbooks(k: usize, opts: &Options) -> Result<Option<Folder>, Error> {
-    let Some((units, outlets)) = national::department(k) else { return Ok(None) };
-    let opts = Options { seed: opts.seed.wrapping_add(k as u64 * 1_000_003), ..*opts };
-    workbooks_of(&units, &outlets, &opts).map(Some)
+    national_workbooks_edited(k, opts, |_| {})
 }
 
-fn workbooks_of(units: &[UnitDef], outlets: &str, opts: &Options) -> Result<Folder, Error> {
-    let rows = rows_of(units, outlets, opts);
+/// [`national_workbooks`] with the records changed by `edit` first.
+pub fn national_workbooks_edited(
+    k: usize,
+    opts: &Options,
+    edit: impl FnOnce(&mut Rows),
+) -> Result<Option<Folder>, Error> {
+    let Some((units, outlets)) = national::department(k) else { return Ok(None) };
+    let opts = Options { seed: opts.seed.wrapping_add(k as u64 * 1_000_003), ..*opts };
+    workbooks_of(&units, &outlets, &opts, edit).map(Some)
+}
+
+fn workbooks_of(
+    units: &[UnitDef],
+    outlets: &str,
+    opts: &Options,
+    edit: impl FnOnce(&mut Rows),
+) -> Result<Folder, Error> {
+    let mut rows = rows_of(units, outlets, opts);
+    edit(&mut rows);
     let codes: Vec<String> = units.iter().map(|u| u.code.clone()).collect();
     let created = NaiveDate::from_ymd_opt(opts.year + 1, 1, 15).unwrap_or_default();
     let mut files = Vec::new();
