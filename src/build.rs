@@ -113,6 +113,19 @@ fn old_keys(target: &Path) -> Option<BTreeMap<String, String>> {
     json.get("keys")?.as_object()?.iter().map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect()
 }
 
+/// A job of a pack's workers.
+#[derive(Clone, Copy)]
+enum Job {
+    /// A unit's document in one language.
+    Document(usize, Document, Lang),
+    /// The department's schedule in one language.
+    Schedule(Lang),
+    /// `department.xlsx`.
+    Department,
+    /// A unit's `indicators.xlsx` and `protocol.xlsx`.
+    Workbooks(usize),
+}
+
 /// What one department's build wrote.
 struct Built {
     code: String,
@@ -310,14 +323,19 @@ fn write_pack(
     dataset: &Dataset,
 ) -> Result<()> {
     let renderer = &engine.renderer;
-    // One job per document: (unit, document and language) or (unit, workbook).
-    let mut jobs: Vec<(usize, Option<(Document, Lang)>)> = Vec::new();
-    for u in 0..report.units.len() {
-        for doc in Document::ALL {
-            jobs.extend(Lang::ALL.iter().map(|&lang| (u, Some((doc, lang)))));
+    // One job per file or pair of workbooks, the costliest first so that no long document
+    // is left running alone at the end.
+    let mut jobs: Vec<Job> = Vec::new();
+    for doc in Document::ALL {
+        for u in 0..report.units.len() {
+            jobs.extend(Lang::ALL.iter().map(|&lang| Job::Document(u, doc, lang)));
         }
-        jobs.push((u, None));
+        if doc == Document::Slides {
+            jobs.push(Job::Department);
+            jobs.extend(Lang::ALL.iter().map(|&lang| Job::Schedule(lang)));
+        }
     }
+    jobs.extend((0..report.units.len()).map(Job::Workbooks));
     let files = serde_json::to_vec(&dataset.files)?;
     let period = serde_json::to_vec(&report.period)?;
     // What each unit's workbooks show; the department's workbook shows every unit.
@@ -328,45 +346,47 @@ fn write_pack(
     }
     let all: [u8; 32] = all.finalize().into();
     let compliance = serde_json::to_vec(&report.compliance)?;
-    let key = engine.key(&[b"department.xlsx", &all, &compliance, &files, &period]);
-    if !keys.keep(staging, Path::new("department.xlsx"), &key)? {
-        let department = esep_render::department_workbook(report, &dataset.files)
-            .context("cannot write the department workbook")?;
-        staging.write("department.xlsx", &department)?;
-    }
-    // The department's schedule of meetings (rule 8.1): to approve and publish, and a calendar.
-    for lang in Lang::ALL {
-        let name = format!("schedule.{}.pdf", lang.code());
-        let prepared =
-            renderer.prepare_schedule(report, lang).with_context(|| format!("cannot render `{name}`"))?;
-        if !keys.keep(staging, Path::new(&name), prepared.key())? {
-            let pdf =
-                renderer.compile_prepared(&prepared).with_context(|| format!("cannot render `{name}`"))?;
-            staging.write(&name, &pdf)?;
-        }
-    }
     staging.write("schedule.ics", esep_render::schedule::ics(report, &report.settings).as_bytes())?;
     staging.write("compliance.json", serde_json::to_string_pretty(&report.compliance)?.as_bytes())?;
     let bar = &engine.bar;
     bar.inc_length(jobs.len() as u64);
+    // A PDF: prepared, then taken over or compiled.
+    let pdf = |path: &Path, prepared: Result<esep_render::pdf::Prepared, esep_render::Error>| -> Result<()> {
+        let failed = || format!("cannot render `{}`", path.display());
+        let prepared = prepared.with_context(failed)?;
+        if !keys.keep(staging, path, prepared.key())? {
+            let pdf = renderer.compile_prepared(&prepared).with_context(failed)?;
+            staging.write(path, &pdf)?;
+        }
+        Ok(())
+    };
     let written = workers::run(
         jobs,
         engine.config.jobs,
-        |(u, doc)| -> Result<()> {
-            let unit = &report.units[u];
-            let dir = Path::new(unit.code.as_str());
-            match doc {
-                Some((doc, lang)) => {
-                    let failed = || format!("cannot render `{}` of `{}`", doc.file_name(lang), unit.code);
-                    let path = dir.join(doc.file_name(lang));
-                    let prepared = renderer.prepare(doc, report, unit, lang).with_context(failed)?;
-                    if !keys.keep(staging, &path, prepared.key())? {
-                        let pdf = renderer.compile_prepared(&prepared).with_context(failed)?;
-                        staging.write(&path, &pdf)?;
+        |job| -> Result<()> {
+            match job {
+                Job::Document(u, doc, lang) => {
+                    let unit = &report.units[u];
+                    let path = Path::new(unit.code.as_str()).join(doc.file_name(lang));
+                    pdf(&path, renderer.prepare(doc, report, unit, lang))
+                }
+                // The department's schedule of meetings (rule 8.1): to approve and publish.
+                Job::Schedule(lang) => {
+                    let path = PathBuf::from(format!("schedule.{}.pdf", lang.code()));
+                    pdf(&path, renderer.prepare_schedule(report, lang))
+                }
+                Job::Department => {
+                    let key = engine.key(&[b"department.xlsx", &all, &compliance, &files, &period]);
+                    if !keys.keep(staging, Path::new("department.xlsx"), &key)? {
+                        let department = esep_render::department_workbook(report, &dataset.files)
+                            .context("cannot write the department workbook")?;
+                        staging.write("department.xlsx", &department)?;
                     }
                     Ok(())
                 }
-                None => {
+                Job::Workbooks(u) => {
+                    let unit = &report.units[u];
+                    let dir = Path::new(unit.code.as_str());
                     let path = dir.join("indicators.xlsx");
                     let key = engine.key(&[b"indicators.xlsx", &units[u], &files, &period]);
                     if !keys.keep(staging, &path, &key)? {
