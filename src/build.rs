@@ -152,38 +152,58 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut built = Vec::new();
     let mut failed: Vec<String> = Vec::new();
-    for input in &folders {
-        engine.bar.set_message(input.display().to_string());
-        let target = |report: &Report| -> Result<PathBuf> {
-            let code = report.units.first().map(|u| u.code.to_string()).unwrap_or_default();
-            if let Some(first) = seen.get(&code) {
-                bail!("department `{code}` is also in `{}`: skipped", first.display());
-            }
-            Ok(out.join(code))
-        };
-        match department(&engine, input, &target, None) {
-            Ok(Some(b)) => {
-                seen.insert(b.code.clone(), input.clone());
-                engine.say(&format!(
-                    "{}: {} units — {} files made, {} kept{}",
-                    b.code,
-                    b.units,
-                    b.made,
-                    b.kept,
-                    match b.not_met.len() {
-                        0 => String::new(),
-                        n => format!("; {n} units with rules of the order not met (compliance.json)"),
+    std::thread::scope(|scope| {
+        // The next department is read and computed while the workers write this one; at most
+        // one waits, so memory holds two departments at most.
+        let (tx, rx) = std::sync::mpsc::sync_channel(0);
+        let engine = &engine;
+        let folders = &folders;
+        let loader =
+            std::thread::Builder::new().stack_size(workers::STACK_BYTES).spawn_scoped(scope, move || {
+                for input in folders {
+                    if tx.send((input, load(engine, input))).is_err() {
+                        break;
                     }
-                ));
-                built.push(b);
-            }
-            Ok(None) => failed.push(input.display().to_string()),
-            Err(err) => {
-                engine.say(&format!("error: `{}`: {err:#}", input.display()));
-                failed.push(input.display().to_string());
+                }
+            });
+        if let Err(err) = loader {
+            failed.push(format!("cannot start reading the inputs: {err}"));
+            return;
+        }
+        for (input, loaded) in rx {
+            engine.bar.set_message(input.display().to_string());
+            let written = loaded.and_then(|loaded| {
+                let Some((dataset, report)) = loaded else { return Ok(None) };
+                let code = report.units.first().map(|u| u.code.to_string()).unwrap_or_default();
+                if let Some(first) = seen.get(&code) {
+                    bail!("department `{code}` is also in `{}`: skipped", first.display());
+                }
+                write(engine, &dataset, &report, &out.join(&code), None).map(Some)
+            });
+            match written {
+                Ok(Some(b)) => {
+                    seen.insert(b.code.clone(), input.clone());
+                    engine.say(&format!(
+                        "{}: {} units — {} files made, {} kept{}",
+                        b.code,
+                        b.units,
+                        b.made,
+                        b.kept,
+                        match b.not_met.len() {
+                            0 => String::new(),
+                            n => format!("; {n} units with rules of the order not met (compliance.json)"),
+                        }
+                    ));
+                    built.push(b);
+                }
+                Ok(None) => failed.push(input.display().to_string()),
+                Err(err) => {
+                    engine.say(&format!("error: `{}`: {err:#}", input.display()));
+                    failed.push(input.display().to_string());
+                }
             }
         }
-    }
+    });
     engine.bar.finish_and_clear();
     if !config.quiet {
         for warning in engine.renderer.take_warnings() {
@@ -257,8 +277,7 @@ pub fn build(
 ) -> Result<ExitCode> {
     let started = Instant::now();
     let engine = Engine::new(config, force)?;
-    let target = |_: &Report| Ok(out.to_path_buf());
-    let Some(built) = department(&engine, input, &target, extra)? else {
+    let Some(built) = department(&engine, input, out, extra)? else {
         return Ok(ExitCode::FAILURE);
     };
     engine.bar.finish_and_clear();
@@ -287,32 +306,49 @@ pub fn build(
 fn department(
     engine: &Engine<'_>,
     input: &Path,
-    target: &dyn Fn(&Report) -> Result<PathBuf>,
+    out: &Path,
     extra: Option<Extra<'_>>,
 ) -> Result<Option<Built>> {
+    let Some((dataset, report)) = load(engine, input)? else { return Ok(None) };
+    write(engine, &dataset, &report, out, extra).map(Some)
+}
+
+/// One department read, validated and computed; `None` when it is not valid (the diagnostics
+/// are printed).
+fn load(engine: &Engine<'_>, input: &Path) -> Result<Option<(Dataset, Report)>> {
     let config = engine.config;
     let Some(dataset) = engine.bar.suspend(|| load_valid(input, &config.settings, config.quiet))? else {
         return Ok(None);
     };
     let report = esep_analysis::compute(&dataset, &Catalogue::builtin(), &config.settings)
         .context("cannot compute the indicators")?;
-    let target = target(&report)?;
-    let staging = Staging::new(&target)?;
-    let keys = Keys::new(&target, engine.force);
-    write_pack(engine, &staging, &keys, &report, &dataset)?;
+    Ok(Some((dataset, report)))
+}
+
+/// One department's pack written to `target`.
+fn write(
+    engine: &Engine<'_>,
+    dataset: &Dataset,
+    report: &Report,
+    target: &Path,
+    extra: Option<Extra<'_>>,
+) -> Result<Built> {
+    let staging = Staging::new(target)?;
+    let keys = Keys::new(target, engine.force);
+    write_pack(engine, &staging, &keys, report, dataset)?;
     if let Some(extra) = extra {
-        extra(&staging, &report, &engine.renderer)?;
+        extra(&staging, report, &engine.renderer)?;
     }
     staging.commit()?;
     let (made, kept) = keys.counts();
-    Ok(Some(Built {
+    Ok(Built {
         code: report.units.first().map(|u| u.code.to_string()).unwrap_or_default(),
         period: report.period.label_ru(),
         units: report.units.len(),
         made,
         kept,
         not_met: esep_analysis::compliance::summary(&report.compliance),
-    }))
+    })
 }
 
 fn write_pack(
