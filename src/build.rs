@@ -113,6 +113,10 @@ fn old_keys(target: &Path) -> Option<BTreeMap<String, String>> {
     json.get("keys")?.as_object()?.iter().map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect()
 }
 
+/// Data of a document above which it counts as heavy: a unit with some 40 bodies or more
+/// (an ordinary unit's documents have 80–100 kB).
+const HEAVY_BYTES: usize = 200_000;
+
 /// A job of a pack's workers.
 #[derive(Clone, Copy)]
 enum Job {
@@ -386,15 +390,25 @@ fn write_pack(
     staging.write("compliance.json", serde_json::to_string_pretty(&report.compliance)?.as_bytes())?;
     let bar = &engine.bar;
     bar.inc_length(jobs.len() as u64);
-    // A PDF: prepared, then taken over or compiled.
+    // A PDF: prepared, then taken over or compiled. Heavy documents (a department of many
+    // bodies) are compiled one at a time, and Typst's memoised results are dropped after each:
+    // two at once, or their results kept, would double the peak memory.
+    let heavy = Mutex::new(());
     let pdf = |path: &Path, prepared: Result<esep_render::pdf::Prepared, esep_render::Error>| -> Result<()> {
         let failed = || format!("cannot render `{}`", path.display());
         let prepared = prepared.with_context(failed)?;
-        if !keys.keep(staging, path, prepared.key())? {
-            let pdf = renderer.compile_prepared(&prepared).with_context(failed)?;
-            staging.write(path, &pdf)?;
+        if keys.keep(staging, path, prepared.key())? {
+            return Ok(());
         }
-        Ok(())
+        let pdf = if prepared.size() > HEAVY_BYTES {
+            let _one = heavy.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let pdf = renderer.compile_prepared(&prepared);
+            renderer.forget();
+            pdf
+        } else {
+            renderer.compile_prepared(&prepared)
+        };
+        staging.write(path, &pdf.with_context(failed)?)
     };
     let written = workers::run(
         jobs,
