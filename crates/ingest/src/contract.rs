@@ -395,6 +395,12 @@ pub const OTHER_STAT_CODES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The indicator code `code` of the statistical returns, if there is one.
+pub fn stat_code(code: &str) -> Option<&'static StatCode> {
+    static CODES: std::sync::LazyLock<Vec<StatCode>> = std::sync::LazyLock::new(stat_codes);
+    CODES.iter().find(|c| c.code == code)
+}
+
 /// Every indicator code of the statistical returns, in template order.
 pub fn stat_codes() -> Vec<StatCode> {
     let mut out = Vec::new();

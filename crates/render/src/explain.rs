@@ -12,9 +12,7 @@ pub fn formula(formula: &Formula, settings: &Settings, lang: Lang) -> String {
     let ru = lang == Lang::Ru;
     let pick = |kk: &str, ru_text: &str| if ru { ru_text.to_string() } else { kk.to_string() };
     let stat = |code: &str| {
-        contract::stat_codes()
-            .into_iter()
-            .find(|s| s.code == code)
+        contract::stat_code(code)
             .map_or_else(|| code.to_string(), |s| lowercase_first(if ru { &s.ru } else { &s.kk }))
     };
     let choice = |list: &[Choice], id: &Option<String>| {
