@@ -69,6 +69,21 @@ impl Document {
         format!("{}.typ", self.id())
     }
 
+    /// The parts of a unit's data ([`doc_data`]) the embedded template reads, when it reads
+    /// only some: the rest stays out of the document's data and so out of its key (an
+    /// announcement is not made again when a figure changes). A template replaced with
+    /// `--templates` gets every part.
+    fn parts(self) -> Option<&'static [&'static str]> {
+        const COMMON: [&str; 7] = ["lang", "title", "labels", "period", "period_end", "unit", "meeting"];
+        match self {
+            Self::Announcement => Some(&COMMON),
+            Self::Protocol => {
+                Some(&["lang", "title", "labels", "period", "period_end", "unit", "meeting", "questions", "blank_rows"])
+            }
+            Self::Report | Self::Slides => None,
+        }
+    }
+
     /// `report.kk.pdf` and the like.
     pub fn file_name(self, lang: Lang) -> String {
         format!("{}.{}.pdf", self.id(), lang.code())
@@ -204,7 +219,21 @@ impl Renderer {
         unit: &UnitReport,
         lang: Lang,
     ) -> Result<Prepared, Error> {
-        self.prepared(document.template(), &doc_data(report, unit, lang), report.period.end())
+        let data = doc_data(report, unit, lang);
+        let template = document.template();
+        let embedded = TEMPLATES.iter().any(|(name, source)| {
+            *name == template && self.sources.iter().any(|(n, s)| n == name && s == source)
+        });
+        match document.parts().filter(|_| embedded) {
+            Some(parts) => {
+                let mut value = serde_json::to_value(&data).map_err(|e| Error::Data(e.to_string()))?;
+                if let serde_json::Value::Object(map) = &mut value {
+                    map.retain(|k, _| parts.contains(&k.as_str()));
+                }
+                self.prepared(template, &value, report.period.end())
+            }
+            None => self.prepared(template, &data, report.period.end()),
+        }
     }
 
     /// The department's schedule of meetings in one language, ready to compile, with its key.
