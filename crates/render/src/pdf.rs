@@ -77,9 +77,17 @@ impl Document {
         const COMMON: [&str; 7] = ["lang", "title", "labels", "period", "period_end", "unit", "meeting"];
         match self {
             Self::Announcement => Some(&COMMON),
-            Self::Protocol => {
-                Some(&["lang", "title", "labels", "period", "period_end", "unit", "meeting", "questions", "blank_rows"])
-            }
+            Self::Protocol => Some(&[
+                "lang",
+                "title",
+                "labels",
+                "period",
+                "period_end",
+                "unit",
+                "meeting",
+                "questions",
+                "blank_rows",
+            ]),
             Self::Report | Self::Slides => None,
         }
     }
