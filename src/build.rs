@@ -74,13 +74,12 @@ struct Keys {
     old: Option<(PathBuf, BTreeMap<String, String>)>,
     new: Mutex<BTreeMap<String, String>>,
     kept: std::sync::atomic::AtomicUsize,
-    made: std::sync::atomic::AtomicUsize,
 }
 
 impl Keys {
     fn new(target: &Path, force: bool) -> Self {
         let old = if force { None } else { old_keys(target).map(|keys| (target.to_path_buf(), keys)) };
-        Self { old, new: Mutex::default(), kept: 0.into(), made: 0.into() }
+        Self { old, new: Mutex::default(), kept: 0.into() }
     }
 
     /// Records `key` for the file at `relative`, and takes the old pack's file over when its key
@@ -91,10 +90,10 @@ impl Keys {
             new.insert(name.clone(), key.to_string());
         }
         let Some((dir, old)) = &self.old else { return Ok(false) };
-        let kept =
-            old.get(&name).is_some_and(|k| k == key) && staging.reuse(relative, &dir.join(relative))?;
-        let counter = if kept { &self.kept } else { &self.made };
-        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let kept = old.get(&name).is_some_and(|k| k == key) && staging.reuse(relative, dir)?;
+        if kept {
+            self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         Ok(kept)
     }
 

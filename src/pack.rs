@@ -124,6 +124,18 @@ fn remove_stale(parent: &Path, name: &str) {
     }
 }
 
+/// Whether a file has one name only (no hard link elsewhere).
+#[cfg(unix)]
+fn single_name(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink() == 1
+}
+
+#[cfg(not(unix))]
+fn single_name(_: &fs::Metadata) -> bool {
+    true
+}
+
 /// Whether `relative` stays inside the folder it is joined to: plain names only, no root,
 /// no `..`, no `.`.
 fn confined(relative: &Path) -> bool {
@@ -174,15 +186,23 @@ impl Staging {
         fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
     }
 
-    /// Takes over the file `from` (of the pack being replaced) as `relative`, linked where the
-    /// file system allows and copied otherwise: false, and nothing written, when `from` is not
-    /// a plain file (a link is never followed) or cannot be taken.
-    pub fn reuse(&self, relative: impl AsRef<Path>, from: &Path) -> Result<bool> {
+    /// Takes over the file at `relative` in the pack `old` (the one being replaced), linked
+    /// where the file system allows and copied otherwise. False, and nothing written, when it
+    /// cannot be taken or might not be the pack's own: a link anywhere on its path, or a file
+    /// with other names besides (a hard link to something outside); it is then made again.
+    pub fn reuse(&self, relative: impl AsRef<Path>, old: &Path) -> Result<bool> {
         let relative = relative.as_ref();
         if !confined(relative) {
             bail!("refusing to write `{}`: the path would leave the pack", relative.display());
         }
-        if !fs::symlink_metadata(from).is_ok_and(|m| m.is_file()) {
+        let mut from = old.to_path_buf();
+        for part in relative.components() {
+            from.push(part);
+            if fs::symlink_metadata(&from).map_or(true, |m| m.file_type().is_symlink()) {
+                return Ok(false);
+            }
+        }
+        if !fs::symlink_metadata(&from).is_ok_and(|m| m.is_file() && single_name(&m)) {
             return Ok(false);
         }
         if self.written.lock().is_ok_and(|w| w.contains(relative)) {
@@ -192,7 +212,7 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
         }
-        if fs::hard_link(from, &path).is_err() && fs::copy(from, &path).is_err() {
+        if fs::hard_link(&from, &path).is_err() && fs::copy(&from, &path).is_err() {
             let _ = fs::remove_file(&path);
             return Ok(false);
         }

@@ -133,6 +133,27 @@ fn a_rebuild_never_takes_over_a_link_planted_in_the_old_pack() {
     let meta = std::fs::symlink_metadata(&planted).unwrap_or_else(|e| panic!("{e}"));
     assert!(meta.is_file(), "the report is a plain file again");
     assert!(std::fs::read(&planted).unwrap_or_default().starts_with(b"%PDF"));
+
+    // A unit's folder swapped for a link to a folder outside, and a hard link to a file
+    // outside under a pack's name: neither is read, both are made again.
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap_or_else(|e| panic!("{e}"));
+    for e in std::fs::read_dir(pack.join("DEP-02")).unwrap_or_else(|e| panic!("{e}")).flatten() {
+        std::fs::write(outside.join(e.file_name()), b"not for the pack").unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::remove_dir_all(pack.join("DEP-02")).unwrap_or_else(|e| panic!("{e}"));
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&outside, pack.join("DEP-02")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(pack.join("DEP-01/slides.ru.pdf")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::hard_link(&secret, pack.join("DEP-01/slides.ru.pdf")).unwrap_or_else(|e| panic!("{e}"));
+    let out = success(&["build", s(&input), "--out", s(&pack)]);
+    // DEP-02: 8 PDFs and 2 workbooks; DEP-01: the slides.
+    assert_eq!(made_kept(&out).0, 11, "{}", text(&out));
+    for file in ["DEP-02/report.kk.pdf", "DEP-01/slides.ru.pdf"] {
+        let bytes = std::fs::read(pack.join(file)).unwrap_or_default();
+        assert!(bytes.starts_with(b"%PDF"), "{file} was taken from outside the pack");
+    }
+    assert!(!std::fs::symlink_metadata(pack.join("DEP-02")).unwrap_or_else(|e| panic!("{e}")).is_symlink());
 }
 
 #[test]
