@@ -63,7 +63,9 @@ pub enum Command {
     /// Validate, then write one pack per unit and the department: the report, slides,
     /// announcement and protocol template as PDF/A in Kazakh and Russian, a workbook of figures and their open-data twins `indicators.csv` and
     /// `indicators.json` (the pack's root holds those of every unit). The pack is assembled beside OUT and moved into place
-    /// at the end, so a failed run leaves the previous pack untouched.
+    /// at the end, so a failed run leaves the previous pack untouched. Built into an earlier
+    /// pack, it takes over every file whose inputs are unchanged (the keys in `pack.json`) and
+    /// makes only the rest.
     Build {
         /// Folder with the workbooks of one department and one period; or several, or a folder
         /// of them: each department's pack is then written to `OUT/CODE`.
