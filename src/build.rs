@@ -149,6 +149,12 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
     {
         return build(one, out, config, force, None);
     }
+    if out.join(MARKER).is_file() {
+        bail!(
+            "`{}` is the pack of one department: the packs of several go into a folder of their own\n  hint: choose a new or empty folder, or the folder that already holds their packs",
+            out.display()
+        );
+    }
     let started = Instant::now();
     let engine = Engine::new(config, force)?;
     std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;

@@ -210,6 +210,12 @@ fn the_national_set_builds_department_by_department_into_folders_named_by_code()
     let kk = crate::cli::pdf_text(&out.join("SHY/SHY/report.kk.pdf"));
     assert!(kk.contains("Шымкент қаласының Полиция департаменті"), "{kk}");
 
+    // The packs of several departments never go into the pack of one.
+    let refused = esep(&["build", s(&several), s(&national.join("SHY")), "--out", s(&out.join("AST"))]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused).contains("is the pack of one department"), "{}", text(&refused));
+    assert!(!out.join("AST/SHY").exists());
+
     // Distinct codes: headquarters compares them.
     let national_xlsx = dir.path().join("national.xlsx");
     success(&["compare", s(&out.join("AST")), s(&out.join("SHY")), "--out", s(&national_xlsx)]);
