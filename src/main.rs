@@ -87,14 +87,10 @@ fn run(args: &Args) -> Result<ExitCode> {
             if *national {
                 let codes = esep_demo::national_codes();
                 for (k, code) in codes.iter().enumerate() {
-                    let dir = out.join(code);
-                    std::fs::create_dir_all(&dir)
-                        .with_context(|| format!("cannot create `{}`", dir.display()))?;
-                    for (name, bytes) in esep_demo::national_workbooks(k, &opts)?.unwrap_or_default() {
-                        let path = dir.join(&name);
-                        std::fs::write(&path, bytes)
-                            .with_context(|| format!("cannot write `{}`", path.display()))?;
-                    }
+                    write_folder(
+                        &out.join(code),
+                        esep_demo::national_workbooks(k, &opts)?.unwrap_or_default(),
+                    )?;
                 }
                 if !quiet {
                     eprintln!(
@@ -119,8 +115,13 @@ fn run(args: &Args) -> Result<ExitCode> {
 }
 
 fn write_generated(out: &Path, opts: &esep_demo::Options) -> Result<()> {
+    write_folder(out, esep_demo::workbooks(opts)?)
+}
+
+/// Writes generated workbooks into `out`, created if missing.
+fn write_folder(out: &Path, folder: esep_demo::Folder) -> Result<()> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
-    for (name, bytes) in esep_demo::workbooks(opts)? {
+    for (name, bytes) in folder {
         let path = out.join(&name);
         std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
     }

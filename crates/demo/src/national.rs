@@ -613,10 +613,10 @@ pub(crate) fn department(k: usize) -> Option<(Vec<UnitDef>, String)> {
     let mut taken = Vec::new();
     let in_cities: i64 = r.cities.iter().map(|c| c.population).sum();
     for (j, c) in r.cities.iter().enumerate() {
-        let code = code(r.code, c.kk, &mut taken);
+        let city = code(r.code, c.kk, &mut taken);
         let split = shares(c.population, c.parts.len(), j);
         units.push(UnitDef {
-            code: code.clone(),
+            code: city.clone(),
             parent: Some(r.code.to_string()),
             level: "city",
             kk: format!("{} қаласының Полиция басқармасы", c.kk),
@@ -629,8 +629,8 @@ pub(crate) fn department(k: usize) -> Option<(Vec<UnitDef>, String)> {
         let mut inner = Vec::new();
         for (p, ((kk, ru), people)) in c.parts.iter().zip(split).enumerate() {
             units.push(UnitDef {
-                code: code_in(&code, kk, &mut inner),
-                parent: Some(code.clone()),
+                code: code(&city, kk, &mut inner),
+                parent: Some(city.clone()),
                 level: "district_in_city",
                 kk: format!("{} қаласы {kk} ауданының Полиция басқармасы", c.kk),
                 ru: format!("Управление полиции {ru} города {}", c.ru),
@@ -687,11 +687,6 @@ pub(crate) fn department(k: usize) -> Option<(Vec<UnitDef>, String)> {
         if republican { "қалалық" } else { "облыстық" }
     );
     Some((units, outlets))
-}
-
-/// A district-in-city's code under its city's.
-fn code_in(city: &str, name: &str, taken: &mut Vec<String>) -> String {
-    code(city, name, taken)
 }
 
 #[cfg(test)]

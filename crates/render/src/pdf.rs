@@ -107,6 +107,8 @@ pub struct Renderer {
     warnings: Mutex<BTreeSet<TemplateDiagnostic>>,
     /// The template sources, for [`Renderer::fingerprint`].
     sources: Vec<(&'static str, String)>,
+    /// Templates that are the embedded ones (not replaced with `--templates`).
+    embedded: Vec<&'static str>,
     fingerprint: OnceLock<[u8; 32]>,
 }
 
@@ -188,7 +190,12 @@ impl Renderer {
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .filter(|f| FAMILIES.contains(&f.info().family.as_str()))
             .collect();
-        Self { engine, covered, warnings: Mutex::default(), sources, fingerprint: OnceLock::new() }
+        let embedded = sources
+            .iter()
+            .filter(|(name, source)| TEMPLATES.iter().any(|(n, s)| n == name && s == source))
+            .map(|(name, _)| *name)
+            .collect();
+        Self { engine, covered, warnings: Mutex::default(), sources, embedded, fingerprint: OnceLock::new() }
     }
 
     /// SHA-256 of what every document of this renderer depends on besides its data: esep's
@@ -229,9 +236,7 @@ impl Renderer {
     ) -> Result<Prepared, Error> {
         let data = doc_data(report, unit, lang);
         let template = document.template();
-        let embedded = TEMPLATES.iter().any(|(name, source)| {
-            *name == template && self.sources.iter().any(|(n, s)| n == name && s == source)
-        });
+        let embedded = self.embedded.contains(&template.as_str());
         match document.parts().filter(|_| embedded) {
             Some(parts) => {
                 let mut value = serde_json::to_value(&data).map_err(|e| Error::Data(e.to_string()))?;
