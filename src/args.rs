@@ -25,6 +25,11 @@ pub struct Args {
     /// Worker threads for rendering (0: one per core).
     #[arg(short, long, global = true, default_value_t = 0, env = "ESEP_JOBS")]
     pub jobs: usize,
+    /// Language of messages, of blank workbooks' headers and of headquarters' workbooks: kk,
+    /// ru or en. Else `ESEP_LANG`, else the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`),
+    /// else English (workbooks: Kazakh for blank inputs, Russian for headquarters).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 const EXAMPLES: &str = "\
@@ -43,9 +48,6 @@ pub enum Command {
         /// Folder to write the workbooks into (created if missing).
         #[arg(long, value_hint = clap::ValueHint::DirPath)]
         out: PathBuf,
-        /// Language of headers and drop-down values.
-        #[arg(long, value_enum, default_value_t = LangArg::Kk)]
-        lang: LangArg,
         /// A filled `units` workbook (or a folder holding one): its codes feed the unit drop-downs.
         #[arg(long, value_hint = clap::ValueHint::AnyPath)]
         units: Option<PathBuf>,
@@ -194,12 +196,25 @@ pub enum ImportKind {
     },
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     /// Kazakh.
     Kk,
     /// Russian.
     Ru,
+    /// English.
+    En,
+}
+
+impl LangArg {
+    /// The language of messages this names.
+    pub fn speak(self) -> esep_ingest::Lang {
+        match self {
+            Self::Kk => esep_ingest::Lang::Kk,
+            Self::Ru => esep_ingest::Lang::Ru,
+            Self::En => esep_ingest::Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

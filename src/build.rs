@@ -15,13 +15,14 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use esep_analysis::{Catalogue, Report, UnitReport, open_data};
-use esep_ingest::Dataset;
+use esep_ingest::{Dataset, Msg};
 use esep_render::{Document, Lang, Renderer};
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest as _, Sha256};
 
 use crate::config::Config;
 use crate::pack::{MARKER, Staging};
+use crate::say::say;
 use crate::{load_valid, renderer, workers};
 
 /// Adds files to a pack before it is moved into place.
@@ -45,7 +46,9 @@ impl<'a> Engine<'a> {
         h.update(renderer.fingerprint());
         h.update(serde_json::to_vec(&config.settings)?);
         let bar = if config.quiet { ProgressBar::hidden() } else { ProgressBar::new(0) };
-        bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {msg}")?);
+        let template =
+            format!("{{bar:40}} {{pos}}/{{len}} {} {{msg}}", crate::say::word("progress-documents"));
+        bar.set_style(ProgressStyle::with_template(&template)?);
         Ok(Self { config, renderer, bar, base: h.finalize().into(), force })
     }
 
@@ -132,7 +135,7 @@ enum Job {
 /// What one department's build wrote.
 struct Built {
     code: String,
-    period: String,
+    period: esep_ingest::Arg,
     units: usize,
     made: usize,
     kept: usize,
@@ -192,22 +195,21 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
             match written {
                 Ok(Some(b)) => {
                     seen.insert(b.code.clone(), input.clone());
-                    engine.say(&format!(
-                        "{}: {} units — {} files made, {} kept{}",
-                        b.code,
-                        b.units,
-                        b.made,
-                        b.kept,
-                        match b.not_met.len() {
-                            0 => String::new(),
-                            n => format!("; {n} units with rules of the order not met (compliance.json)"),
-                        }
-                    ));
+                    engine.say(&say(Msg::new("built-department")
+                        .arg("code", b.code.as_str())
+                        .arg("units", b.units)
+                        .arg("made", b.made)
+                        .arg("kept", b.kept)
+                        .arg("not_met", b.not_met.len())));
                     built.push(b);
                 }
                 Ok(None) => failed.push(input.display().to_string()),
                 Err(err) => {
-                    engine.say(&format!("error: `{}`: {err:#}", input.display()));
+                    engine.say(&format!(
+                        "{}: `{}`: {err:#}",
+                        crate::say::word("level-error"),
+                        input.display()
+                    ));
                     failed.push(input.display().to_string());
                 }
             }
@@ -222,15 +224,19 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
         let made: usize = built.iter().map(|b| b.made).sum();
         let kept: usize = built.iter().map(|b| b.kept).sum();
         eprintln!(
-            "wrote {} of {} departments ({units} units; {made} files made, {kept} kept) to `{}` in {:.1} s",
-            built.len(),
-            folders.len(),
-            out.display(),
-            started.elapsed().as_secs_f64()
+            "{}",
+            say(Msg::new("wrote-departments")
+                .arg("built", built.len())
+                .arg("count", folders.len())
+                .arg("units", units)
+                .arg("made", made)
+                .arg("kept", kept)
+                .arg("out", out.display().to_string())
+                .arg("seconds", format!("{:.1}", started.elapsed().as_secs_f64())))
         );
     }
     if !failed.is_empty() {
-        eprintln!("{} not built: {}", failed.len(), failed.join(", "));
+        eprintln!("{}", say(Msg::new("not-built").arg("count", failed.len()).arg("list", failed.join(", "))));
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -298,13 +304,14 @@ pub fn build(
             eprintln!("{warning}");
         }
         eprintln!(
-            "wrote the pack of {} units for {} to `{}` in {:.1} s ({} files made, {} kept)",
-            built.units,
-            built.period,
-            out.display(),
-            started.elapsed().as_secs_f64(),
-            built.made,
-            built.kept,
+            "{}",
+            say(Msg::new("wrote-pack")
+                .arg("units", built.units)
+                .arg("period", built.period.clone())
+                .arg("out", out.display().to_string())
+                .arg("seconds", format!("{:.1}", started.elapsed().as_secs_f64()))
+                .arg("made", built.made)
+                .arg("kept", built.kept))
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -352,7 +359,7 @@ fn write(
     let (made, kept) = keys.counts();
     Ok(Built {
         code: report.units.first().map(|u| u.code.to_string()).unwrap_or_default(),
-        period: report.period.label_ru(),
+        period: report.period.named(),
         units: report.units.len(),
         made,
         kept,

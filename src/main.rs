@@ -12,6 +12,7 @@ mod build;
 mod compare;
 mod config;
 mod pack;
+mod say;
 mod workers;
 
 use std::path::Path;
@@ -20,7 +21,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use esep_analysis::{Catalogue, Report, Settings};
-use esep_ingest::{Dataset, Outcome};
+use esep_ingest::{Dataset, Msg, Outcome};
 use esep_render::{Lang, Renderer};
 
 #[global_allocator]
@@ -30,15 +31,17 @@ use crate::args::{Args, Command, Format, ImportKind, LangArg};
 use crate::build::build;
 use crate::config::Config;
 use crate::pack::{MARKER, Staging};
+use crate::say::say;
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    say::choose(args.lang.map(LangArg::speak));
     match run(&args) {
         Ok(code) => code,
         // `esep validate … | head -1`: the reader has gone, which is not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}: {err:#}", say::word("level-error"));
             ExitCode::FAILURE
         }
     }
@@ -64,7 +67,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     workers::init_rayon(config.jobs);
     let quiet = config.quiet;
     match &args.command {
-        Command::Template { out, lang, units } => template(out, *lang, units.as_deref(), quiet),
+        Command::Template { out, units } => template(out, args.lang, units.as_deref(), quiet),
         Command::Validate { input, format } => validate(input, *format, &config),
         Command::Build { input, out, force } => build::build_all(input, out, &config, *force),
         Command::Import { what: ImportKind::Form1m { files, unit, period, manifest, out } } => {
@@ -73,7 +76,10 @@ fn run(args: &Args) -> Result<ExitCode> {
         Command::Compare { packs, out } => {
             let n = compare::compare(packs, out, &Catalogue::builtin())?;
             if !quiet {
-                eprintln!("compared {n} departments into `{}`", out.display());
+                eprintln!(
+                    "{}",
+                    say(Msg::new("compared").arg("count", n).arg("out", out.display().to_string()))
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -94,10 +100,11 @@ fn run(args: &Args) -> Result<ExitCode> {
                 }
                 if !quiet {
                     eprintln!(
-                        "wrote the input folders of {} police departments ({}) to `{}`",
-                        codes.len(),
-                        codes.join(", "),
-                        out.display()
+                        "{}",
+                        say(Msg::new("wrote-national")
+                            .arg("count", codes.len())
+                            .arg("codes", codes.join(", "))
+                            .arg("out", out.display().to_string()))
                     );
                 }
                 return Ok(ExitCode::SUCCESS);
@@ -105,8 +112,8 @@ fn run(args: &Args) -> Result<ExitCode> {
             write_generated(out, &opts)?;
             if !quiet {
                 eprintln!(
-                    "wrote the input workbooks of the demo department (seed {seed}) to `{}`",
-                    out.display()
+                    "{}",
+                    say(Msg::new("wrote-generated").arg("seed", *seed).arg("out", out.display().to_string()))
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -128,10 +135,11 @@ fn write_folder(out: &Path, folder: esep_demo::Folder) -> Result<()> {
     Ok(())
 }
 
-fn template(out: &Path, lang: LangArg, units: Option<&Path>, quiet: bool) -> Result<ExitCode> {
-    let lang = match lang {
-        LangArg::Kk => Lang::Kk,
-        LangArg::Ru => Lang::Ru,
+fn template(out: &Path, lang: Option<LangArg>, units: Option<&Path>, quiet: bool) -> Result<ExitCode> {
+    // Headers in the state language unless Russian is asked for, or is the analyst's language.
+    let lang = match lang.map(LangArg::speak).unwrap_or_else(say::lang) {
+        esep_ingest::Lang::Ru => Lang::Ru,
+        esep_ingest::Lang::Kk | esep_ingest::Lang::En => Lang::Kk,
     };
     let codes = match units {
         Some(path) => unit_codes(path)?,
@@ -146,7 +154,12 @@ fn template(out: &Path, lang: LangArg, units: Option<&Path>, quiet: bool) -> Res
         std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
     }
     if !quiet {
-        eprintln!("wrote {} blank input workbooks to `{}`", esep_ingest::SOURCES.len(), out.display());
+        eprintln!(
+            "{}",
+            say(Msg::new("wrote-templates")
+                .arg("count", esep_ingest::SOURCES.len())
+                .arg("out", out.display().to_string()))
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -172,19 +185,16 @@ fn unit_codes(path: &Path) -> Result<Vec<String>> {
 
 fn print_diagnostics(outcome: &Outcome) -> Result<()> {
     for d in &outcome.diagnostics {
-        print_line(&d.to_string())?;
+        print_line(&d.text(say::lang()))?;
     }
     Ok(())
 }
 
 fn summary(outcome: &Outcome, input: &Path) -> String {
-    let plural = |n: usize, one: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {one}s") };
-    format!(
-        "{}, {} in `{}`",
-        plural(outcome.errors(), "error"),
-        plural(outcome.warnings(), "warning"),
-        input.display()
-    )
+    say(Msg::new("summary")
+        .arg("errors", Msg::new("n-errors").arg("count", outcome.errors()))
+        .arg("warnings", Msg::new("n-warnings").arg("count", outcome.warnings()))
+        .arg("input", input.display().to_string()))
 }
 
 /// The unit codes of the pack at `pack`, or of the pack `filled` sits in (`PACK/UNIT/protocol.xlsx`).
@@ -210,11 +220,16 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> 
     let units = pack_units(filled, pack)?;
     let outcome = esep_ingest::protocol::load_protocol(filled, units.as_deref());
     for d in &outcome.diagnostics {
-        eprintln!("{d}");
+        eprintln!("{}", d.text(say::lang()));
     }
     let Some(protocol) = outcome.protocol else {
         let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
-        eprintln!("{errors} error(s) in `{}`: nothing written", filled.display());
+        eprintln!(
+            "{}",
+            say(Msg::new("nothing-written-in")
+                .arg("errors", Msg::new("n-errors").arg("count", errors))
+                .arg("input", filled.display().to_string()))
+        );
         return Ok(ExitCode::FAILURE);
     };
     let renderer = renderer(config.templates.as_deref())?;
@@ -232,12 +247,13 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> 
     if !quiet {
         let followed = protocol.items.iter().filter(|it| !it.answered).count();
         eprintln!(
-            "wrote the protocol of `{}` ({} items, {} decisions) and its follow-up register ({followed} items) \
-             to `{}`",
-            protocol.unit,
-            protocol.items.len(),
-            protocol.decisions.len(),
-            out.display()
+            "{}",
+            say(Msg::new("wrote-protocol")
+                .arg("unit", protocol.unit.as_str())
+                .arg("items", protocol.items.len())
+                .arg("decisions", protocol.decisions.len())
+                .arg("followed", followed)
+                .arg("out", out.display().to_string()))
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -342,10 +358,14 @@ fn followup(
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     for d in &diagnostics {
-        eprintln!("{d}");
+        eprintln!("{}", d.text(say::lang()));
     }
     if errors > 0 {
-        eprintln!("{errors} error(s) in the registers: nothing written");
+        eprintln!(
+            "{}",
+            say(Msg::new("nothing-written-registers")
+                .arg("errors", Msg::new("n-errors").arg("count", errors)))
+        );
         return Ok(ExitCode::FAILURE);
     }
     let control = esep_analysis::followup::control(&registers, &config.settings, as_of);
@@ -373,14 +393,15 @@ fn followup(
     }
     if !config.quiet {
         for u in &control.units {
-            eprintln!("{}", esep_analysis::followup::summary_line(u));
+            eprintln!("{}", say(esep_analysis::followup::summary_line(u)));
         }
         eprintln!(
-            "wrote the control as of {} ({} units, {} items) to `{}`",
-            as_of.format("%d.%m.%Y"),
-            control.units.len(),
-            control.total.items,
-            out.display()
+            "{}",
+            say(Msg::new("wrote-control")
+                .arg("date", as_of.format("%d.%m.%Y").to_string())
+                .arg("units", control.units.len())
+                .arg("items", control.total.items)
+                .arg("out", out.display().to_string()))
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -414,7 +435,10 @@ fn validate(input: &Path, format: Format, config: &Config) -> Result<ExitCode> {
                 eprintln!("{}", summary(&outcome, input));
             }
         }
-        Format::Json => print_line(&serde_json::to_string_pretty(&outcome.diagnostics)?)?,
+        Format::Json => {
+            let shown: Vec<_> = outcome.diagnostics.iter().map(|d| d.shown(say::lang())).collect();
+            print_line(&serde_json::to_string_pretty(&shown)?)?;
+        }
     }
     Ok(if outcome.errors() == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
@@ -424,11 +448,11 @@ fn load_valid(input: &Path, settings: &Settings, quiet: bool) -> Result<Option<D
     if outcome.errors() > 0 || !quiet {
         let errors_only = quiet;
         for d in outcome.diagnostics.iter().filter(|d| !errors_only || d.is_error()) {
-            eprintln!("{d}");
+            eprintln!("{}", d.text(say::lang()));
         }
     }
     if outcome.errors() > 0 {
-        eprintln!("{}: nothing was written", summary(&outcome, input));
+        eprintln!("{}", say(Msg::new("nothing-written-after").arg("summary", summary(&outcome, input))));
         return Ok(None);
     }
     Ok(outcome.dataset)
@@ -451,7 +475,7 @@ fn import_form1m(
         for f in listed {
             let entry = f
                 .entry()
-                .map_err(|e| anyhow::anyhow!("manifest `{}`: file `{}`: {e}", m.display(), f.name))?;
+                .map_err(|e| anyhow::anyhow!("manifest `{}`: file `{}`: {}", m.display(), f.name, say(e)))?;
             entries.push(entry);
         }
     }
@@ -472,11 +496,11 @@ fn import_form1m(
     let (rows, diagnostics) = form1m::import(&entries, &form1m::Mapping::builtin());
     for d in &diagnostics {
         if !quiet || d.is_error() {
-            eprintln!("{d}");
+            eprintln!("{}", d.text(say::lang()));
         }
     }
     if diagnostics.iter().any(|d| d.is_error()) {
-        eprintln!("nothing was written");
+        eprintln!("{}", say::word("nothing-written"));
         return Ok(ExitCode::FAILURE);
     }
     let source = esep_ingest::SOURCES
@@ -503,7 +527,13 @@ fn import_form1m(
     }
     std::fs::write(out, bytes).with_context(|| format!("cannot write `{}`", out.display()))?;
     if !quiet {
-        eprintln!("imported {} values from {} file(s) into `{}`", rows.len(), entries.len(), out.display());
+        eprintln!(
+            "{}",
+            say(Msg::new("imported")
+                .arg("values", rows.len())
+                .arg("files", entries.len())
+                .arg("out", out.display().to_string()))
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -589,9 +619,10 @@ fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
     let code = build(input.path(), out, config, false, Some(&copy_inputs))?;
     if !quiet && code == ExitCode::SUCCESS {
         eprintln!(
-            "open `{}` (reports), or rebuild with `esep build {}/input --out DIR`",
-            out.join("SRK/report.kk.pdf").display(),
-            out.display()
+            "{}",
+            say(Msg::new("demo-open")
+                .arg("report", out.join("SRK/report.kk.pdf").display().to_string())
+                .arg("out", out.display().to_string()))
         );
     }
     Ok(code)

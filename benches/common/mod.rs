@@ -17,6 +17,7 @@ pub fn vm_hwm(pid: u32) -> Option<u64> {
 pub fn measure(args: &[&str]) -> (Duration, u64, bool) {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_esep"))
+        .env("ESEP_LANG", "en")
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -11,6 +11,8 @@ pub fn esep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_esep"))
         .args(args)
         .env_remove("ESEP_JOBS")
+        // Messages in English whatever the machine's locale; tests of other languages pass `--lang`.
+        .env("ESEP_LANG", "en")
         .output()
         .unwrap_or_else(|e| panic!("cannot run esep: {e}"))
 }
@@ -310,7 +312,7 @@ fn validate_exit_codes_and_formats() {
     assert_eq!(warn.status.code(), Some(0), "warnings do not fail: {}", text(&warn));
     assert!(
         String::from_utf8_lossy(&warn.stdout)
-            .starts_with("warning: input.xlsx, funding!E2: spent > allocated")
+            .starts_with("warning[W-SPENT-GT-ALLOCATED]: input.xlsx, funding!E2: spent > allocated")
     );
     let bad = esep(&["validate", s(&fixtures_dir().join("invalid/likert-out-of-range")), "--format", "json"]);
     assert_eq!(bad.status.code(), Some(1));
@@ -319,6 +321,8 @@ fn validate_exit_codes_and_formats() {
     assert_eq!(json[0]["file"], "input.xlsx");
     assert_eq!(json[0]["sheet"], "survey");
     assert_eq!(json[0]["cell"], "G3");
+    assert_eq!(json[0]["code"], "E-LIKERT");
+    assert!(json[0]["message"].as_str().unwrap_or_default().starts_with("column `trust`"), "{json}");
 }
 
 #[test]
@@ -328,7 +332,7 @@ fn non_spreadsheet_input_gives_a_clear_error_and_no_panic() {
         assert_eq!(out.status.code(), Some(1), "{case}");
         let all = text(&out);
         assert!(!all.contains("panicked"), "{case}: {all}");
-        assert_eq!(all.lines().filter(|l| l.starts_with("error:")).count(), 1, "{case}: {all}");
+        assert_eq!(all.lines().filter(|l| l.starts_with("error[")).count(), 1, "{case}: {all}");
     }
 }
 

@@ -1,7 +1,7 @@
 //! Each validation rule against its folder in `fixtures/invalid/`: the message names the file,
 //! the sheet and the cell, and says what was expected.
 
-use esep_ingest::{Diagnostic, Severity, load};
+use esep_ingest::{Diagnostic, Lang, Severity, load};
 
 use crate::fixtures::fixtures_dir;
 
@@ -32,7 +32,8 @@ fn expect_one(
     assert_eq!(d.file, file, "{case}: {d}");
     assert_eq!(d.sheet.as_deref(), sheet, "{case}: {d}");
     assert_eq!(d.cell.as_deref(), cell, "{case}: {d}");
-    assert!(d.message.contains(text), "{case}: `{}` lacks `{text}`", d.message);
+    let message = d.message(Lang::En);
+    assert!(message.contains(text), "{case}: `{message}` lacks `{text}`");
     // Warnings alone never block the build; any error does.
     let errors = diags.iter().filter(|d| d.is_error()).count();
     assert_eq!(has_data, errors == 0, "{case}: dataset present with {errors} errors");
@@ -351,7 +352,7 @@ fn corrupt_file_gives_one_error() {
     let (diags, _) = diagnostics("corrupt-file");
     assert_eq!(diags.len(), 1, "{diags:#?}");
     assert_eq!(diags[0].file, "units.xlsx");
-    assert!(diags[0].message.starts_with("cannot read the workbook"), "{}", diags[0]);
+    assert!(diags[0].message(Lang::En).starts_with("cannot read the workbook"), "{}", diags[0]);
 }
 
 #[test]
@@ -359,7 +360,7 @@ fn empty_file_gives_one_error() {
     let (diags, _) = diagnostics("empty-file");
     assert_eq!(diags.len(), 1, "{diags:#?}");
     assert_eq!(diags[0].file, "survey.xlsx");
-    assert_eq!(diags[0].message, "the file is empty: expected a workbook");
+    assert_eq!(diags[0].message(Lang::En), "the file is empty: expected a workbook");
 }
 
 #[test]
@@ -407,7 +408,7 @@ fn invisible_character() {
         F,
         Some("units"),
         Some("D3"),
-        "column `name_kk`: an invisible or control character: U+FEFF (invisible)",
+        "column `name_kk`: an invisible or control character: U+FEFF",
     );
 }
 

@@ -81,17 +81,15 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
     let mut out = Vec::new();
     for code in codes.iter().flatten() {
         let check = |rule: &str, status: Status, evidence: String, at: At<'_>| {
-            let place = at.map(|(source, column, row)| {
-                data.diagnostic(source, column, row, esep_ingest::Severity::Warning, String::new())
-            });
+            let place = at.map(|(source, column, row)| data.place(source, column, row));
             Check {
                 unit: code.to_string(),
                 rule: rule.to_string(),
                 status,
                 evidence,
-                file: place.as_ref().map(|d| d.file.clone()),
-                sheet: place.as_ref().and_then(|d| d.sheet.clone()),
-                cell: place.and_then(|d| d.cell),
+                file: place.as_ref().map(|p| p.0.clone()),
+                sheet: place.as_ref().and_then(|p| p.1.clone()),
+                cell: place.and_then(|p| p.2),
             }
         };
         let i = (0..m.height()).find(|&i| meeting_unit.get(i) == Some(code));

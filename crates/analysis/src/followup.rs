@@ -15,7 +15,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use esep_ingest::followup::{Entry, Register};
-use esep_ingest::{Diagnostic, Severity};
+use esep_ingest::{Diagnostic, Msg, Severity};
 use serde::Serialize;
 
 use crate::settings::{Calendar, Settings};
@@ -474,41 +474,37 @@ pub fn check(register: &Register, settings: &Settings) -> Vec<Diagnostic> {
         if let Some(on) = e.extended_on
             && on > answer.due
         {
-            out.push(register.diag(
-                Severity::Error,
-                "extended_on",
-                i,
-                format!(
-                    "term extended on {}, after the {} working days of APPC art. 76 ended on {}: an extension \
-                     is decided within the term",
-                    day(on),
-                    answer.length,
-                    day(answer.due)
+            out.push(
+                register.diag(
+                    Severity::Error,
+                    "extended_on",
+                    i,
+                    Msg::new("E-LATE-EXTENSION")
+                        .arg("date", day(on))
+                        .arg("days", answer.length)
+                        .arg("due", day(answer.due)),
                 ),
-            ));
+            );
         }
     }
     out
 }
 
 /// One line for a unit: `SRK-KTL (meeting 20.03.2026): 6 items — 2 open (1 overdue), …`.
-pub fn summary_line(u: &UnitControl) -> String {
+pub fn summary_line(u: &UnitControl) -> Msg {
     let c = &u.counts;
-    format!(
-        "{} (meeting {}): {} items — {} open ({} due within 3 working days, {} overdue), {} answered ({} late), \
-         {} forwarded ({} late), {} applicants not told in time",
-        u.unit,
-        u.meeting.format("%d.%m.%Y"),
-        c.items,
-        c.open,
-        c.due_soon,
-        c.overdue,
-        c.answered,
-        c.answered_late,
-        c.forwarded,
-        c.forwarded_late,
-        c.not_notified
-    )
+    Msg::new("control-line")
+        .arg("unit", u.unit.as_str())
+        .arg("meeting", u.meeting.format("%d.%m.%Y").to_string())
+        .arg("items", c.items)
+        .arg("open", c.open)
+        .arg("soon", c.due_soon)
+        .arg("overdue", c.overdue)
+        .arg("answered", c.answered)
+        .arg("late", c.answered_late)
+        .arg("forwarded", c.forwarded)
+        .arg("forwarded_late", c.forwarded_late)
+        .arg("not_told", c.not_notified)
 }
 
 #[cfg(test)]
@@ -701,6 +697,7 @@ mod tests {
         let found = check(&reg, &s);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].cell.as_deref(), Some("N3"));
-        assert!(found[0].message.contains("ended on 15.04.2026"), "{}", found[0].message);
+        let message = found[0].message(esep_ingest::Lang::En);
+        assert!(message.contains("ended on 15.04.2026"), "{message}");
     }
 }

@@ -16,7 +16,7 @@
 //! Rule 9: the hall holds the participants expected, when the meeting row gives them.
 
 use chrono::NaiveDate;
-use esep_ingest::{Dataset, Diagnostic, Severity, SourceId};
+use esep_ingest::{Dataset, Diagnostic, Msg, Severity, SourceId};
 use polars::prelude::*;
 
 use crate::settings::Settings;
@@ -57,33 +57,37 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
         let at = row.get(i).unwrap_or(0);
         let asked: Vec<&str> = invited.get(i).unwrap_or_default().split(';').collect();
         for group in esep_ingest::contract::INVITEES.iter().filter(|g| !asked.contains(&g.id)) {
-            let rule = if group.id == "local_executive" { "rule 4" } else { "rule 11" };
-            out.push(data.diagnostic(
-                SourceId::Meeting,
-                "invited",
-                at,
-                Severity::Warning,
-                format!("the invitees leave out {} / {} ({rule})", group.kk, group.ru),
-            ));
+            let rule = if group.id == "local_executive" { 4 } else { 11 };
+            out.push(
+                data.diagnostic(
+                    SourceId::Meeting,
+                    "invited",
+                    at,
+                    Severity::Warning,
+                    Msg::new("W-INVITEES")
+                        .name("group", group.kk, group.ru, &format!("{} / {}", group.kk, group.ru))
+                        .arg("rule", rule),
+                ),
+            );
         }
         if let (Some(held), Some((first, last))) =
             (date.i32()?.get(i).and_then(NaiveDate::from_epoch_days), window)
             && !(first..=last).contains(&held)
         {
-            out.push(data.diagnostic(
-                SourceId::Meeting,
-                "date",
-                at,
-                Severity::Error,
-                format!(
-                    "meeting on {}: rule 4 holds the annual report for {} in the first quarter of {}, {} to {}",
-                    held.format("%d.%m.%Y"),
-                    data.period.year,
-                    data.period.year + 1,
-                    first.format("%d.%m.%Y"),
-                    last.format("%d.%m.%Y")
+            out.push(
+                data.diagnostic(
+                    SourceId::Meeting,
+                    "date",
+                    at,
+                    Severity::Error,
+                    Msg::new("E-ANNUAL-MEETING-DATE")
+                        .arg("date", held.format("%d.%m.%Y").to_string())
+                        .arg("year", data.period.year)
+                        .arg("next", data.period.year + 1)
+                        .arg("first", first.format("%d.%m.%Y").to_string())
+                        .arg("last", last.format("%d.%m.%Y").to_string()),
                 ),
-            ));
+            );
         }
         if let (Some(seats), Some(people)) = (capacity.get(i), expected.i64()?.get(i))
             && seats < people
@@ -93,7 +97,7 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
                 "capacity",
                 at,
                 Severity::Warning,
-                format!("the hall holds {seats} but {people} participants are expected (rule 9)"),
+                Msg::new("W-HALL-SMALL").arg("seats", seats).arg("people", people),
             ));
         }
     }
@@ -105,18 +109,18 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
             continue;
         };
         if announced > announcement_deadline(date, settings) {
-            out.push(data.diagnostic(
-                SourceId::Meeting,
-                "announced",
-                row.get(i).unwrap_or(0),
-                Severity::Warning,
-                format!(
-                    "announced {} days before the meeting of {}: rule 8.2 asks for at least {}",
-                    (date - announced).num_days(),
-                    date.format("%d.%m.%Y"),
-                    settings.meeting.announce_days
+            out.push(
+                data.diagnostic(
+                    SourceId::Meeting,
+                    "announced",
+                    row.get(i).unwrap_or(0),
+                    Severity::Warning,
+                    Msg::new("W-LATE-ANNOUNCEMENT")
+                        .arg("days", (date - announced).num_days())
+                        .arg("date", date.format("%d.%m.%Y").to_string())
+                        .arg("required", settings.meeting.announce_days),
                 ),
-            ));
+            );
         }
     }
     // The follow-up registers of earlier meetings: terms only the calendar shows, and a register
@@ -132,17 +136,13 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
         {
             out.push(esep_ingest::Diagnostic {
                 severity: Severity::Warning,
-                file: r.file.clone(),
-                sheet: None,
-                cell: None,
-                message: format!(
-                    "the register of `{}` follows the meeting of {}, not one before this period's meeting of \
-                     {}: the report leaves it out (`esep followup` reads it)",
-                    r.unit,
-                    r.meeting.format("%d.%m.%Y"),
-                    current.format("%d.%m.%Y")
-                ),
-                hint: None,
+                ..esep_ingest::Diagnostic::file_error(
+                    r.file.clone(),
+                    Msg::new("W-REGISTER-NOT-EARLIER")
+                        .arg("unit", r.unit.as_str())
+                        .arg("meeting", r.meeting.format("%d.%m.%Y").to_string())
+                        .arg("current", current.format("%d.%m.%Y").to_string()),
+                )
             });
         }
     }
@@ -153,19 +153,12 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
             if found.is_empty() {
                 continue;
             }
-            let (found, line) = if found.len() == 1 {
-                (found[0].to_string(), "an emergency line")
-            } else {
-                (found.join(", "), "emergency lines")
-            };
             out.push(data.diagnostic(
                 SourceId::Meeting,
                 column,
                 row.get(i).unwrap_or(0),
                 Severity::Warning,
-                format!(
-                    "questions are to be sent to {found}, {line}: name a helpline, a portal or an office"
-                ),
+                Msg::new("W-EMERGENCY-LINE").arg("numbers", found.join(", ")).arg("count", found.len()),
             ));
         }
     }
@@ -187,7 +180,7 @@ fn missing_meetings(data: &Dataset) -> PolarsResult<Vec<Diagnostic>> {
                     "code",
                     rows.get(i).unwrap_or(0),
                     Severity::Warning,
-                    format!("`{code}` has no row in `meeting`: every body reports to the public (rule 4)"),
+                    Msg::new("W-NO-MEETING").arg("code", code),
                 )
             })
         })

@@ -4,6 +4,7 @@ use calamine::Data;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::contract::{Choice, ColumnType, normalise};
+use crate::diag::{Arg, Msg};
 use crate::text;
 
 /// A typed cell value.
@@ -21,25 +22,23 @@ pub enum Value {
     Bool(bool),
 }
 
-/// Why a cell could not be converted: the expectation and what was found.
+/// Why a cell could not be converted: a message without its column, which the reader adds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CellError {
-    /// What was expected, in words.
-    pub expected: String,
-    /// The cell's content as the analyst sees it, invisible characters shown as `⟨U+FEFF⟩`.
-    pub found: String,
-    /// What is wrong with text the documents cannot hold (see [`crate::text`]), when that is
-    /// the problem rather than the type.
-    pub problem: Option<String>,
+    message: Msg,
 }
 
 impl CellError {
-    /// The message for column `column`.
-    pub fn message(&self, column: &str) -> String {
-        match &self.problem {
-            Some(p) => format!("column `{column}`: {p}"),
-            None => format!("column `{column}`: expected {}, found `{}`", self.expected, self.found),
-        }
+    /// The message for `column` (a name in each language, or an id).
+    pub fn message(&self, column: impl Into<Arg>) -> Msg {
+        let mut m = self.message.clone();
+        m.args.insert(0, ("column", column.into()));
+        m
+    }
+
+    /// The stable code (`E-DATE`).
+    pub fn code(&self) -> &'static str {
+        self.message.id
     }
 }
 
@@ -193,10 +192,14 @@ fn yes_no(cell: &Data) -> Option<bool> {
 /// Converts a non-blank cell to the column's type. Cross-source checks (unit and indicator
 /// codes) happen later; here a code is any text.
 pub fn convert(cell: &Data, ty: ColumnType, column: &str) -> Result<Value, CellError> {
-    let fail = || CellError { expected: ty.expected(), found: text::visible(&shown(cell)), problem: None };
+    let fail = || CellError {
+        message: Msg::new(ty.code())
+            .arg("expected", ty.expected_msg())
+            .arg("found", text::visible(&shown(cell))),
+    };
     let checked = |s: String| match text::text_problem(&s, text::limits(column)) {
         None => Ok(Value::Text(s)),
-        Some(p) => Err(CellError { problem: Some(p), ..fail() }),
+        Some(p) => Err(CellError { message: Msg::new("E-TEXT").arg("problem", p) }),
     };
     match ty {
         ColumnType::Text | ColumnType::UnitCode | ColumnType::StatCode => {
@@ -206,9 +209,9 @@ pub fn convert(cell: &Data, ty: ColumnType, column: &str) -> Result<Value, CellE
             let s = text(cell).ok_or_else(fail)?;
             match text::code_problem(&s) {
                 None => Ok(Value::Text(s)),
-                Some(p) => {
-                    Err(CellError { problem: Some(format!("{p}; expected {}", ty.expected())), ..fail() })
-                }
+                Some(p) => Err(CellError {
+                    message: Msg::new("E-CODE-FORM").arg("problem", p).arg("expected", ty.expected_msg()),
+                }),
             }
         }
         ColumnType::Integer { min } => whole(cell).filter(|v| *v >= min).map(Value::Int).ok_or_else(fail),
@@ -235,9 +238,10 @@ pub fn convert(cell: &Data, ty: ColumnType, column: &str) -> Result<Value, CellE
                 match choice(choices, part) {
                     Some(c) => ids.push(c.id),
                     None => {
-                        let problem =
-                            format!("`{}` is none of them; expected {}", text::visible(part), ty.expected());
-                        return Err(CellError { problem: Some(problem), ..fail() });
+                        let message = Msg::new("E-CHOICES-UNKNOWN")
+                            .arg("part", text::visible(part))
+                            .arg("expected", ty.expected_msg());
+                        return Err(CellError { message });
                     }
                 }
             }
@@ -252,6 +256,7 @@ pub fn convert(cell: &Data, ty: ColumnType, column: &str) -> Result<Value, CellE
 mod tests {
     use super::*;
     use crate::contract::{APPLICANTS, ColumnType as T};
+    use crate::diag::Lang;
 
     #[test]
     fn a_set_of_choices_in_any_language_and_order() {
@@ -260,7 +265,10 @@ mod tests {
         let want = Value::Text("maslikhat;public;media".into());
         assert_eq!(v("media; жұртшылық, Депутаты маслихата").ok(), Some(want.clone()));
         assert_eq!(v("депутаты маслихата\nобщественность;;media; media").ok(), Some(want));
-        let e = v("депутаты маслихата; соседи").err().map(|e| e.message("invited")).unwrap_or_default();
+        let e = v("депутаты маслихата; соседи")
+            .err()
+            .map(|e| e.message("invited").text(Lang::En))
+            .unwrap_or_default();
         assert!(e.starts_with("column `invited`: `соседи` is none of them; expected one or more of"), "{e}");
         assert!(v(" ; ").is_err());
     }
@@ -279,8 +287,8 @@ mod tests {
     #[test]
     fn whole_numbers_are_not_truncated() {
         let err = convert(&Data::Float(2.5), T::Integer { min: 0 }, "c").unwrap_err();
-        assert_eq!(err.found, "2.5");
-        assert_eq!(err.expected, "a whole number ≥ 0");
+        assert_eq!(err.code(), "E-INTEGER");
+        assert_eq!(err.message("c").text(Lang::En), "column `c`: expected a whole number ≥ 0, found `2.5`");
         assert!(convert(&Data::Float(-1.0), T::Integer { min: 0 }, "c").is_err());
         assert!(convert(&Data::String("abc".into()), T::Number, "c").is_err());
     }

@@ -59,30 +59,58 @@ pub enum ColumnType {
 }
 
 impl ColumnType {
-    /// What the validator expects, in words (English, used in messages).
+    /// What the validator expects, in English words (the contract page, the templates'
+    /// validation).
     pub fn expected(&self) -> String {
+        self.expected_msg().text(crate::diag::Lang::En)
+    }
+
+    /// What the validator expects, as a message for any language.
+    pub fn expected_msg(&self) -> crate::Msg {
+        use crate::Msg;
+        let list = |choices: &[Choice]| {
+            let en: Vec<_> = choices.iter().map(|c| format!("`{}`", c.id)).collect();
+            let kk: Vec<_> = choices.iter().map(|c| format!("«{}»", c.kk)).collect();
+            let ru: Vec<_> = choices.iter().map(|c| format!("«{}»", c.ru)).collect();
+            crate::Arg::Name(Box::new([kk.join(", "), ru.join(", "), en.join(", ")]))
+        };
         match self {
-            Self::Text => "text".into(),
-            Self::Code => format!("a code: {}", crate::text::code_expected()),
-            Self::UnitCode => "a unit code from `units`".into(),
-            Self::Integer { min } => format!("a whole number ≥ {min}"),
-            Self::Number => "a number ≥ 0".into(),
-            Self::Positive => "a number > 0".into(),
-            Self::Date => "a date (DD.MM.YYYY)".into(),
-            Self::Time => "a time (HH:MM)".into(),
-            Self::Year => "a year (2000–2100)".into(),
-            Self::Months => "3, 6, 9 or 12 (months since 1 January)".into(),
-            Self::Likert => "a whole number from 1 to 5".into(),
-            Self::YesNo => "yes or no (иә / жоқ, да / нет)".into(),
-            Self::Choice(choices) => {
-                let ids: Vec<_> = choices.iter().map(|c| format!("`{}`", c.id)).collect();
-                format!("one of {}", ids.join(", "))
-            }
-            Self::ChoiceSet(choices) => {
-                let ids: Vec<_> = choices.iter().map(|c| format!("`{}`", c.id)).collect();
-                format!("one or more of {}, separated by `;`", ids.join(", "))
-            }
-            Self::StatCode => "an indicator code of the statistical returns".into(),
+            Self::Text => Msg::new("expect-text"),
+            Self::Code => Msg::new("expect-code").arg("max", crate::text::CODE_MAX_CHARS),
+            Self::UnitCode => Msg::new("expect-unit-code"),
+            Self::Integer { min } => Msg::new("expect-integer").arg("min", *min),
+            Self::Number => Msg::new("expect-number"),
+            Self::Positive => Msg::new("expect-positive"),
+            Self::Date => Msg::new("expect-date"),
+            Self::Time => Msg::new("expect-time"),
+            Self::Year => Msg::new("expect-year"),
+            Self::Months => Msg::new("expect-months"),
+            Self::Likert => Msg::new("expect-likert"),
+            Self::YesNo => Msg::new("expect-yes-no"),
+            Self::Choice(choices) => Msg::new("expect-choice").arg("list", list(choices)),
+            Self::ChoiceSet(choices) => Msg::new("expect-choices").arg("list", list(choices)),
+            Self::StatCode => Msg::new("expect-indicator-code"),
+        }
+    }
+
+    /// The stable code of a cell that does not hold this type.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Text => "E-TEXT",
+            Self::Code => "E-CODE",
+            Self::UnitCode => "E-UNIT-CODE",
+            Self::Integer { .. } => "E-INTEGER",
+            Self::Number => "E-NUMBER",
+            Self::Positive => "E-POSITIVE",
+            Self::Date => "E-DATE",
+            Self::Time => "E-TIME",
+            Self::Year => "E-YEAR",
+            Self::Months => "E-MONTHS",
+            Self::Likert => "E-LIKERT",
+            Self::YesNo => "E-YES-NO",
+            Self::Choice(_) => "E-CHOICE",
+            Self::ChoiceSet(_) => "E-CHOICES",
+            Self::StatCode => "E-INDICATOR-CODE",
         }
     }
 
@@ -192,7 +220,24 @@ pub struct Source {
     pub key: &'static [&'static str],
 }
 
+impl Column {
+    /// The column's header for a message, in each language.
+    pub fn named(&self) -> crate::Arg {
+        crate::Arg::Name(Box::new([self.kk.to_string(), self.ru.to_string(), self.id.to_string()]))
+    }
+}
+
 impl Source {
+    /// The header of column `id` for a message, in each language (the id if unknown).
+    pub fn column_named(&self, id: &str) -> crate::Arg {
+        self.column(id).map_or_else(|| crate::Arg::Text(id.to_string()), Column::named)
+    }
+
+    /// The source's name for a message, in each language.
+    pub fn named(&self) -> crate::Arg {
+        crate::Arg::Name(Box::new([self.kk.to_string(), self.ru.to_string(), self.name.to_string()]))
+    }
+
     /// The column with this id.
     pub fn column(&self, id: &str) -> Option<&'static Column> {
         self.columns.iter().find(|c| c.id == id)

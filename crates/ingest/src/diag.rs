@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+pub use esep_messages::{Arg, Lang, Msg};
 use rust_xlsxwriter::utility::quote_sheet_name;
 use serde::Serialize;
 
@@ -16,7 +17,7 @@ pub enum Severity {
 }
 
 /// One problem in the input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -26,48 +27,90 @@ pub struct Diagnostic {
     pub sheet: Option<String>,
     /// Cell in A1 notation, when the problem is in one cell.
     pub cell: Option<String>,
-    /// What is wrong and what was expected, lower case, no final period.
-    pub message: String,
+    /// What is wrong and what was expected: its id is the diagnostic's stable code.
+    pub message: Msg,
     /// How to fix it, when there is more to say.
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
 }
 
 impl Diagnostic {
     /// An error about a whole file.
-    pub fn file_error(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Error,
-            file: file.into(),
-            sheet: None,
-            cell: None,
-            message: message.into(),
-            hint: None,
-        }
+    pub fn file_error(file: impl Into<String>, message: Msg) -> Self {
+        Self { severity: Severity::Error, file: file.into(), sheet: None, cell: None, message, hint: None }
     }
 
     /// A problem in one cell of a sheet (0-based row and column).
-    pub fn at(
-        severity: Severity,
-        file: &str,
-        sheet: &str,
-        row: u32,
-        col: u32,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn at(severity: Severity, file: &str, sheet: &str, row: u32, col: u32, message: Msg) -> Self {
         Self {
             severity,
             file: file.to_string(),
             sheet: Some(sheet.to_string()),
             cell: Some(a1(row, col)),
-            message: message.into(),
+            message,
+            hint: None,
+        }
+    }
+
+    /// A problem in a sheet as a whole.
+    pub fn in_sheet(severity: Severity, file: &str, sheet: &str, message: Msg) -> Self {
+        Self {
+            severity,
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            cell: None,
+            message,
             hint: None,
         }
     }
 
     /// Adds a hint line.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
         self
+    }
+
+    /// The stable code of this kind of problem (`E-DATE`), the same in every language.
+    pub fn code(&self) -> &'static str {
+        self.message.id
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.message.text(lang)
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        self.hint.as_ref().map(|h| h.text(lang))
+    }
+
+    /// The diagnostic as printed: `error E-DATE: file, sheet!C2: message` and the hint below.
+    pub fn text(&self, lang: Lang) -> String {
+        let level = esep_messages::text(
+            lang,
+            match self.severity {
+                Severity::Error => "level-error",
+                Severity::Warning => "level-warning",
+            },
+        );
+        let mut out = format!("{level}[{}]: {}: {}", self.code(), self.location(), self.message(lang));
+        if let Some(hint) = self.hint(lang) {
+            out.push_str(&format!("\n  {}: {hint}", esep_messages::text(lang, "level-hint")));
+        }
+        out
+    }
+
+    /// The diagnostic for machines: the code, the place, and the words in `lang`.
+    pub fn shown(&self, lang: Lang) -> Shown {
+        Shown {
+            code: self.code(),
+            severity: self.severity,
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            cell: self.cell.clone(),
+            message: self.message(lang),
+            hint: self.hint(lang),
+        }
     }
 
     /// Whether this is an error.
@@ -86,17 +129,29 @@ impl Diagnostic {
     }
 }
 
+/// A diagnostic as `--format json` gives it: the stable code beside the localised words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Shown {
+    /// Stable code, e.g. `E-DATE`.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// File name relative to the input folder.
+    pub file: String,
+    /// Sheet name.
+    pub sheet: Option<String>,
+    /// Cell in A1 notation.
+    pub cell: Option<String>,
+    /// What is wrong, in the chosen language.
+    pub message: String,
+    /// How to fix it, in the chosen language.
+    pub hint: Option<String>,
+}
+
+/// In English, as logs and tests read it.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{level}: {}: {}", self.location(), self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -132,17 +187,34 @@ mod tests {
 
     #[test]
     fn display_names_everything() {
+        let column = Arg::Name(Box::new(["Мәні".into(), "Значение".into(), "value".into()]));
         let d = Diagnostic {
             severity: Severity::Error,
             file: "stats.xlsx".into(),
             sheet: Some("my sheet".into()),
             cell: Some("E7".into()),
-            message: "column `value`: expected a whole number ≥ 0, found `-3`".into(),
-            hint: Some("fix it".into()),
+            message: Msg::new("E-INTEGER")
+                .arg("column", column)
+                .arg("expected", Msg::new("expect-integer").arg("min", 0))
+                .arg("found", "-3"),
+            hint: Some(Msg::new("hint-one-sheet")),
         };
         assert_eq!(
             d.to_string(),
-            "error: stats.xlsx, 'my sheet'!E7: column `value`: expected a whole number ≥ 0, found `-3`\n  hint: fix it"
+            "error[E-INTEGER]: stats.xlsx, 'my sheet'!E7: column `value`: expected a whole number ≥ 0, found `-3`\n  \
+             hint: keep one sheet per source"
         );
+        assert_eq!(
+            d.text(Lang::Ru),
+            "ошибка[E-INTEGER]: stats.xlsx, 'my sheet'!E7: столбец «Значение»: ожидается целое число ≥ 0, найдено \
+             `-3`\n  подсказка: оставьте по одному листу на источник"
+        );
+        assert_eq!(
+            d.text(Lang::Kk),
+            "қате[E-INTEGER]: stats.xlsx, 'my sheet'!E7: «Мәні» бағаны: 0 немесе одан үлкен бүтін сан күтіледі, \
+             `-3` табылды\n  кеңес: әр дереккөзге бір парақ қалдырыңыз"
+        );
+        let shown = d.shown(Lang::Ru);
+        assert_eq!((shown.code, shown.cell.as_deref()), ("E-INTEGER", Some("E7")));
     }
 }

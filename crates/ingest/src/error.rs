@@ -1,11 +1,12 @@
 //! What can stop ingest from reading a file at all. Problems inside a readable workbook are
 //! [`crate::Diagnostic`]s at their cells instead.
 
+use crate::diag::{Lang, Msg};
+
 /// Why a workbook cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkbookError {
     /// One part of the archive expands beyond what a workbook may hold.
-    #[error("the part `{part}` expands to {}, more than the {} a workbook may hold", mib(*.size), mib(*.limit))]
     PartTooLarge {
         /// The part's name inside the archive.
         part: String,
@@ -15,7 +16,6 @@ pub enum WorkbookError {
         limit: u64,
     },
     /// One part expands far more than any workbook compresses.
-    #[error("the part `{part}` expands {} times ({} from {packed} bytes): a zip bomb, not a workbook", .size / (*.packed).max(1), mib(*.size))]
     ZipBomb {
         /// The part's name inside the archive.
         part: String,
@@ -25,7 +25,6 @@ pub enum WorkbookError {
         packed: u64,
     },
     /// All parts together expand beyond the limit.
-    #[error("the workbook expands to {}, more than {}", mib(*.total), mib(*.limit))]
     TooLarge {
         /// The expanded size of all parts, in bytes.
         total: u64,
@@ -33,7 +32,6 @@ pub enum WorkbookError {
         limit: u64,
     },
     /// An OpenDocument sheet repeats empty-looking cells into too large an area.
-    #[error("a sheet repeats its cells to {cells} cells, more than {limit}: expected a sheet of records")]
     Repeats {
         /// Cells of the largest used area.
         cells: u64,
@@ -41,33 +39,81 @@ pub enum WorkbookError {
         limit: u64,
     },
     /// More rows with values than a spreadsheet can hold.
-    #[error("more than {0} rows: expected at most Excel's limit")]
     Rows(usize),
     /// The reader refused the file or sheet, for the reason it gives.
-    #[error("{0}")]
     Unreadable(String),
     /// The reader failed on a damaged file.
-    #[error("the file is damaged")]
     Damaged,
 }
 
 /// Why a path an input names cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathError {
     /// Absolute, `..` or empty.
-    #[error("`{0}` is outside the input folder: expected a file name relative to it")]
     Outside(String),
     /// A link or a path that leads out of the folder.
-    #[error("`{0}` leads outside the input folder: expected a file inside it")]
     Leaves(String),
     /// Nothing there.
-    #[error("no such file")]
     Missing,
     /// A folder or another kind of file.
-    #[error("not a file")]
     NotAFile,
 }
 
-fn mib(bytes: u64) -> String {
-    format!("{} MB", bytes.div_ceil(1 << 20))
+impl WorkbookError {
+    /// What is wrong, for a message in any language.
+    pub fn message(&self) -> Msg {
+        match self {
+            Self::PartTooLarge { part, size, limit } => Msg::new("wb-part-too-large")
+                .arg("part", part)
+                .arg("size", mib(*size))
+                .arg("limit", mib(*limit)),
+            Self::ZipBomb { part, size, packed } => Msg::new("wb-zip-bomb")
+                .arg("part", part)
+                .arg("ratio", size / (*packed).max(1))
+                .arg("size", mib(*size))
+                .arg("packed", *packed),
+            Self::TooLarge { total, limit } => {
+                Msg::new("wb-too-large").arg("size", mib(*total)).arg("limit", mib(*limit))
+            }
+            Self::Repeats { cells, limit } => {
+                Msg::new("wb-repeats").arg("cells", *cells).arg("limit", *limit)
+            }
+            Self::Rows(n) => Msg::new("wb-rows").arg("limit", *n),
+            Self::Unreadable(reason) => Msg::new("wb-unreadable").arg("reason", reason),
+            Self::Damaged => Msg::new("wb-damaged"),
+        }
+    }
+}
+
+impl PathError {
+    /// What is wrong, for a message in any language.
+    pub fn message(&self) -> Msg {
+        match self {
+            Self::Outside(p) => Msg::new("path-outside").arg("path", p),
+            Self::Leaves(p) => Msg::new("path-leaves").arg("path", p),
+            Self::Missing => Msg::new("path-missing"),
+            Self::NotAFile => Msg::new("path-not-a-file"),
+        }
+    }
+}
+
+impl std::fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(Lang::En))
+    }
+}
+
+impl std::error::Error for WorkbookError {}
+
+impl std::fmt::Display for PathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(Lang::En))
+    }
+}
+
+impl std::error::Error for PathError {}
+
+/// Sizes in whole megabytes, rounded up.
+fn mib(bytes: u64) -> u64 {
+    bytes.div_ceil(1 << 20)
 }

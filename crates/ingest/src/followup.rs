@@ -12,7 +12,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::contract::REGISTER_SOURCES;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Arg, Diagnostic, Msg, Severity};
 use crate::read::Table;
 
 /// One unit's register: the meeting and the items it follows.
@@ -89,7 +89,7 @@ pub struct Entry {
 
 impl Register {
     /// A diagnostic at `column` of item `i` of the `register` sheet.
-    pub fn diag(&self, severity: Severity, column: &str, i: usize, message: String) -> Diagnostic {
+    pub fn diag(&self, severity: Severity, column: &str, i: usize, message: Msg) -> Diagnostic {
         let col = self.columns.iter().find(|(id, _)| *id == column).and_then(|(_, c)| *c).unwrap_or(0);
         let row = self.items.get(i).map_or(0, |e| e.row);
         Diagnostic {
@@ -112,7 +112,8 @@ pub struct RegisterOutcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The dates a row may carry, with what they record (for messages).
+/// The dates a row may carry, with what they record in English words (for messages; Kazakh
+/// and Russian ones name the column's header).
 pub const DATES: &[(&str, &str)] = &[
     ("forwarded_on", "forwarded"),
     ("notified_on", "applicant told of the forwarding"),
@@ -124,8 +125,7 @@ pub const DATES: &[(&str, &str)] = &[
 /// Reads and checks the register at `path`; `units` are the pack's unit codes, when known.
 /// `file` names it in diagnostics (its path inside the input folder, or as given).
 pub fn load_register(path: &Path, file: Option<&str>, units: Option<&[String]>) -> RegisterOutcome {
-    let (name, tables, mut diagnostics) =
-        crate::protocol::read_book(path, REGISTER_SOURCES, "the follow-up register");
+    let (name, tables, mut diagnostics) = crate::protocol::read_book(path, REGISTER_SOURCES, "what-register");
     let name = file.map_or(name, str::to_string);
     for d in &mut diagnostics {
         d.file.clone_from(&name);
@@ -150,12 +150,10 @@ pub fn second_register(registers: &[Register], r: &Register) -> Option<Diagnosti
     let first = registers.iter().find(|o| o.unit == r.unit && o.meeting == r.meeting)?;
     Some(Diagnostic::file_error(
         &r.file,
-        format!(
-            "a second register of `{}` for the meeting of {}: the first is `{}`",
-            r.unit,
-            r.meeting.format("%d.%m.%Y"),
-            first.file
-        ),
+        Msg::new("E-SECOND-REGISTER")
+            .arg("unit", r.unit.as_str())
+            .arg("meeting", r.meeting.format("%d.%m.%Y").to_string())
+            .arg("first", first.file.as_str()),
     ))
 }
 
@@ -179,14 +177,12 @@ fn check(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Register> {
     if m.len() != 1 {
-        out.push(Diagnostic {
-            severity: Severity::Error,
-            file: file.to_string(),
-            sheet: Some(m.sheet.clone()),
-            cell: None,
-            message: format!("{} rows in `meeting`: expected one, the meeting the register follows", m.len()),
-            hint: None,
-        });
+        out.push(Diagnostic::in_sheet(
+            Severity::Error,
+            file,
+            &m.sheet,
+            Msg::new("E-MEETING-ROWS").arg("count", m.len()),
+        ));
         return None;
     }
     let unit = text(m, "unit", 0);
@@ -197,21 +193,21 @@ fn check(
             Severity::Error,
             "unit",
             0,
-            format!("unknown unit `{unit}`: expected one of the pack's units"),
+            Msg::new("E-REGISTER-UNIT").arg("unit", crate::text::visible(&unit)),
         ));
     }
     let followed = match numbers(m.text("followed", 0).unwrap_or_default()) {
         Some(list) => list,
         None => {
-            out.push(m.diag(
-                Severity::Error,
-                "followed",
-                0,
-                format!(
-                    "`{}`: expected the protocol's item numbers, separated by `;`",
-                    m.text("followed", 0).unwrap_or_default()
+            out.push(
+                m.diag(
+                    Severity::Error,
+                    "followed",
+                    0,
+                    Msg::new("E-FOLLOWED")
+                        .arg("found", crate::text::visible(m.text("followed", 0).unwrap_or_default())),
                 ),
-            ));
+            );
             Vec::new()
         }
     };
@@ -221,32 +217,38 @@ fn check(
     for i in 0..r.len() {
         let number = r.int("number", i).unwrap_or(0);
         if number > 0 && !followed.contains(&number) {
-            out.push(r.diag(
-                Severity::Error,
-                "number",
-                i,
-                format!(
-                    "item {number} is not one of the protocol's items taken for checking ({}): rows come from \
-                     the protocol",
-                    if followed.is_empty() {
-                        "none".to_string()
-                    } else {
-                        followed.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
-                    }
+            out.push(
+                r.diag(
+                    Severity::Error,
+                    "number",
+                    i,
+                    Msg::new("E-ITEM-NOT-FOLLOWED").arg("item", number).arg("count", followed.len()).arg(
+                        "items",
+                        followed.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+                    ),
                 ),
-            ));
+            );
         }
         if let Some(held) = meeting {
             for (column, what) in DATES {
                 if let Some(d) = r.date(column, i)
                     && d < held
                 {
-                    out.push(r.diag(
-                        Severity::Error,
-                        column,
-                        i,
-                        format!("{what} on {}, before the meeting of {}", day(d), day(held)),
-                    ));
+                    out.push(
+                        r.diag(
+                            Severity::Error,
+                            column,
+                            i,
+                            Msg::new("E-BEFORE-MEETING")
+                                .arg("column", {
+                                    let header = r.source.column(column);
+                                    let (kk, ru) = header.map_or((*column, *column), |c| (c.kk, c.ru));
+                                    Arg::Name(Box::new([kk.to_string(), ru.to_string(), what.to_string()]))
+                                })
+                                .arg("date", day(d))
+                                .arg("meeting", day(held)),
+                        ),
+                    );
                 }
             }
         }
@@ -258,23 +260,15 @@ fn check(
                 Severity::Error,
                 "forwarded_to",
                 i,
-                format!("forwarded on {}: name the body it went to (rule 17)", day(d)),
+                Msg::new("E-FORWARDED-TO").arg("date", day(d)),
             )),
-            (None, None) if outcome == "forwarded" => out.push(r.diag(
-                Severity::Error,
-                "forwarded_on",
-                i,
-                "outcome `forwarded`: give the day and the body it was forwarded to".into(),
-            )),
+            (None, None) if outcome == "forwarded" => {
+                out.push(r.diag(Severity::Error, "forwarded_on", i, Msg::new("E-FORWARDED-ON")))
+            }
             _ => {}
         }
         if forwarded_on.is_none() && r.date("notified_on", i).is_some() {
-            out.push(r.diag(
-                Severity::Error,
-                "notified_on",
-                i,
-                "applicant told of a forwarding that is not recorded: give the day it was forwarded".into(),
-            ));
+            out.push(r.diag(Severity::Error, "notified_on", i, Msg::new("E-NOTIFIED-NOT-FORWARDED")));
         }
         let answered_on = r.date("answered_on", i);
         match (answered_on, outcome.as_str()) {
@@ -282,13 +276,13 @@ fn check(
                 Severity::Error,
                 "answered_on",
                 i,
-                format!("outcome `{outcome}` without the day of the answer"),
+                Msg::new("E-ANSWERED-ON").arg("outcome", outcome.as_str()),
             )),
             (Some(d), "") => out.push(r.diag(
                 Severity::Error,
                 "outcome",
                 i,
-                format!("answered on {}: give the outcome (satisfied, explained or rejected)", day(d)),
+                Msg::new("E-REGISTER-OUTCOME").arg("date", day(d)),
             )),
             _ => {}
         }
@@ -300,22 +294,16 @@ fn check(
                 Severity::Error,
                 "extension_reason",
                 i,
-                format!(
-                    "term extended on {}: give the reason (APPC art. 76 asks a reasoned decision)",
-                    day(d)
-                ),
+                Msg::new("E-EXTENSION-REASON").arg("date", day(d)),
             ));
         }
         if extended_on.is_none() && r.date("extension_notified_on", i).is_some() {
-            out.push(
-                r.diag(
-                    Severity::Error,
-                    "extension_notified_on",
-                    i,
-                    "applicant told of an extension that is not recorded: give the day the term was extended"
-                        .into(),
-                ),
-            );
+            out.push(r.diag(
+                Severity::Error,
+                "extension_notified_on",
+                i,
+                Msg::new("E-NOTIFIED-NOT-EXTENDED"),
+            ));
         }
         let said = text(r, "text", i);
         items.push(Entry {
@@ -346,10 +334,7 @@ fn check(
                 Severity::Error,
                 "followed",
                 0,
-                format!(
-                    "item {n} of the protocol has no row in `register`: every item not answered in full is \
-                     followed (rule 16)"
-                ),
+                Msg::new("E-ITEM-NOT-IN-REGISTER").arg("item", *n),
             ));
         }
     }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::cell::{number, shown};
 use crate::contract::{REGISTERED_ONLY, SOLVED_CATEGORIES};
-use crate::diag::{Diagnostic, Severity, a1};
+use crate::diag::{Diagnostic, Msg, Severity, a1};
 use crate::error::PathError;
 use crate::period::Period;
 
@@ -115,7 +115,7 @@ struct Layout {
 }
 
 /// Finds the row of column numbers and the line-code column.
-fn layout(range: &Range<Data>) -> Result<Layout, String> {
+fn layout(range: &Range<Data>) -> Result<Layout, Msg> {
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let rows: Vec<&[Data]> = range.rows().collect();
     // The header row: the most cells reading 1, 2, 3, … left to right.
@@ -134,7 +134,7 @@ fn layout(range: &Range<Data>) -> Result<Layout, String> {
         }
     }
     let Some((header, columns)) = best else {
-        return Err("no row of column numbers (А, Б, 1, 2, …) in the first 60 rows".into());
+        return Err(Msg::new("f1m-no-numbers"));
     };
     // The line-code column: titled «Шифр строки» above the numbers, or numbered `Б`.
     let titled = rows
@@ -143,7 +143,7 @@ fn layout(range: &Range<Data>) -> Result<Layout, String> {
         .find_map(|row| row.iter().position(|c| normal(&shown(c)).contains("шифр строки")));
     let lettered = rows[header].iter().position(|c| matches!(shown(c).trim(), "Б" | "B"));
     let Some(code_col) = titled.or(lettered) else {
-        return Err("no line-code column («Шифр строки»)".into());
+        return Err(Msg::new("f1m-no-code-column"));
     };
     let mut lines = BTreeMap::new();
     for (i, row) in rows.iter().enumerate().skip(header + 1) {
@@ -155,7 +155,7 @@ fn layout(range: &Range<Data>) -> Result<Layout, String> {
         lines.entry(code as u32).or_insert((r0 + i as u32, title));
     }
     if lines.is_empty() {
-        return Err("no line codes under the header".into());
+        return Err(Msg::new("f1m-no-codes"));
     }
     Ok(Layout { columns, lines })
 }
@@ -166,22 +166,24 @@ pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            out.diagnostics.push(Diagnostic::file_error(file, format!("cannot read the 1-М return: {e}")));
+            out.diagnostics
+                .push(Diagnostic::file_error(file, Msg::new("E-F1M-READ").arg("reason", e.to_string())));
             return out;
         }
     };
     let mut wb = match crate::workbook::open(&bytes) {
         Ok(wb) => wb,
         Err(e) => {
-            out.diagnostics.push(Diagnostic::file_error(file, format!("cannot read the 1-М return: {e}")));
+            out.diagnostics
+                .push(Diagnostic::file_error(file, Msg::new("E-F1M-READ").arg("reason", e.message())));
             return out;
         }
     };
     let sheet = mapping.sheet.as_str();
     let Ok(range) = wb.worksheet_range(sheet) else {
         out.diagnostics.push(
-            Diagnostic::file_error(file, format!("not a form 1-М return: no sheet `{sheet}` (section 1)"))
-                .with_hint("export section 1 of form No. 1-М from the legal-statistics portal as XLSX"),
+            Diagnostic::file_error(file, Msg::new("E-F1M-NO-SHEET").arg("sheet", sheet))
+                .with_hint(Msg::new("hint-f1m-export")),
         );
         return out;
     };
@@ -189,19 +191,21 @@ pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
     if title.is_none() {
         out.diagnostics.push(Diagnostic::file_error(
             file,
-            format!("not a form 1-М return: sheet `{sheet}` has no title naming «{}»", mapping.title),
+            Msg::new("E-F1M-NO-TITLE").arg("sheet", sheet).arg("title", mapping.title.as_str()),
         ));
         return out;
     }
     let layout = match layout(&range) {
         Ok(l) => l,
         Err(e) => {
-            out.diagnostics
-                .push(Diagnostic::file_error(file, format!("not a form 1-М return: sheet `{sheet}`: {e}")));
+            out.diagnostics.push(Diagnostic::file_error(
+                file,
+                Msg::new("E-F1M-LAYOUT").arg("sheet", sheet).arg("problem", e),
+            ));
             return out;
         }
     };
-    let diag = |severity: Severity, row: u32, col: u32, message: String| {
+    let diag = |severity: Severity, row: u32, col: u32, message: Msg| {
         Diagnostic::at(severity, file, sheet, row, col, message)
     };
     let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -215,7 +219,7 @@ pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
     {
         if col(needed).is_none() {
             out.diagnostics
-                .push(Diagnostic::file_error(file, format!("form 1-М: no column numbered {needed}")));
+                .push(Diagnostic::file_error(file, Msg::new("E-F1M-NO-COLUMN").arg("column", needed)));
         }
     }
     if !out.diagnostics.is_empty() {
@@ -231,7 +235,7 @@ pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
         let Some((row, title)) = layout.lines.get(&line.line) else {
             diagnostics.push(Diagnostic::file_error(
                 file,
-                format!("form 1-М: no line {} ({})", line.line, line.article),
+                Msg::new("E-F1M-NO-LINE").arg("line", line.line).arg("article", line.article.as_str()),
             ));
             continue;
         };
@@ -240,18 +244,16 @@ pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
                 Severity::Warning,
                 *row,
                 c0,
-                format!(
-                    "line {} reads «{}», expected it to name «{}»",
-                    line.line,
-                    title.trim(),
-                    line.article
-                ),
+                Msg::new("W-F1M-LINE-TITLE")
+                    .arg("line", line.line)
+                    .arg("title", title.trim())
+                    .arg("article", line.article.as_str()),
             ));
         }
         if !known.contains(&line.category.as_str()) {
             diagnostics.push(Diagnostic::file_error(
                 file,
-                format!("form-1m mapping: unknown category `{}`", line.category),
+                Msg::new("E-F1M-CATEGORY").arg("category", line.category.as_str()),
             ));
             continue;
         }
@@ -284,7 +286,11 @@ pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
                     Severity::Warning,
                     all,
                     column,
-                    format!("column {n}: all offences {a} ≠ misdemeanours {m} + crimes {cr}"),
+                    Msg::new("W-F1M-ALL")
+                        .arg("column", n)
+                        .arg("all", a.to_string())
+                        .arg("misdemeanours", m.to_string())
+                        .arg("crimes", cr.to_string()),
                 ));
             }
             let parts: Option<Vec<f64>> = (4..=7).map(|l| line_row(l).map(|r| at(r, column))).collect();
@@ -295,7 +301,10 @@ pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
                         Severity::Warning,
                         crimes,
                         column,
-                        format!("column {n}: crimes {cr} ≠ the four gravity classes {sum}"),
+                        Msg::new("W-F1M-GRAVITY")
+                            .arg("column", n)
+                            .arg("crimes", cr.to_string())
+                            .arg("sum", sum.to_string()),
                     ));
                 }
             }
@@ -311,7 +320,11 @@ pub fn read(path: &Path, file: &str, mapping: &Mapping) -> Import {
                     Severity::Warning,
                     *row,
                     e,
-                    format!("line {line}: ended {ended} ≠ sent to court {sent} + terminated on non-rehabilitating grounds {term}"),
+                    Msg::new("W-F1M-ENDED")
+                        .arg("line", *line)
+                        .arg("ended", ended.to_string())
+                        .arg("sent", sent.to_string())
+                        .arg("terminated", term.to_string()),
                 ));
             }
         }
@@ -359,16 +372,16 @@ pub struct Listed {
 
 impl Listed {
     /// The entry to import, or what is wrong with it as a message.
-    pub fn entry(&self) -> Result<Entry, String> {
-        let path = self.path.clone().map_err(|e| e.to_string())?;
+    pub fn entry(&self) -> Result<Entry, Msg> {
+        let path = self.path.clone().map_err(|e| e.message())?;
         let period = self.period.clone().map_err(|p| not_a_period(&p))?;
         Ok((path, self.name.clone(), self.unit.clone(), period))
     }
 }
 
 /// What is wrong with the period `p` of a manifest entry.
-pub fn not_a_period(p: &str) -> String {
-    format!("period `{p}` is not YYYY-MM with 03, 06, 09 or 12 months")
+pub fn not_a_period(p: &str) -> Msg {
+    Msg::new("f1m-period").arg("period", p)
 }
 
 /// Reads a manifest; its paths are relative to its own folder and may not leave it.

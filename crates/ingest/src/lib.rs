@@ -43,7 +43,7 @@ pub use code::UnitCode;
 pub use error::{PathError, WorkbookError};
 
 pub use contract::{SOURCES, Source, SourceId};
-pub use diag::{Diagnostic, Severity};
+pub use diag::{Arg, Diagnostic, Lang, Msg, Severity};
 pub use period::Period;
 pub use read::InputFile;
 
@@ -164,24 +164,28 @@ impl Dataset {
         column: &str,
         row: u32,
         severity: Severity,
-        message: impl Into<String>,
+        message: Msg,
     ) -> Diagnostic {
+        let (file, sheet, cell) = self.place(source, column, row);
+        Diagnostic { severity, file, sheet, cell, message, hint: None }
+    }
+
+    /// Where a record's cell is: file, sheet and cell, as far as known (see [`Self::diagnostic`]).
+    pub fn place(
+        &self,
+        source: SourceId,
+        column: &str,
+        row: u32,
+    ) -> (String, Option<String>, Option<String>) {
         let Some(p) = self.provenance.get(&source) else {
-            return Diagnostic { severity, ..Diagnostic::file_error(contract::source(source).name, message) };
+            return (contract::source(source).name.to_string(), None, None);
         };
         let col = p.columns.iter().find(|(id, _)| *id == column).and_then(|(_, c)| *c);
         let cell = match (row, col) {
             (1.., Some(c)) => Some(diag::a1(row - 1, c)),
             _ => None,
         };
-        Diagnostic {
-            severity,
-            file: p.file.clone(),
-            sheet: Some(p.sheet.clone()),
-            cell,
-            message: message.into(),
-            hint: None,
-        }
+        (p.file.clone(), Some(p.sheet.clone()), cell)
     }
 
     /// The unit codes, in input order.
@@ -247,14 +251,9 @@ impl Outcome {
 
 /// Orders diagnostics by file, sheet and cell, and drops repeats.
 pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.sort_by(|a, b| {
-        (&a.file, &a.sheet, cell_order(&a.cell), a.severity, &a.message).cmp(&(
-            &b.file,
-            &b.sheet,
-            cell_order(&b.cell),
-            b.severity,
-            &b.message,
-        ))
+    // The English words order messages at one cell the same way in every language.
+    diagnostics.sort_by_cached_key(|d| {
+        (d.file.clone(), d.sheet.clone(), cell_order(&d.cell), d.severity, d.message.text(Lang::En))
     });
     diagnostics.dedup();
 }
@@ -304,15 +303,18 @@ fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic
         Ok(listed) => listed,
         Err(e) => {
             diagnostics
-                .push(Diagnostic::file_error(form1m::MANIFEST, format!("cannot read the manifest: {e}")));
+                .push(Diagnostic::file_error(form1m::MANIFEST, Msg::new("E-MANIFEST").arg("reason", e)));
             return;
         }
     };
     let units = data.unit_codes();
     let mut entries = Vec::new();
     for f in &listed {
-        let problem = |m: String| {
-            Diagnostic::file_error(form1m::MANIFEST, format!("file `{}`: {m}", crate::text::visible(&f.name)))
+        let problem = |m: Msg| {
+            Diagnostic::file_error(
+                form1m::MANIFEST,
+                Msg::new("E-MANIFEST-FILE").arg("file", crate::text::visible(&f.name)).arg("problem", m),
+            )
         };
         let period = match &f.period {
             Ok(period) => *period,
@@ -324,17 +326,16 @@ fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic
         if period.months != data.period.months
             || !(period.year == data.period.year || period.year == data.period.year - 1)
         {
-            diagnostics.push(problem(format!(
-                "period {}-{:02} is neither {} nor the same months of {}",
-                period.year,
-                period.months,
-                data.period.label_ru(),
-                data.period.year - 1
-            )));
+            diagnostics.push(problem(
+                Msg::new("f1m-other-period")
+                    .arg("period", format!("{}-{:02}", period.year, period.months))
+                    .arg("current", data.period.named())
+                    .arg("previous", data.period.year - 1),
+            ));
             continue;
         }
         if !units.contains(&f.unit) {
-            diagnostics.push(problem(format!("unit `{}` is not in the `units` sheet", f.unit)));
+            diagnostics.push(problem(Msg::new("f1m-unit").arg("unit", crate::text::visible(&f.unit))));
             continue;
         }
         match f.entry() {
@@ -348,8 +349,10 @@ fn apply_form1m(dir: &Path, data: &mut Dataset, diagnostics: &mut Vec<Diagnostic
         return;
     }
     if let Err(e) = replace_statistics(data, &rows) {
-        diagnostics
-            .push(Diagnostic::file_error(form1m::MANIFEST, format!("cannot merge the 1-М statistics: {e}")));
+        diagnostics.push(Diagnostic::file_error(
+            form1m::MANIFEST,
+            Msg::new("E-F1M-MERGE").arg("reason", e.to_string()),
+        ));
     }
 }
 
@@ -409,7 +412,7 @@ fn build(
             Err(err) => {
                 diagnostics.push(Diagnostic::file_error(
                     table.file.clone(),
-                    format!("cannot build the frame of `{}`: {err}", table.source.name),
+                    Msg::new("E-FRAME").arg("source", table.source.named()).arg("reason", err.to_string()),
                 ));
                 None
             }

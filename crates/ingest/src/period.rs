@@ -56,6 +56,12 @@ impl Period {
         let noun = if self.months % 10 == 3 && self.months != 13 { "месяца" } else { "месяцев" };
         format!("{} {noun} {} года", self.months, self.year)
     }
+
+    /// The period's name for a message, in each language.
+    pub fn named(self) -> crate::Arg {
+        let en = format!("{} months of {}", self.months, self.year);
+        crate::Arg::Name(Box::new([self.label_kk(), self.label_ru(), en]))
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use calamine::Reader;
 
 use crate::cell::Value;
 use crate::contract::{PROTOCOL_SOURCES, normalise};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Msg, Severity};
 use crate::read::Table;
 use crate::workbook;
 
@@ -126,7 +126,7 @@ fn flag(t: &Table, column: &str, i: usize) -> Option<bool> {
 /// Reads and checks the protocol workbook at `path`; `units` are the pack's unit codes, when
 /// known.
 pub fn load_protocol(path: &Path, units: Option<&[String]>) -> ProtocolOutcome {
-    let (name, tables, mut diagnostics) = read_book(path, PROTOCOL_SOURCES, "the protocol workbook");
+    let (name, tables, mut diagnostics) = read_book(path, PROTOCOL_SOURCES, "what-protocol");
     let protocol = match tables.as_slice() {
         [Some(p), Some(d), Some(i)] => check(p, d, i, units, &name, &mut diagnostics),
         _ => None,
@@ -136,13 +136,13 @@ pub fn load_protocol(path: &Path, units: Option<&[String]>) -> ProtocolOutcome {
     ProtocolOutcome { protocol: protocol.filter(|_| clean), diagnostics }
 }
 
-/// Reads the sheets of `sources` from the workbook esep wrote at `path` (`what` it is, for the
-/// message when a sheet is missing): the file's name, a table per source (`None` when its sheet
+/// Reads the sheets of `sources` from the workbook esep wrote at `path` (`what` it is: the id
+/// of its name, for the message when a sheet is missing): the file's name, a table per source (`None` when its sheet
 /// is missing or unreadable; an empty list when the file is), and every problem found.
 pub(crate) fn read_book(
     path: &Path,
     sources: &'static [crate::Source],
-    what: &str,
+    what: &'static str,
 ) -> (String, Vec<Option<Table>>, Vec<Diagnostic>) {
     let name =
         path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -150,14 +150,15 @@ pub(crate) fn read_book(
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let d = Diagnostic::file_error(&name, format!("cannot read the file: {e}"));
+            let d = Diagnostic::file_error(&name, Msg::new("E-READ-FILE").arg("reason", e.to_string()));
             return (name, Vec::new(), vec![d]);
         }
     };
     let mut wb = match workbook::open(&bytes) {
         Ok(wb) => wb,
         Err(reason) => {
-            let d = Diagnostic::file_error(&name, format!("cannot read the workbook: {reason}"));
+            let d =
+                Diagnostic::file_error(&name, Msg::new("E-BOOK-UNREADABLE").arg("reason", reason.message()));
             return (name, Vec::new(), vec![d]);
         }
     };
@@ -171,10 +172,10 @@ pub(crate) fn read_book(
         let Some(sheet) = sheet.cloned() else {
             diagnostics.push(Diagnostic::file_error(
                 &name,
-                format!(
-                    "no sheet `{}` ({} / {}): expected {what} esep writes",
-                    source.name, source.kk, source.ru
-                ),
+                Msg::new("E-NO-SHEET")
+                    .arg("id", source.name)
+                    .arg("source", source.named())
+                    .arg("what", Msg::new(what)),
             ));
             tables.push(None);
             continue;
@@ -200,14 +201,12 @@ fn check(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Protocol> {
     if p.len() != 1 {
-        out.push(Diagnostic {
-            severity: Severity::Error,
-            file: file.to_string(),
-            sheet: Some(p.sheet.clone()),
-            cell: None,
-            message: format!("{} rows in `protocol`: expected one, the meeting", p.len()),
-            hint: None,
-        });
+        out.push(Diagnostic::in_sheet(
+            Severity::Error,
+            file,
+            &p.sheet,
+            Msg::new("E-PROTOCOL-ROWS").arg("count", p.len()),
+        ));
         return None;
     }
     let unit = text(p, "unit", 0);
@@ -218,23 +217,23 @@ fn check(
             Severity::Error,
             "unit",
             0,
-            format!("unknown unit `{unit}`: expected one of the pack's units"),
+            Msg::new("E-PROTOCOL-UNIT").arg("unit", crate::text::visible(&unit)),
         ));
     }
     let (date, drawn_up) = (p.date("date", 0), p.date("drawn_up", 0));
     if let (Some(date), Some(drawn)) = (date, drawn_up)
         && date != drawn
     {
-        out.push(p.diag(
-            Severity::Error,
-            "drawn_up",
-            0,
-            format!(
-                "drawn up on {}, the meeting was on {}: rule 14 has the protocol drawn up the same day",
-                drawn.format("%d.%m.%Y"),
-                date.format("%d.%m.%Y")
+        out.push(
+            p.diag(
+                Severity::Error,
+                "drawn_up",
+                0,
+                Msg::new("E-DRAWN-UP")
+                    .arg("drawn", drawn.format("%d.%m.%Y").to_string())
+                    .arg("date", date.format("%d.%m.%Y").to_string()),
             ),
-        ));
+        );
     }
     let (capacity, participants) = (p.int("capacity", 0), p.int("participants", 0));
     if let (Some(seats), Some(people)) = (capacity, participants)
@@ -244,19 +243,14 @@ fn check(
             Severity::Warning,
             "participants",
             0,
-            format!("{people} participants in a hall of {seats} seats (rule 9)"),
+            Msg::new("W-HALL-OVERFULL").arg("people", people).arg("seats", seats),
         ));
     }
     let mut list = Vec::new();
     for i in 0..items.len() {
         let answered = flag(items, "answered", i);
         if answered.is_none() {
-            out.push(items.diag(
-                Severity::Error,
-                "answered",
-                i,
-                "say whether it was answered in full at the meeting (yes / no)".into(),
-            ));
+            out.push(items.diag(Severity::Error, "answered", i, Msg::new("E-ANSWERED-FLAG")));
         }
         if answered == Some(false) {
             for column in ["applicant_name", "contact"] {
@@ -265,22 +259,18 @@ fn check(
                         Severity::Error,
                         column,
                         i,
-                        format!(
-                            "not answered in full, so the answer must reach the applicant: give the {}",
-                            if column == "contact" { "address, phone or e-mail" } else { "applicant's name" }
-                        ),
+                        Msg::new(if column == "contact" {
+                            "E-CONTACT-MISSING"
+                        } else {
+                            "E-APPLICANT-MISSING"
+                        }),
                     ));
                 }
             }
         }
         let competence = flag(items, "competence", i);
         if competence == Some(false) && items.text("competent_body", i).is_none() {
-            out.push(items.diag(
-                Severity::Error,
-                "competent_body",
-                i,
-                "outside police competence: name the competent body it goes to (rule 17)".into(),
-            ));
+            out.push(items.diag(Severity::Error, "competent_body", i, Msg::new("E-COMPETENT-BODY")));
         }
         let said = text(items, "text", i);
         list.push(Item {

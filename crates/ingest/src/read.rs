@@ -10,7 +10,7 @@ use calamine::{Data, Range, Reader};
 
 use crate::cell::{Value, convert};
 use crate::contract::{SOURCES, Source, SourceId, normalise};
-use crate::diag::{Diagnostic, Severity, a1};
+use crate::diag::{Arg, Diagnostic, Msg, Severity, a1};
 use crate::error::WorkbookError;
 use crate::workbook;
 
@@ -99,7 +99,7 @@ impl Table {
     }
 
     /// A diagnostic about a column in record `i`.
-    pub fn diag(&self, severity: Severity, column: &str, i: usize, message: String) -> Diagnostic {
+    pub fn diag(&self, severity: Severity, column: &str, i: usize, message: Msg) -> Diagnostic {
         Diagnostic {
             severity,
             file: self.file.clone(),
@@ -108,6 +108,16 @@ impl Table {
             message,
             hint: None,
         }
+    }
+
+    /// The header of column `id` of this table's source, for a message.
+    pub fn column_named(&self, id: &str) -> Arg {
+        self.source.column_named(id)
+    }
+
+    /// A problem with the sheet as a whole.
+    pub fn sheet_diag(&self, severity: Severity, message: Msg) -> Diagnostic {
+        Diagnostic::in_sheet(severity, &self.file, &self.sheet, message)
     }
 }
 
@@ -147,7 +157,7 @@ pub fn read_folder(dir: &Path) -> Read {
         Ok(entries) => entries,
         Err(err) => {
             out.diagnostics
-                .push(Diagnostic::file_error(shown_dir, format!("cannot read the input folder: {err}")));
+                .push(Diagnostic::file_error(shown_dir, Msg::new("E-FOLDER").arg("reason", err.to_string())));
             return out;
         }
     };
@@ -173,15 +183,15 @@ pub fn read_folder(dir: &Path) -> Read {
         // Nothing outside the input folder is read, not even through a link.
         if !path.canonicalize().is_ok_and(|p| p.starts_with(&root)) {
             out.diagnostics.push(
-                Diagnostic::file_error(name, "a link that leads outside the input folder: not read")
-                    .with_hint("copy the workbook into the folder"),
+                Diagnostic::file_error(name, Msg::new("E-LINK-OUTSIDE"))
+                    .with_hint(Msg::new("hint-copy-into-folder")),
             );
             continue;
         }
         if let Some(p) = crate::text::text_problem(&name, crate::text::limits("file")) {
             out.diagnostics.push(
-                Diagnostic::file_error(name, format!("the file name: {p}"))
-                    .with_hint("rename the file: its name is printed in the reports' list of sources"),
+                Diagnostic::file_error(name, Msg::new("E-FILE-NAME").arg("problem", p))
+                    .with_hint(Msg::new("hint-rename-file")),
             );
             continue;
         }
@@ -192,12 +202,12 @@ pub fn read_folder(dir: &Path) -> Read {
             out.diagnostics.push(
                 Diagnostic::file_error(
                     shown_dir.clone(),
-                    format!(
-                        "missing source `{}` ({} / {}): expected a sheet of that name in a workbook of the folder",
-                        source.name, source.kk, source.ru
-                    ),
+                    Msg::new("E-MISSING-SOURCE")
+                        .arg("source", source.named())
+                        .arg("id", source.name)
+                        .arg("labels", format!("{} / {}", source.kk, source.ru)),
                 )
-                .with_hint(format!("`esep template --out DIR` writes a blank `{}.xlsx`", source.name)),
+                .with_hint(Msg::new("hint-template").arg("id", source.name)),
             );
         }
     }
@@ -213,12 +223,13 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(err) => {
-            out.diagnostics.push(Diagnostic::file_error(name, format!("cannot read the file: {err}")));
+            out.diagnostics
+                .push(Diagnostic::file_error(name, Msg::new("E-READ-FILE").arg("reason", err.to_string())));
             return;
         }
     };
     if bytes.is_empty() {
-        out.diagnostics.push(Diagnostic::file_error(name, "the file is empty: expected a workbook"));
+        out.diagnostics.push(Diagnostic::file_error(name, Msg::new("E-EMPTY-FILE")));
         return;
     }
     let digest = sha2::Sha256::digest(&bytes);
@@ -230,8 +241,8 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
     out.files.push(InputFile { name: name.to_string(), bytes: bytes.len() as u64, sha256 });
     if let Err(reason) = workbook::check_container(&bytes) {
         out.diagnostics.push(
-            Diagnostic::file_error(name, format!("refusing to open the workbook: {reason}"))
-                .with_hint("save the workbook again from Excel or LibreOffice, or split it"),
+            Diagnostic::file_error(name, Msg::new("E-WORKBOOK-REFUSED").arg("reason", reason.message()))
+                .with_hint(Msg::new("hint-save-again")),
         );
         return;
     }
@@ -239,11 +250,8 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
         Ok(wb) => wb,
         Err(reason) => {
             out.diagnostics.push(
-                Diagnostic::file_error(
-                    name,
-                    "cannot read the workbook: expected an .xlsx, .xls or .ods file",
-                )
-                .with_hint(format!("the reader said: {reason}")),
+                Diagnostic::file_error(name, Msg::new("E-NOT-A-WORKBOOK"))
+                    .with_hint(Msg::new("hint-reader-said").arg("reason", reason.message())),
             );
             return;
         }
@@ -264,17 +272,18 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
     }
     for (source, sheet) in matched {
         if let Some((file, first)) = found.get(&source.id) {
-            out.diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                file: name.to_string(),
-                sheet: Some(sheet.to_string()),
-                cell: None,
-                message: format!(
-                    "source `{}` appears twice: it was already read from {file}, sheet `{first}`",
-                    source.name
-                ),
-                hint: Some("keep one sheet per source".into()),
-            });
+            out.diagnostics.push(
+                Diagnostic::in_sheet(
+                    Severity::Error,
+                    name,
+                    &sheet,
+                    Msg::new("E-SOURCE-TWICE")
+                        .arg("source", source.named())
+                        .arg("file", file)
+                        .arg("sheet", first),
+                )
+                .with_hint(Msg::new("hint-one-sheet")),
+            );
             continue;
         }
         found.insert(source.id, (name.to_string(), sheet.to_string()));
@@ -334,7 +343,7 @@ struct Reading<'d> {
 }
 
 impl Reading<'_> {
-    fn at(&self, row: u32, col: u32, severity: Severity, message: String) -> Diagnostic {
+    fn at(&self, row: u32, col: u32, severity: Severity, message: Msg) -> Diagnostic {
         Diagnostic::at(severity, &self.file, &self.sheet, row, col, message)
     }
 
@@ -349,17 +358,9 @@ impl Reading<'_> {
         let best = counts.iter().copied().max().unwrap_or(0);
         let Some(k) = counts.iter().position(|n| best == 0 || *n == best) else {
             self.failed = true;
-            self.diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                file: self.file.clone(),
-                sheet: Some(self.sheet.clone()),
-                cell: Some("A1".into()),
-                message: format!(
-                    "the sheet is empty: expected a header row with the columns of `{}`",
-                    self.source.name
-                ),
-                hint: None,
-            });
+            let d =
+                self.at(0, 0, Severity::Error, Msg::new("E-EMPTY-SHEET").arg("source", self.source.named()));
+            self.diagnostics.push(d);
             return;
         };
         let (header_row, header) = &head[k];
@@ -375,7 +376,7 @@ impl Reading<'_> {
                         header_row,
                         *col,
                         Severity::Error,
-                        format!("column `{}` appears twice in the header", source.columns[k].id),
+                        Msg::new("E-COLUMN-TWICE").arg("column", source.columns[k].named()),
                     );
                     self.diagnostics.push(d);
                 }
@@ -388,11 +389,9 @@ impl Reading<'_> {
                 header_row,
                 *col,
                 Severity::Warning,
-                format!(
-                    "column `{}` is not in the contract of `{}` and is ignored",
-                    crate::text::visible(label),
-                    source.name
-                ),
+                Msg::new("W-UNKNOWN-COLUMN")
+                    .arg("label", crate::text::visible(label))
+                    .arg("source", source.named()),
             );
             self.diagnostics.push(d);
         }
@@ -402,12 +401,10 @@ impl Reading<'_> {
                 header_row,
                 unknown[UNKNOWN_SHOWN].0,
                 Severity::Warning,
-                format!(
-                    "{} more columns up to {} are not in the contract of `{}` and are ignored",
-                    unknown.len() - UNKNOWN_SHOWN,
-                    a1(header_row, last),
-                    source.name
-                ),
+                Msg::new("W-UNKNOWN-COLUMNS")
+                    .arg("count", unknown.len() - UNKNOWN_SHOWN)
+                    .arg("last", a1(header_row, last))
+                    .arg("source", source.named()),
             );
             self.diagnostics.push(d);
         }
@@ -419,12 +416,17 @@ impl Reading<'_> {
                         header_row,
                         first_col,
                         Severity::Error,
-                        format!(
-                            "missing column `{}` ({} / {}): expected it in the header row",
-                            column.id, column.kk, column.ru
-                        ),
+                        Msg::new("E-MISSING-COLUMN")
+                            .arg("column", column.named())
+                            .arg("id", column.id)
+                            .arg("labels", format!("{} / {}", column.kk, column.ru)),
                     )
-                    .with_hint(format!("{}: {}", column.ty.name(), column.about_ru));
+                    .with_hint(Msg::new("hint-column").arg("expected", column.ty.expected_msg()).name(
+                        "about",
+                        column.about_kk,
+                        column.about_ru,
+                        column.about_ru,
+                    ));
                 self.diagnostics.push(d);
             }
         }
@@ -479,7 +481,7 @@ impl Reading<'_> {
                 Some(cell) => match convert(cell, column.ty, column.id) {
                     Ok(v) => Some(v),
                     Err(e) => {
-                        problems.push((k, col, e.message(column.id)));
+                        problems.push((k, col, e.message(column.named())));
                         None
                     }
                 },
@@ -488,11 +490,9 @@ impl Reading<'_> {
                         problems.push((
                             k,
                             col,
-                            format!(
-                                "column `{}`: empty required cell, expected {}",
-                                column.id,
-                                column.ty.expected()
-                            ),
+                            Msg::new("E-REQUIRED")
+                                .arg("column", column.named())
+                                .arg("expected", column.ty.expected_msg()),
                         ));
                     }
                     None
@@ -527,25 +527,17 @@ impl Reading<'_> {
                 first,
                 col,
                 Severity::Error,
-                format!(
-                    "column `{}`: {} more cells with problems in rows {}–{}, not listed one by one",
-                    column.id,
-                    self.errors[k] - ERRORS_PER_COLUMN,
-                    first + 1,
-                    last + 1
-                ),
+                Msg::new("E-MORE-CELLS")
+                    .arg("column", column.named())
+                    .arg("count", self.errors[k] - ERRORS_PER_COLUMN)
+                    .arg("first", first + 1)
+                    .arg("last", last + 1),
             );
             self.diagnostics.push(d);
         }
         if let Err(reason) = read {
-            self.diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                file: self.file.clone(),
-                sheet: Some(self.sheet.clone()),
-                cell: None,
-                message: format!("cannot read the sheet: {reason}"),
-                hint: None,
-            });
+            let message = Msg::new("E-READ-SHEET").arg("reason", reason.message());
+            self.diagnostics.push(Diagnostic::in_sheet(Severity::Error, &self.file, &self.sheet, message));
             return None;
         }
         if self.failed { None } else { self.table }

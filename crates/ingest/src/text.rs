@@ -4,6 +4,8 @@
 //! `validate` applies these rules at the cell, so that whatever it accepts `build` builds: the
 //! renderer's tests prove that the embedded fonts show every character of [`PRINTABLE`].
 
+use crate::diag::{Lang, Msg};
+
 /// Ranges of characters the documents print, inclusive. Everything else in a text cell is an
 /// error, shown as `U+XXXX`: emoji, CJK, control and invisible characters.
 pub const PRINTABLE: &[(char, char)] = &[
@@ -44,11 +46,7 @@ pub fn invisible(c: char) -> bool {
 
 /// `U+1F693 «🚓»`, or `U+FEFF (invisible)` for a character that shows nothing.
 pub fn describe(c: char) -> String {
-    if invisible(c) {
-        format!("U+{:04X} (invisible)", u32::from(c))
-    } else {
-        format!("U+{:04X} «{c}»", u32::from(c))
-    }
+    if invisible(c) { format!("U+{:04X}", u32::from(c)) } else { format!("U+{:04X} «{c}»", u32::from(c)) }
 }
 
 /// The text for a message: invisible characters as `⟨U+FEFF⟩`, and at most 60 characters
@@ -112,7 +110,7 @@ pub fn written_in(s: &str) -> &'static str {
 }
 
 /// The first problem of a text cell's content, in words, or `None` when the pack can hold it.
-pub fn text_problem(s: &str, limits: Limits) -> Option<String> {
+pub fn text_problem(s: &str, limits: Limits) -> Option<Msg> {
     let bad: Vec<char> = {
         let mut seen = Vec::new();
         for c in s.chars().filter(|c| !printable(*c)) {
@@ -127,27 +125,20 @@ pub fn text_problem(s: &str, limits: Limits) -> Option<String> {
     };
     if !bad.is_empty() {
         let list: Vec<String> = bad.iter().map(|c| describe(*c)).collect();
-        let what = if bad.iter().all(|c| invisible(*c)) {
-            "an invisible or control character"
-        } else {
-            "a character the documents cannot print"
-        };
-        return Some(format!(
-            "{what}: {}; expected letters (Kazakh, Russian, Latin), digits and common punctuation",
-            list.join(", ")
-        ));
+        let id = if bad.iter().all(|c| invisible(*c)) { "text-invisible" } else { "text-unprintable" };
+        return Some(Msg::new(id).arg("chars", list.join(", ")));
     }
     let n = s.chars().count();
     if n > limits.chars {
-        return Some(format!("{n} characters, expected at most {}", limits.chars));
+        return Some(Msg::new("text-too-long").arg("count", n).arg("max", limits.chars));
     }
     if let Some(word) = s.split([' ', '\n', '\u{a0}', '\u{202f}']).find(|w| w.chars().count() > limits.word) {
-        return Some(format!(
-            "a word of {} characters (`{}`), expected at most {}: add spaces",
-            word.chars().count(),
-            visible(word),
-            limits.word
-        ));
+        return Some(
+            Msg::new("text-long-word")
+                .arg("count", word.chars().count())
+                .arg("word", visible(word))
+                .arg("max", limits.word),
+        );
     }
     None
 }
@@ -161,42 +152,48 @@ const RESERVED: &[&str] = &["con", "prn", "aux", "nul", "clock$"];
 /// What is wrong with a unit code, or `None`. A code is 1 to [`CODE_MAX_CHARS`] Latin or
 /// Cyrillic letters, digits, `-` and `_`, beginning with a letter or digit: no dots, slashes,
 /// spaces or other characters that would make it a path rather than a folder name.
-pub fn code_problem(code: &str) -> Option<String> {
+pub fn code_problem(code: &str) -> Option<Msg> {
     let allowed =
         |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_' || ('\u{400}'..='\u{4ff}').contains(&c);
     let n = code.chars().count();
     if n == 0 {
-        return Some("an empty code".into());
+        return Some(Msg::new("code-empty"));
     }
     if n > CODE_MAX_CHARS {
-        return Some(format!("{n} characters, expected at most {CODE_MAX_CHARS}"));
+        return Some(Msg::new("text-too-long").arg("count", n).arg("max", CODE_MAX_CHARS));
     }
     if let Some(c) = code.chars().find(|c| !allowed(*c)) {
-        return Some(format!("{} is not allowed in a code", describe(c)));
+        return Some(Msg::new("code-character").arg("char", describe(c)));
     }
     if code.starts_with(['-', '_']) {
-        return Some("a code begins with a letter or a digit".into());
+        return Some(Msg::new("code-start"));
     }
     let lower = code.to_lowercase();
     let device = (lower.starts_with("com") || lower.starts_with("lpt"))
         && lower.len() == 4
         && lower[3..].chars().all(|c| c.is_ascii_digit());
     if RESERVED.contains(&lower.as_str()) || device {
-        return Some(format!("`{code}` is a name Windows reserves for a device"));
+        return Some(Msg::new("code-device").arg("code", code));
     }
     None
 }
 
 /// What a unit code must be, in words (for messages and the contract page).
 pub fn code_expected() -> String {
-    format!(
-        "1–{CODE_MAX_CHARS} Latin or Cyrillic letters, digits, `-` or `_`, beginning with a letter or digit"
-    )
+    Msg::new("code-rule").arg("max", CODE_MAX_CHARS).text(Lang::En)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text_problem(s: &str, limits: Limits) -> Option<String> {
+        super::text_problem(s, limits).map(|m| m.text(Lang::En))
+    }
+
+    fn code_problem(code: &str) -> Option<String> {
+        super::code_problem(code).map(|m| m.text(Lang::En))
+    }
 
     #[test]
     fn language_from_letters() {
@@ -217,9 +214,9 @@ mod tests {
         let p = text_problem("Полиция 🚓 警察", limits("topic")).unwrap_or_default();
         assert!(p.contains("U+1F693 «🚓»") && p.contains("U+8B66 «警»"), "{p}");
         let p = text_problem("\u{feff}Ақжар", limits("topic")).unwrap_or_default();
-        assert!(p.starts_with("an invisible or control character: U+FEFF (invisible)"), "{p}");
+        assert!(p.starts_with("an invisible or control character: U+FEFF"), "{p}");
         let p = text_problem("a\tb\u{7}", limits("topic")).unwrap_or_default();
-        assert!(p.contains("U+0009 (invisible), U+0007 (invisible)"), "{p}");
+        assert!(p.contains("U+0009, U+0007"), "{p}");
         assert_eq!(visible("\u{feff}Ақ\u{200b}жар"), "⟨U+FEFF⟩Ақ⟨U+200B⟩жар");
     }
 
@@ -251,7 +248,7 @@ mod tests {
             ("/etc", "U+002F «/» is not allowed in a code"),
             ("a\\b", "U+005C «\\» is not allowed in a code"),
             ("a b", "U+0020 « » is not allowed in a code"),
-            ("a\0b", "U+0000 (invisible) is not allowed in a code"),
+            ("a\0b", "U+0000 is not allowed in a code"),
             ("-x", "a code begins with a letter or a digit"),
             ("CON", "`CON` is a name Windows reserves for a device"),
             ("lpt1", "`lpt1` is a name Windows reserves for a device"),

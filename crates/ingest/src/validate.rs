@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::cell::Value;
 use crate::contract::{ColumnType, SOLVED_CATEGORIES, SourceId, stat_codes};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Arg, Diagnostic, Msg, Severity};
 use crate::period::Period;
 use crate::read::Table;
 
@@ -52,18 +52,12 @@ const LEAD_ITEMS: std::ops::RangeInclusive<i64> = 1..=7;
 fn check_narrative(t: &Table, out: &mut Vec<Diagnostic>) {
     for i in 0..t.len() {
         match (t.text("section", i), t.int("item", i)) {
-            (Some("measures"), None) => out.push(t.diag(
-                Severity::Error,
-                "item",
-                i,
-                "what was done belongs to a chapter: expected its item of rule 6, 1–7".into(),
-            )),
-            (_, Some(item)) if !LEAD_ITEMS.contains(&item) => out.push(t.diag(
-                Severity::Error,
-                "item",
-                i,
-                format!("item {item}: expected an item of rule 6 from 1 to 7"),
-            )),
+            (Some("measures"), None) => {
+                out.push(t.diag(Severity::Error, "item", i, Msg::new("E-ITEM-MISSING")))
+            }
+            (_, Some(item)) if !LEAD_ITEMS.contains(&item) => {
+                out.push(t.diag(Severity::Error, "item", i, Msg::new("E-ITEM").arg("item", item)))
+            }
             _ => {}
         }
     }
@@ -93,17 +87,24 @@ pub(crate) fn check_keys(table: &Table, out: &mut Vec<Diagnostic>) {
         };
         let joined = parts.join("\u{1f}");
         if let Some(first) = seen.get(&joined) {
-            let names = key.join(", ");
-            out.push(table.diag(
-                Severity::Error,
-                key[key.len() - 1],
-                i,
-                format!(
-                    "duplicate key ({names}) = ({}): first given in row {}",
-                    parts.iter().map(|p| crate::text::visible(p)).collect::<Vec<_>>().join(", "),
-                    table.rows[*first] + 1
+            let names = |pick: fn(&crate::contract::Column) -> &'static str| {
+                key.iter().map(|k| table.source.column(k).map_or(*k, pick)).collect::<Vec<_>>().join(", ")
+            };
+            let columns = Arg::Name(Box::new([names(|c| c.kk), names(|c| c.ru), key.join(", ")]));
+            out.push(
+                table.diag(
+                    Severity::Error,
+                    key[key.len() - 1],
+                    i,
+                    Msg::new("E-DUPLICATE-KEY")
+                        .arg("columns", columns)
+                        .arg(
+                            "values",
+                            parts.iter().map(|p| crate::text::visible(p)).collect::<Vec<_>>().join(", "),
+                        )
+                        .arg("row", table.rows[*first] + 1),
                 ),
-            ));
+            );
         } else {
             seen.insert(joined, i);
         }
@@ -118,34 +119,20 @@ fn check_unit_tree(units: &Table, out: &mut Vec<Diagnostic>) {
         .filter(|&i| units.text("code", i).is_some() && units.text("parent", i).is_none())
         .collect();
     match roots.len() {
-        0 if !units.is_empty() => out.push(Diagnostic {
-            severity: Severity::Error,
-            file: units.file.clone(),
-            sheet: Some(units.sheet.clone()),
-            cell: None,
-            message: "no department: expected exactly one unit with an empty `parent`".into(),
-            hint: None,
-        }),
-        0 => out.push(Diagnostic {
-            severity: Severity::Error,
-            file: units.file.clone(),
-            sheet: Some(units.sheet.clone()),
-            cell: None,
-            message: "no units: expected the department and its bodies".into(),
-            hint: None,
-        }),
+        0 if !units.is_empty() => out.push(units.sheet_diag(Severity::Error, Msg::new("E-NO-DEPARTMENT"))),
+        0 => out.push(units.sheet_diag(Severity::Error, Msg::new("E-NO-UNITS"))),
         1 => {}
         _ => {
             for &i in &roots[1..] {
-                out.push(units.diag(
-                    Severity::Error,
-                    "parent",
-                    i,
-                    format!(
-                        "second unit without a parent: expected exactly one department, `{}` is already one",
-                        units.text("code", roots[0]).unwrap_or_default()
+                out.push(
+                    units.diag(
+                        Severity::Error,
+                        "parent",
+                        i,
+                        Msg::new("E-SECOND-DEPARTMENT")
+                            .arg("code", units.text("code", roots[0]).unwrap_or_default()),
                     ),
-                ));
+                );
             }
         }
     }
@@ -154,16 +141,17 @@ fn check_unit_tree(units: &Table, out: &mut Vec<Diagnostic>) {
     for i in 0..units.len() {
         let Some(code) = units.text("code", i) else { continue };
         match folded.get(&code.to_lowercase()) {
-            Some(&first) if units.text("code", first) != Some(code) => out.push(units.diag(
-                Severity::Error,
-                "code",
-                i,
-                format!(
-                    "code `{code}` differs from `{}` (row {}) only in letter case: their folders would be one",
-                    units.text("code", first).unwrap_or_default(),
-                    units.rows[first] + 1
+            Some(&first) if units.text("code", first) != Some(code) => out.push(
+                units.diag(
+                    Severity::Error,
+                    "code",
+                    i,
+                    Msg::new("E-CODE-CASE")
+                        .arg("code", code)
+                        .arg("other", units.text("code", first).unwrap_or_default())
+                        .arg("row", units.rows[first] + 1),
                 ),
-            )),
+            ),
             Some(_) => {}
             None => {
                 folded.insert(code.to_lowercase(), i);
@@ -181,7 +169,7 @@ fn check_unit_tree(units: &Table, out: &mut Vec<Diagnostic>) {
                         Severity::Error,
                         "parent",
                         i,
-                        format!("unit `{code}` is its own ancestor: expected a tree of units"),
+                        Msg::new("E-UNIT-LOOP").arg("code", code),
                     ));
                     break;
                 }
@@ -205,7 +193,7 @@ fn check_unit_tree(units: &Table, out: &mut Vec<Diagnostic>) {
                 Severity::Warning,
                 "population",
                 i,
-                format!("population {pop} of `{code}` is smaller than its bodies' total {sum}"),
+                Msg::new("W-POPULATION").arg("population", pop).arg("code", code).arg("sum", sum),
             ));
         }
     }
@@ -223,12 +211,9 @@ fn check_unit_refs(table: &Table, codes: &BTreeSet<String>, out: &mut Vec<Diagno
                             Severity::Error,
                             column.id,
                             i,
-                            format!(
-                                "column `{}`: unknown unit code `{code}`: expected a code from `units`",
-                                column.id
-                            ),
+                            Msg::new("E-UNKNOWN-UNIT").arg("column", column.named()).arg("code", code),
                         )
-                        .with_hint(format!("known codes: {}", known.join(", "))),
+                        .with_hint(Msg::new("hint-known-codes").arg("codes", known.join(", "))),
                 );
             }
         }
@@ -246,22 +231,17 @@ fn check_statistics(stats: &Table, out: &mut Vec<Diagnostic>) -> Option<Period> 
                         Severity::Error,
                         "indicator",
                         i,
-                        format!("column `indicator`: unknown indicator code `{code}`: expected a code of the contract"),
+                        Msg::new("E-UNKNOWN-INDICATOR")
+                            .arg("column", stats.column_named("indicator"))
+                            .arg("code", code),
                     )
-                    .with_hint("the codes are listed on the `lists` sheet of the template and in docs/input-contract.md"),
+                    .with_hint(Msg::new("hint-indicator-codes")),
             );
         }
     }
     let year = (0..stats.len()).filter_map(|i| stats.int("year", i)).max();
     let Some(year) = year else {
-        out.push(Diagnostic {
-            severity: Severity::Error,
-            file: stats.file.clone(),
-            sheet: Some(stats.sheet.clone()),
-            cell: None,
-            message: "no statistical data: expected rows for the reporting year and the previous year".into(),
-            hint: None,
-        });
+        out.push(stats.sheet_diag(Severity::Error, Msg::new("E-NO-STATISTICS")));
         return None;
     };
     // The period's months are those of the first row of the reporting year.
@@ -271,41 +251,37 @@ fn check_statistics(stats: &Table, out: &mut Vec<Diagnostic>) -> Option<Period> 
     for i in 0..stats.len() {
         let (Some(y), Some(m)) = (stats.int("year", i), stats.int("months", i)) else { continue };
         if y != year && y != year - 1 {
-            out.push(stats.diag(
-                Severity::Error,
-                "year",
-                i,
-                format!(
-                    "column `year`: expected {year} (reporting year) or {} (АППГ), found `{y}`",
-                    year - 1
+            out.push(
+                stats.diag(
+                    Severity::Error,
+                    "year",
+                    i,
+                    Msg::new("E-STAT-YEAR")
+                        .arg("column", stats.column_named("year"))
+                        .arg("year", year)
+                        .arg("previous", year - 1)
+                        .arg("found", y),
                 ),
-            ));
+            );
         }
         has_previous |= y == year - 1;
         if m != months {
-            out.push(stats.diag(
-                Severity::Error,
-                "months",
-                i,
-                format!(
-                    "column `months`: expected {months} like row {} (one period per input folder), found `{m}`",
-                    stats.rows[first] + 1
+            out.push(
+                stats.diag(
+                    Severity::Error,
+                    "months",
+                    i,
+                    Msg::new("E-STAT-MONTHS")
+                        .arg("column", stats.column_named("months"))
+                        .arg("months", months)
+                        .arg("row", stats.rows[first] + 1)
+                        .arg("found", m),
                 ),
-            ));
+            );
         }
     }
     if !has_previous {
-        out.push(Diagnostic {
-            severity: Severity::Warning,
-            file: stats.file.clone(),
-            sheet: Some(stats.sheet.clone()),
-            cell: None,
-            message: format!(
-                "no rows for {}: comparisons with the previous year (АППГ) will be empty",
-                year - 1
-            ),
-            hint: None,
-        });
+        out.push(stats.sheet_diag(Severity::Warning, Msg::new("W-NO-PREVIOUS-YEAR").arg("year", year - 1)));
     }
     check_stat_arithmetic(stats, out);
     Some(Period { year: year as i32, months: months as u32 })
@@ -330,15 +306,21 @@ fn check_stat_arithmetic(stats: &Table, out: &mut Vec<Diagnostic>) {
             if let (Some((r, ri)), Some((s, si))) = (get(&reg), get(&solved))
                 && s > r
             {
-                out.push(stats.diag(
-                    Severity::Error,
-                    "value",
-                    si,
-                    format!(
-                        "solved > registered: `{solved}` = {s} exceeds `{reg}` = {r} (row {}) for `{unit}`, {year}",
-                        stats.rows[ri] + 1
+                out.push(
+                    stats.diag(
+                        Severity::Error,
+                        "value",
+                        si,
+                        Msg::new("E-SOLVED-GT-REGISTERED")
+                            .arg("solved", solved.as_str())
+                            .arg("s", s)
+                            .arg("registered", reg.as_str())
+                            .arg("r", r)
+                            .arg("row", stats.rows[ri] + 1)
+                            .arg("unit", unit)
+                            .arg("year", year),
                     ),
-                ));
+                );
             }
         }
         let sums: [(&str, &[&str]); 2] = [
@@ -353,15 +335,20 @@ fn check_stat_arithmetic(stats: &Table, out: &mut Vec<Diagnostic>) {
             if let (Some((w, wi)), Some(values)) = (get(whole), values) {
                 let sum: i64 = values.iter().sum();
                 if sum != w {
-                    out.push(stats.diag(
-                        Severity::Warning,
-                        "value",
-                        wi,
-                        format!(
-                            "`{whole}` = {w} but {} add up to {sum} for `{unit}`, {year}",
-                            parts.join(" + ")
+                    out.push(
+                        stats.diag(
+                            Severity::Warning,
+                            "value",
+                            wi,
+                            Msg::new("W-PARTS-SUM")
+                                .arg("whole", whole)
+                                .arg("value", w)
+                                .arg("parts", parts.join(" + "))
+                                .arg("sum", sum)
+                                .arg("unit", unit)
+                                .arg("year", year),
                         ),
-                    ));
+                    );
                 }
             }
         }
@@ -377,19 +364,25 @@ fn check_funding(t: &Table, period: Option<Period>, out: &mut Vec<Diagnostic>) {
                 Severity::Warning,
                 "spent",
                 i,
-                format!("spent > allocated: spent {s} tenge of {a} allocated"),
+                Msg::new("W-SPENT-GT-ALLOCATED").arg("spent", s.to_string()).arg("allocated", a.to_string()),
             ));
         }
         if let (Some(p), Some(y)) = (period, t.int("year", i))
             && y != i64::from(p.year)
             && y != i64::from(p.year - 1)
         {
-            out.push(t.diag(
-                Severity::Error,
-                "year",
-                i,
-                format!("column `year`: expected {} or {}, found `{y}`", p.year, p.year - 1),
-            ));
+            out.push(
+                t.diag(
+                    Severity::Error,
+                    "year",
+                    i,
+                    Msg::new("E-FUNDING-YEAR")
+                        .arg("column", t.column_named("year"))
+                        .arg("year", p.year)
+                        .arg("previous", p.year - 1)
+                        .arg("found", y),
+                ),
+            );
         }
     }
 }
@@ -401,23 +394,23 @@ fn check_appeals(t: &Table, period: Option<Period>, out: &mut Vec<Diagnostic>) {
         if let (Some(r), Some(a)) = (received, answered)
             && a < r
         {
-            out.push(t.diag(
-                Severity::Error,
-                "answered",
-                i,
-                format!(
-                    "answered before received: answered {} but received {}",
-                    a.format("%d.%m.%Y"),
-                    r.format("%d.%m.%Y")
+            out.push(
+                t.diag(
+                    Severity::Error,
+                    "answered",
+                    i,
+                    Msg::new("E-ANSWERED-BEFORE-RECEIVED")
+                        .arg("answered", a.format("%d.%m.%Y").to_string())
+                        .arg("received", r.format("%d.%m.%Y").to_string()),
                 ),
-            ));
+            );
         }
         if answered.is_some() && t.text("outcome", i).is_none() {
             out.push(t.diag(
                 Severity::Error,
                 "outcome",
                 i,
-                "column `outcome`: empty, expected the outcome of an answered appeal".into(),
+                Msg::new("E-OUTCOME-MISSING").arg("column", t.column_named("outcome")),
             ));
         }
         // Questions sent ahead of the meeting arrive after the period: expected, not counted.
@@ -427,16 +420,16 @@ fn check_appeals(t: &Table, period: Option<Period>, out: &mut Vec<Diagnostic>) {
             && p.of_date(r).is_none()
             && p.previous().of_date(r).is_none()
         {
-            out.push(t.diag(
-                Severity::Warning,
-                "received",
-                i,
-                format!(
-                    "received {} is outside {} and its АППГ: the appeal is not counted",
-                    r.format("%d.%m.%Y"),
-                    p.label_ru()
+            out.push(
+                t.diag(
+                    Severity::Warning,
+                    "received",
+                    i,
+                    Msg::new("W-APPEAL-OUTSIDE")
+                        .arg("received", r.format("%d.%m.%Y").to_string())
+                        .arg("period", p.named()),
                 ),
-            ));
+            );
         }
     }
 }
@@ -445,33 +438,27 @@ fn check_media(t: &Table, out: &mut Vec<Diagnostic>) {
     for i in 0..t.len() {
         // A response in one language only would print as "no response" in the other report.
         match (t.text("response_kk", i), t.text("response_ru", i)) {
-            (Some(_), None) => out.push(t.diag(
-                Severity::Error,
-                "response_ru",
-                i,
-                "the response is given in Kazakh only: give it in Russian too".into(),
-            )),
-            (None, Some(_)) => out.push(t.diag(
-                Severity::Error,
-                "response_kk",
-                i,
-                "the response is given in Russian only: give it in Kazakh too".into(),
-            )),
+            (Some(_), None) => {
+                out.push(t.diag(Severity::Error, "response_ru", i, Msg::new("E-RESPONSE-KK-ONLY")))
+            }
+            (None, Some(_)) => {
+                out.push(t.diag(Severity::Error, "response_kk", i, Msg::new("E-RESPONSE-RU-ONLY")))
+            }
             _ => {}
         }
         if let (Some(d), Some(r)) = (t.date("date", i), t.date("response_date", i))
             && r < d
         {
-            out.push(t.diag(
-                Severity::Error,
-                "response_date",
-                i,
-                format!(
-                    "response before publication: response {} but published {}",
-                    r.format("%d.%m.%Y"),
-                    d.format("%d.%m.%Y")
+            out.push(
+                t.diag(
+                    Severity::Error,
+                    "response_date",
+                    i,
+                    Msg::new("E-RESPONSE-BEFORE-PUBLICATION")
+                        .arg("response", r.format("%d.%m.%Y").to_string())
+                        .arg("published", d.format("%d.%m.%Y").to_string()),
                 ),
-            ));
+            );
         }
     }
 }

@@ -183,6 +183,6 @@ fn a_file_that_is_not_a_1m_return_is_named() {
     assert_eq!(got.diagnostics.len(), 1);
     assert_eq!(
         got.diagnostics[0].to_string().lines().next(),
-        Some("error: input.xlsx: not a form 1-М return: no sheet `R1` (section 1)")
+        Some("error[E-F1M-NO-SHEET]: input.xlsx: not a form 1-М return: no sheet `R1` (section 1)")
     );
 }
