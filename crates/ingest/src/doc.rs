@@ -174,7 +174,49 @@ pub fn contract_markdown() -> String {
     for source in REGISTER_SOURCES {
         source_section(&mut md, source);
     }
+    codes_section(&mut md);
     md
+}
+
+/// Every diagnostic's stable code and what it says in the three languages.
+fn codes_section(md: &mut String) {
+    use crate::diag::Lang;
+    let _ = writeln!(
+        md,
+        "# Diagnostic codes
+
+`esep validate` (and `build`, `protocol`, `followup`, `import`) prints each problem \
+         with a stable code: `error[E-DATE]: input.xlsx, media!C2: …`; `--format json` gives it as `code` beside \
+         the words in the chosen language (`--lang kk|ru|en`, else `ESEP_LANG`, else the system locale, else \
+         English). Codes beginning `E-` are errors (nothing is built), `W-` warnings. Codes never change \
+         meaning; ‹…› stands for what the message fills in.\n"
+    );
+    let _ = writeln!(md, "| code | en | ru | kk |\n|---|---|---|---|");
+    let mut codes: Vec<String> =
+        esep_messages::ids(Lang::En).into_iter().filter(|id| id.starts_with("E-") || id.starts_with("W-")).collect();
+    codes.sort();
+    // A cell of the wrong type says what the type expects; lists of choices vary by column.
+    let mut expected: Vec<(&'static str, crate::Msg)> = Vec::new();
+    for ty in SOURCES.iter().flat_map(|s| s.columns).map(|c| c.ty) {
+        if !matches!(ty, ColumnType::Choice(_) | ColumnType::ChoiceSet(_))
+            && !expected.iter().any(|(code, _)| *code == ty.code())
+        {
+            expected.push((ty.code(), ty.expected_msg()));
+        }
+    }
+    for code in codes {
+        let id: &'static str = Box::leak(code.into_boxed_str());
+        let mut m = esep_messages::placeholders(id);
+        if let Some((_, e)) = expected.iter().find(|(code, _)| *code == id) {
+            for (name, value) in &mut m.args {
+                if *name == "expected" {
+                    *value = crate::Arg::Msg(Box::new(e.clone()));
+                }
+            }
+        }
+        let cell = |lang| m.text(lang).replace('|', "\\|").replace('\n', " ");
+        let _ = writeln!(md, "| `{id}` | {} | {} | {} |", cell(Lang::En), cell(Lang::Ru), cell(Lang::Kk));
+    }
 }
 
 /// One source's section: name, purpose, key and a row per column.

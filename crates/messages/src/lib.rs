@@ -177,6 +177,36 @@ pub fn text(lang: Lang, id: &'static str) -> String {
     Msg::new(id).text(lang)
 }
 
+/// The names of the arguments message `id` uses in any language, in order of first use.
+pub fn variables(id: &str) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for lang in Lang::ALL {
+        let source = source(lang);
+        let mut lines = source.lines().skip_while(|l| l.split_once('=').is_none_or(|(k, _)| k.trim() != id));
+        let Some(first) = lines.next() else { continue };
+        // A message goes on over its indented lines.
+        let body = std::iter::once(first).chain(lines.take_while(|l| l.starts_with(' ')));
+        for line in body {
+            for part in line.split('$').skip(1) {
+                let name: String = part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                if !name.is_empty() && !seen.contains(&name) {
+                    seen.push(name);
+                }
+            }
+        }
+    }
+    seen
+}
+
+/// Message `id` with each argument standing for itself, `‹column›`: what it says, for a
+/// reference page. Plural forms show their general one.
+pub fn placeholders(id: &'static str) -> Msg {
+    variables(id).into_iter().fold(Msg::new(id), |m, name| {
+        let value = format!("‹{name}›");
+        m.arg(Box::leak(name.into_boxed_str()), value)
+    })
+}
+
 /// The Fluent source of a language, as embedded.
 pub fn source(lang: Lang) -> &'static str {
     SOURCES[lang.index()]
@@ -255,38 +285,10 @@ mod tests {
         }
     }
 
-    /// The arguments a message of `lang` uses, each given a value: names of people and places
-    /// differ by nothing but language, numbers select plural forms.
+    /// Message `id` with every argument it uses given the value 2 (numbers select plural
+    /// forms; names differ by nothing but language).
     fn filled(id: &'static str) -> Msg {
-        let mut m = Msg::new(id);
-        let mut seen = Vec::new();
-        for lang in Lang::ALL {
-            let source = source(lang);
-            let Some(start) =
-                source.lines().position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == id))
-            else {
-                continue;
-            };
-            let body: Vec<&str> = source
-                .lines()
-                .skip(start)
-                .enumerate()
-                .take_while(|(k, l)| *k == 0 || !l.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#'))
-                .map(|(_, l)| l)
-                .collect();
-            for part in body.join("\n").split('$').skip(1) {
-                let name: String =
-                    part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                if !seen.contains(&name) {
-                    seen.push(name);
-                }
-            }
-        }
-        for name in seen {
-            let name: &'static str = Box::leak(name.into_boxed_str());
-            m = m.arg(name, 2);
-        }
-        m
+        variables(id).into_iter().fold(Msg::new(id), |m, name| m.arg(Box::leak(name.into_boxed_str()), 2))
     }
 
     #[test]
