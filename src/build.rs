@@ -140,7 +140,7 @@ struct Built {
     made: usize,
     kept: usize,
     /// A line per unit with a rule of the order not met.
-    not_met: Vec<String>,
+    not_met: Vec<Msg>,
 }
 
 /// `esep build` on the folders given: one department into `out`, several each into
@@ -298,7 +298,7 @@ pub fn build(
     engine.bar.finish_and_clear();
     if !config.quiet {
         for line in &built.not_met {
-            eprintln!("{line}");
+            eprintln!("{}", say(line.clone()));
         }
         for warning in engine.renderer.take_warnings() {
             eprintln!("{warning}");

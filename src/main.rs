@@ -429,7 +429,7 @@ fn validate(input: &Path, format: Format, config: &Config) -> Result<ExitCode> {
                     let checks = esep_analysis::compliance::assess(data, &config.settings, None)
                         .context("cannot assess compliance")?;
                     for line in esep_analysis::compliance::summary(&checks) {
-                        eprintln!("{line}");
+                        eprintln!("{}", say(line));
                     }
                 }
                 eprintln!("{}", summary(&outcome, input));

@@ -9,6 +9,7 @@ mod fixtures;
 mod followup;
 mod hostile;
 mod import;
+mod messages;
 mod mutation;
 mod pdf;
 mod protocol;

@@ -9,7 +9,7 @@
 //! input folder's `followup/`.
 
 use chrono::NaiveDate;
-use esep_ingest::{Dataset, SourceId};
+use esep_ingest::{Dataset, Msg, SourceId};
 use polars::prelude::*;
 use serde::Serialize;
 
@@ -20,7 +20,7 @@ use crate::settings::Settings;
 type At<'a> = Option<(SourceId, &'a str, u32)>;
 
 /// Makes one check of the unit being assessed.
-type MakeCheck<'f> = dyn Fn(&str, Status, String, At<'_>) -> Check + 'f;
+type MakeCheck<'f> = dyn Fn(&str, Status, Msg, At<'_>) -> Check + 'f;
 
 /// Where a rule stands for a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -57,8 +57,9 @@ pub struct Check {
     pub rule: String,
     /// Where it stands.
     pub status: Status,
-    /// What it rests on, in words (English, like the diagnostics).
-    pub evidence: String,
+    /// What it rests on, in words of any language (`compliance.json` holds the English).
+    #[serde(serialize_with = "english")]
+    pub evidence: Msg,
     /// The input file of the evidence, where there is one.
     pub file: Option<String>,
     /// Its sheet.
@@ -80,7 +81,7 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
     let window = crate::rules::annual_window(data.period);
     let mut out = Vec::new();
     for code in codes.iter().flatten() {
-        let check = |rule: &str, status: Status, evidence: String, at: At<'_>| {
+        let check = |rule: &str, status: Status, evidence: Msg, at: At<'_>| {
             let place = at.map(|(source, column, row)| data.place(source, column, row));
             Check {
                 unit: code.to_string(),
@@ -94,7 +95,7 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
         };
         let i = (0..m.height()).find(|&i| meeting_unit.get(i) == Some(code));
         let Some(i) = i else {
-            let none = "no row in `meeting`".to_string();
+            let none = Msg::new("ev-no-meeting-row");
             out.push(check("4", Status::NotMet, none.clone(), None));
             chapters(&mut out, code, units, &check);
             out.push(check("8.2", Status::NotMet, none.clone(), None));
@@ -110,23 +111,29 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
             (Some(h), Some((first, last))) if (first..=last).contains(&h) => check(
                 "4",
                 Status::Met,
-                format!("meeting on {}, within {}–{}", day(h), day(first), day(last)),
+                Msg::new("ev-meeting-within")
+                    .arg("date", day(h))
+                    .arg("first", day(first))
+                    .arg("last", day(last)),
                 Some((SourceId::Meeting, "date", row)),
             ),
             (Some(h), Some((first, last))) => check(
                 "4",
                 Status::NotMet,
-                format!("meeting on {}, outside {}–{}", day(h), day(first), day(last)),
+                Msg::new("ev-meeting-outside")
+                    .arg("date", day(h))
+                    .arg("first", day(first))
+                    .arg("last", day(last)),
                 Some((SourceId::Meeting, "date", row)),
             ),
             (Some(h), None) => check(
                 "4",
                 Status::NotApplicable,
-                format!("interim period of {} months; meeting on {}", data.period.months, day(h)),
+                Msg::new("ev-interim").arg("months", data.period.months).arg("date", day(h)),
                 Some((SourceId::Meeting, "date", row)),
             ),
             (None, _) => {
-                check("4", Status::NotMet, "no meeting date".into(), Some((SourceId::Meeting, "date", row)))
+                check("4", Status::NotMet, Msg::new("ev-no-date"), Some((SourceId::Meeting, "date", row)))
             }
         });
         chapters(&mut out, code, units, &check);
@@ -142,39 +149,42 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
                 check(
                     "8.2",
                     status,
-                    format!(
-                        "announced {}, {days} days before (at least {})",
-                        day(a),
-                        settings.meeting.announce_days
-                    ),
+                    Msg::new("ev-announced")
+                        .arg("date", day(a))
+                        .arg("days", days)
+                        .arg("required", settings.meeting.announce_days),
                     Some((SourceId::Meeting, "announced", row)),
                 )
             }
             _ => check(
                 "8.2",
                 Status::NotMet,
-                "no announcement date".into(),
+                Msg::new("ev-no-announcement"),
                 Some((SourceId::Meeting, "announced", row)),
             ),
         });
         let asked: Vec<&str> = invited.get(i).unwrap_or_default().split(';').collect();
-        let missing: Vec<&str> = esep_ingest::contract::INVITEES
+        let missing: Vec<&esep_ingest::contract::Choice> = esep_ingest::contract::INVITEES
             .iter()
             .filter(|g| g.id != "local_executive" && !asked.contains(&g.id))
-            .map(|g| g.id)
             .collect();
         out.push(if missing.is_empty() {
-            check(
-                "11",
-                Status::Met,
-                "every group of rule 11 invited".into(),
-                Some((SourceId::Meeting, "invited", row)),
-            )
+            check("11", Status::Met, Msg::new("ev-all-invited"), Some((SourceId::Meeting, "invited", row)))
         } else {
             check(
                 "11",
                 Status::NotMet,
-                format!("not invited: {}", missing.join(", ")),
+                {
+                    let list = |pick: fn(&esep_ingest::contract::Choice) -> &'static str| {
+                        missing.iter().map(|g| pick(g)).collect::<Vec<_>>().join(", ")
+                    };
+                    Msg::new("ev-not-invited").name(
+                        "groups",
+                        &list(|g| g.kk),
+                        &list(|g| g.ru),
+                        &list(|g| g.id),
+                    )
+                },
                 Some((SourceId::Meeting, "invited", row)),
             )
         });
@@ -203,19 +213,19 @@ fn follow_up(
         None => crate::followup::previous(&data.registers, settings, code, held, data.period.end()),
     };
     let Some(prev) = prev else {
-        let none = "no follow-up register of an earlier meeting in `followup/`";
+        let none = Msg::new("ev-no-register");
         return [
-            check("16", Status::NotYetDue, none.into(), None),
-            check("17", Status::NotYetDue, none.into(), None),
-            check("19", Status::NotYetDue, none.into(), None),
+            check("16", Status::NotYetDue, none.clone(), None),
+            check("17", Status::NotYetDue, none.clone(), None),
+            check("19", Status::NotYetDue, none, None),
         ];
     };
     let numbers = |items: &[&ItemControl]| {
         let list = items.iter().map(|it| it.number.to_string()).collect::<Vec<_>>().join(", ");
-        format!("{} {list}", if items.len() == 1 { "item" } else { "items" })
+        Msg::new("ev-items").arg("count", items.len()).arg("list", list)
     };
-    let as_of = prev.as_of.format("%d.%m.%Y");
-    let assess = |rule: &str, items: Vec<&ItemControl>, what: &str| {
+    let as_of = prev.as_of.format("%d.%m.%Y").to_string();
+    let assess = |rule: &str, items: Vec<&ItemControl>, what: &'static str| {
         let late: Vec<&ItemControl> = items
             .iter()
             .copied()
@@ -225,14 +235,20 @@ fn follow_up(
         let (status, evidence) = if items.is_empty() {
             (
                 Status::NotApplicable,
-                format!("no item {what} at the meeting of {}", prev.meeting.format("%d.%m.%Y")),
+                Msg::new(what).arg("meeting", prev.meeting.format("%d.%m.%Y").to_string()),
             )
         } else if !late.is_empty() {
-            (Status::NotMet, format!("{} past the term as of {as_of}", numbers(&late)))
+            (
+                Status::NotMet,
+                Msg::new("ev-past-term").arg("items", numbers(&late)).arg("date", as_of.as_str()),
+            )
         } else if !open.is_empty() {
-            (Status::NotYetDue, format!("{} within the term as of {as_of}", numbers(&open)))
+            (
+                Status::NotYetDue,
+                Msg::new("ev-within-term").arg("items", numbers(&open)).arg("date", as_of.as_str()),
+            )
         } else {
-            (Status::Met, format!("{} done within the term", numbers(&items)))
+            (Status::Met, Msg::new("ev-done").arg("items", numbers(&items)))
         };
         let mut c = check(rule, status, evidence, None);
         c.file = Some(prev.file.clone());
@@ -247,23 +263,19 @@ fn follow_up(
         let (status, evidence) = if overdue.is_empty() {
             (
                 Status::Met,
-                format!(
-                    "items followed in the register: {}, none open past the term as of {as_of}",
-                    prev.items.len()
-                ),
+                Msg::new("ev-none-overdue").arg("count", prev.items.len()).arg("date", as_of.as_str()),
             )
         } else {
-            (Status::NotMet, format!("{} open past the term as of {as_of}", numbers(&overdue)))
+            (
+                Status::NotMet,
+                Msg::new("ev-open-past-term").arg("items", numbers(&overdue)).arg("date", as_of.as_str()),
+            )
         };
         let mut c = check("19", status, evidence, None);
         c.file = Some(prev.file.clone());
         c
     };
-    [
-        assess("16", within, "within police competence taken for checking"),
-        assess("17", outside, "outside police competence"),
-        rule19,
-    ]
+    [assess("16", within, "ev-no-item-within"), assess("17", outside, "ev-no-item-outside"), rule19]
 }
 
 /// Rule 6.1–6.10 for one unit: a chapter of figures (items 1–7) has a public figure with a
@@ -278,15 +290,15 @@ fn chapters(out: &mut Vec<Check>, code: &str, units: Option<&[UnitReport]>, chec
                     .iter()
                     .filter(|f| f.item == item && !f.restricted && f.current.is_some())
                     .count(),
-                "figures with a value",
+                "ev-figures",
             ),
             _ => {
                 let section = ["legislation", "local_problems", "other"][usize::from(item - 8)];
-                (unit.narrative.iter().filter(|p| p.section == section).count(), "paragraphs")
+                (unit.narrative.iter().filter(|p| p.section == section).count(), "ev-paragraphs")
             }
         };
         let status = if n > 0 { Status::Met } else { Status::NotMet };
-        out.push(check(&rule, status, format!("{n} {what}"), None));
+        out.push(check(&rule, status, Msg::new(what).arg("count", n), None));
     }
 }
 
@@ -305,8 +317,8 @@ fn protocol(data: &Dataset, code: &str, check: &MakeCheck<'_>) -> [Check; 2] {
     };
     match read {
         None => [
-            check("12-15", Status::NotYetDue, "no protocol in `protocols/` yet".into(), None),
-            check("18", Status::NotYetDue, "no protocol in `protocols/` yet".into(), None),
+            check("12-15", Status::NotYetDue, Msg::new("ev-no-protocol"), None),
+            check("18", Status::NotYetDue, Msg::new("ev-no-protocol"), None),
         ],
         Some(r) => match &r.protocol {
             None => {
@@ -316,15 +328,12 @@ fn protocol(data: &Dataset, code: &str, check: &MakeCheck<'_>) -> [Check; 2] {
                         check(
                             "12-15",
                             Status::NotMet,
-                            format!("the protocol does not read back: {why}"),
+                            Msg::new("ev-protocol-unreadable-why").arg("reason", why),
                             None,
                         ),
                         &r.file,
                     ),
-                    with_file(
-                        check("18", Status::NotMet, "the protocol does not read back".into(), None),
-                        &r.file,
-                    ),
+                    with_file(check("18", Status::NotMet, Msg::new("ev-protocol-unreadable"), None), &r.file),
                 ]
             }
             Some(p) => [
@@ -332,28 +341,18 @@ fn protocol(data: &Dataset, code: &str, check: &MakeCheck<'_>) -> [Check; 2] {
                     check(
                         "12-15",
                         Status::Met,
-                        format!(
-                            "drawn up {} (the meeting's day), {}–{}, {} participants, secretary {}",
-                            p.drawn_up.format("%d.%m.%Y"),
-                            p.start,
-                            p.end,
-                            p.participants,
-                            p.secretary_name
-                        ),
+                        Msg::new("ev-protocol")
+                            .arg("date", p.drawn_up.format("%d.%m.%Y").to_string())
+                            .arg("start", p.start.as_str())
+                            .arg("end", p.end.as_str())
+                            .arg("participants", p.participants)
+                            .arg("secretary", p.secretary_name.as_str()),
                         None,
                     ),
                     &r.file,
                 ),
                 with_file(
-                    check(
-                        "18",
-                        Status::Met,
-                        match p.items.len() {
-                            0 => "no complaints, proposals or remarks".into(),
-                            n => format!("{n} items numbered for registration"),
-                        },
-                        None,
-                    ),
+                    check("18", Status::Met, Msg::new("ev-numbered").arg("count", p.items.len()), None),
                     &r.file,
                 ),
             ],
@@ -361,24 +360,35 @@ fn protocol(data: &Dataset, code: &str, check: &MakeCheck<'_>) -> [Check; 2] {
     }
 }
 
-/// One line per unit with a rule not met: `SRK-KTL: not met — 8.2 (announced …), 11 (…)`.
-pub fn summary(checks: &[Check]) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
+/// One line per unit with a rule not met: `SRK-KTL: not met — rule 8.2 (announced …); rule 11 (…)`.
+pub fn summary(checks: &[Check]) -> Vec<Msg> {
     let mut units: Vec<&str> = Vec::new();
     for c in checks {
         if !units.contains(&c.unit.as_str()) {
             units.push(&c.unit);
         }
     }
-    for unit in units {
-        let failed: Vec<String> = checks
-            .iter()
-            .filter(|c| c.unit == unit && c.status == Status::NotMet)
-            .map(|c| format!("rule {} ({})", c.rule, c.evidence))
-            .collect();
-        if !failed.is_empty() {
-            lines.push(format!("{unit}: not met — {}", failed.join("; ")));
-        }
-    }
-    lines
+    units
+        .into_iter()
+        .filter_map(|unit| {
+            let failed: Vec<Msg> = checks
+                .iter()
+                .filter(|c| c.unit == unit && c.status == Status::NotMet)
+                .map(|c| {
+                    Msg::new("rule-evidence").arg("rule", c.rule.as_str()).arg("evidence", c.evidence.clone())
+                })
+                .collect();
+            (!failed.is_empty()).then(|| {
+                Msg::new("not-met").arg("unit", unit).arg(
+                    "rules",
+                    esep_ingest::Arg::List(failed.into_iter().map(esep_ingest::Arg::from).collect()),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Serialises words as their English text.
+fn english<S: serde::Serializer>(m: &Msg, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&m.text(esep_ingest::Lang::En))
 }

@@ -192,8 +192,10 @@ fn codes_section(md: &mut String) {
          meaning; ‹…› stands for what the message fills in.\n"
     );
     let _ = writeln!(md, "| code | en | ru | kk |\n|---|---|---|---|");
-    let mut codes: Vec<String> =
-        esep_messages::ids(Lang::En).into_iter().filter(|id| id.starts_with("E-") || id.starts_with("W-")).collect();
+    let mut codes: Vec<String> = esep_messages::ids(Lang::En)
+        .into_iter()
+        .filter(|id| id.starts_with("E-") || id.starts_with("W-"))
+        .collect();
     codes.sort();
     // A cell of the wrong type says what the type expects; lists of choices vary by column.
     let mut expected: Vec<(&'static str, crate::Msg)> = Vec::new();

@@ -249,3 +249,39 @@ built-department = { $not_met ->
 wrote-departments = wrote { $built } of { $count } departments ({ $units } units; { $made } files made, { $kept } kept) to `{ $out }` in { $seconds } s
 not-built = { $count } not built: { $list }
 wrote-pack = wrote the pack of { $units } units for { $period } to `{ $out }` in { $seconds } s ({ $made } files made, { $kept } kept)
+
+## Evidence of the rules of the order (compliance)
+
+not-met = { $unit }: not met — { $rules }
+rule-evidence = rule { $rule } ({ $evidence })
+ev-no-meeting-row = no row in `meeting`
+ev-meeting-within = meeting on { $date }, within { $first }–{ $last }
+ev-meeting-outside = meeting on { $date }, outside { $first }–{ $last }
+ev-interim = interim period of { $months } months; meeting on { $date }
+ev-no-date = no meeting date
+ev-announced = announced { $date }, { $days } days before (at least { $required })
+ev-no-announcement = no announcement date
+ev-all-invited = every group of rule 11 invited
+ev-not-invited = not invited: { $groups }
+ev-no-register = no follow-up register of an earlier meeting in `followup/`
+ev-items = { $count ->
+    [one] item { $list }
+   *[other] items { $list }
+}
+ev-no-item-within = no item within police competence taken for checking at the meeting of { $meeting }
+ev-no-item-outside = no item outside police competence at the meeting of { $meeting }
+ev-past-term = { $items } past the term as of { $date }
+ev-within-term = { $items } within the term as of { $date }
+ev-done = { $items } done within the term
+ev-none-overdue = items followed in the register: { $count }, none open past the term as of { $date }
+ev-open-past-term = { $items } open past the term as of { $date }
+ev-figures = { $count } figures with a value
+ev-paragraphs = { $count } paragraphs
+ev-no-protocol = no protocol in `protocols/` yet
+ev-protocol-unreadable-why = the protocol does not read back: { $reason }
+ev-protocol-unreadable = the protocol does not read back
+ev-protocol = drawn up { $date } (the meeting's day), { $start }–{ $end }, { $participants } participants, secretary { $secretary }
+ev-numbered = { $count ->
+    [0] no complaints, proposals or remarks
+   *[other] { $count } items numbered for registration
+}

@@ -240,3 +240,36 @@ built-department = { $not_met ->
 wrote-departments = { $count } департаменттің { $built } пакеті ({ $units } бөлініс; { $made } файл жасалды, { $kept } сақталды) `{ $out }` қалтасына { $seconds } с ішінде жазылды
 not-built = { $count } құрылмады: { $list }
 wrote-pack = { $period } пакеті ({ $units } бөлініс) `{ $out }` қалтасына { $seconds } с ішінде жазылды ({ $made } файл жасалды, { $kept } сақталды)
+
+## Бұйрық қағидаларының негіздері (сақталуы)
+
+not-met = { $unit }: орындалмаған — { $rules }
+rule-evidence = { $rule }-қағида ({ $evidence })
+ev-no-meeting-row = `meeting` парағында жол жоқ
+ev-meeting-within = кездесу { $date }, { $first }–{ $last } аралығында
+ev-meeting-outside = кездесу { $date }, { $first }–{ $last } аралығынан тыс
+ev-interim = аралық кезең ({ $months } ай); кездесу { $date }
+ev-no-date = кездесу күні жоқ
+ev-announced = { $date } хабарланған, { $days } күн бұрын (кемінде { $required } күн талап етіледі)
+ev-no-announcement = хабарландыру күні жоқ
+ev-all-invited = 11-қағиданың барлық тобы шақырылған
+ev-not-invited = шақырылмағандар: { $groups }
+ev-no-register = `followup/` қалтасында бұрынғы кездесудің бақылау тізілімі жоқ
+ev-items = { $list } тармақ
+ev-no-item-within = { $meeting } кездесуінде полиция құзыретіндегі бақылауға алынған тармақ болмады
+ev-no-item-outside = { $meeting } кездесуінде полиция құзыретінен тыс тармақ болмады
+ev-past-term = { $items }: { $date } жағдай бойынша мерзімі өткен
+ev-within-term = { $items }: { $date } жағдай бойынша мерзімі өтпеген
+ev-done = { $items }: мерзімінде орындалған
+ev-none-overdue = тізілімдегі тармақтар: { $count }, { $date } жағдай бойынша мерзімі өткен ашық тармақ жоқ
+ev-open-past-term = { $items }: { $date } жағдай бойынша мерзімі өтіп, әлі ашық
+ev-figures = мәні бар көрсеткіштер: { $count }
+ev-paragraphs = абзацтар: { $count }
+ev-no-protocol = `protocols/` қалтасында әзірге хаттама жоқ
+ev-protocol-unreadable-why = хаттама оқылмайды: { $reason }
+ev-protocol-unreadable = хаттама оқылмайды
+ev-protocol = { $date } жасалған (кездесу күні), { $start }–{ $end }, { $participants } қатысушы, хатшы { $secretary }
+ev-numbered = { $count ->
+    [0] шағым, ұсыныс және ескерту болмады
+   *[other] тіркеу үшін нөмірленген { $count } тармақ
+}

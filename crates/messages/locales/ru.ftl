@@ -260,3 +260,39 @@ built-department = { $not_met ->
 wrote-departments = записано департаментов: { $built } из { $count } (подразделений: { $units }; файлов создано { $made }, сохранено { $kept }) в `{ $out }` за { $seconds } с
 not-built = не собрано: { $count } — { $list }
 wrote-pack = пакет за { $period } (подразделений: { $units }) записан в `{ $out }` за { $seconds } с (файлов создано { $made }, сохранено { $kept })
+
+## Основания по правилам приказа (соблюдение)
+
+not-met = { $unit }: не выполнено — { $rules }
+rule-evidence = правило { $rule } ({ $evidence })
+ev-no-meeting-row = нет строки на листе `meeting`
+ev-meeting-within = встреча { $date }, в пределах { $first }–{ $last }
+ev-meeting-outside = встреча { $date }, вне пределов { $first }–{ $last }
+ev-interim = промежуточный период ({ $months } мес.); встреча { $date }
+ev-no-date = нет даты встречи
+ev-announced = объявлено { $date }, за { $days } дн. (требуется не менее { $required })
+ev-no-announcement = нет даты объявления
+ev-all-invited = приглашены все группы правила 11
+ev-not-invited = не приглашены: { $groups }
+ev-no-register = в `followup/` нет реестра контроля по прежней встрече
+ev-items = { $count ->
+    [one] пункт { $list }
+   *[other] пункты { $list }
+}
+ev-no-item-within = на встрече { $meeting } не было пунктов в компетенции полиции, взятых на контроль
+ev-no-item-outside = на встрече { $meeting } не было пунктов вне компетенции полиции
+ev-past-term = { $items }: срок истёк на { $date }
+ev-within-term = { $items }: в пределах срока на { $date }
+ev-done = { $items }: исполнено в срок
+ev-none-overdue = пунктов в реестре: { $count }, просроченных открытых на { $date } нет
+ev-open-past-term = { $items }: открыты после истечения срока на { $date }
+ev-figures = показателей со значением: { $count }
+ev-paragraphs = абзацев: { $count }
+ev-no-protocol = в `protocols/` пока нет протокола
+ev-protocol-unreadable-why = протокол не читается: { $reason }
+ev-protocol-unreadable = протокол не читается
+ev-protocol = составлен { $date } (в день встречи), { $start }–{ $end }, участников: { $participants }, секретарь { $secretary }
+ev-numbered = { $count ->
+    [0] жалоб, предложений и замечаний не было
+   *[other] пунктов, пронумерованных для регистрации: { $count }
+}

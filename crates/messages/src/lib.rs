@@ -85,6 +85,8 @@ pub enum Arg {
     Name(Box<[String; 3]>),
     /// Another message, shown in the same language (what exactly is wrong with a text).
     Msg(Box<Msg>),
+    /// Several, shown in the same language and joined by `; `.
+    List(Vec<Arg>),
 }
 
 impl From<String> for Arg {
@@ -121,6 +123,19 @@ macro_rules! int_arg {
     )*};
 }
 int_arg!(i32, i64, u32, u64, usize);
+
+impl Arg {
+    /// The argument as words of `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Arg::Text(s) => s.clone(),
+            Arg::Int(n) => n.to_string(),
+            Arg::Name(names) => names[lang.index()].clone(),
+            Arg::Msg(m) => m.text(lang),
+            Arg::List(items) => items.iter().map(|a| a.text(lang)).collect::<Vec<_>>().join("; "),
+        }
+    }
+}
 
 /// A message: its id in the Fluent files and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -160,10 +175,8 @@ impl Msg {
         let mut args = FluentArgs::new();
         for (name, value) in &self.args {
             let value: FluentValue = match value {
-                Arg::Text(s) => FluentValue::String(Cow::Borrowed(s.as_str())),
                 Arg::Int(n) => FluentValue::from(*n),
-                Arg::Name(names) => FluentValue::String(Cow::Borrowed(names[lang.index()].as_str())),
-                Arg::Msg(m) => FluentValue::String(Cow::Owned(m.text(lang))),
+                other => FluentValue::String(Cow::Owned(other.text(lang))),
             };
             args.set(*name, value);
         }
@@ -188,7 +201,8 @@ pub fn variables(id: &str) -> Vec<String> {
         let body = std::iter::once(first).chain(lines.take_while(|l| l.starts_with(' ')));
         for line in body {
             for part in line.split('$').skip(1) {
-                let name: String = part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                let name: String =
+                    part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
                 if !name.is_empty() && !seen.contains(&name) {
                     seen.push(name);
                 }

@@ -469,7 +469,7 @@ fn compliance_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError
             _ => &plain,
         };
         ws.write_string_with_format(r, 2, c.status.id(), fmt)?;
-        ws.write_string(r, 3, &c.evidence)?;
+        ws.write_string(r, 3, c.evidence.text(esep_ingest::Lang::En))?;
         for (k, v) in [&c.file, &c.sheet, &c.cell].iter().enumerate() {
             if let Some(v) = v {
                 ws.write_string(r, 4 + k as u16, v)?;
