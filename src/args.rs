@@ -61,6 +61,12 @@ pub enum Command {
         /// Output format of the problems.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Write marked copies of the workbooks with problems into this folder: each problem's
+        /// cell filled (errors red, warnings amber) with the message as a comment, and a first
+        /// sheet listing them all with links. The inputs are not changed; `.xls` and `.ods`
+        /// are copied as `.xlsx`.
+        #[arg(long, value_name = "OUT", value_hint = clap::ValueHint::DirPath)]
+        mark: Option<PathBuf>,
     },
     /// Validate, then write one pack per unit and the department: the report, slides,
     /// announcement and protocol template as PDF/A in Kazakh and Russian, a workbook of figures and their open-data twins `indicators.csv` and

@@ -68,7 +68,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     let quiet = config.quiet;
     match &args.command {
         Command::Template { out, units } => template(out, args.lang, units.as_deref(), quiet),
-        Command::Validate { input, format } => validate(input, *format, &config),
+        Command::Validate { input, format, mark } => validate(input, *format, mark.as_deref(), &config),
         Command::Build { input, out, force } => build::build_all(input, out, &config, *force),
         Command::Import { what: ImportKind::Form1m { files, unit, period, manifest, out } } => {
             import_form1m(files, unit.as_deref(), period.as_deref(), manifest.as_deref(), out, quiet)
@@ -418,8 +418,11 @@ fn check(input: &Path, settings: &Settings) -> Result<Outcome> {
     Ok(outcome)
 }
 
-fn validate(input: &Path, format: Format, config: &Config) -> Result<ExitCode> {
+fn validate(input: &Path, format: Format, mark: Option<&Path>, config: &Config) -> Result<ExitCode> {
     let outcome = check(input, &config.settings)?;
+    if let Some(out) = mark {
+        mark_copies(input, out, &outcome, config.quiet)?;
+    }
     match format {
         Format::Human => {
             print_diagnostics(&outcome)?;
@@ -441,6 +444,40 @@ fn validate(input: &Path, format: Format, config: &Config) -> Result<ExitCode> {
         }
     }
     Ok(if outcome.errors() == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// `validate --mark OUT`: the marked copies of the workbooks with problems.
+fn mark_copies(input: &Path, out: &Path, outcome: &Outcome, quiet: bool) -> Result<()> {
+    let same =
+        |a: &Path, b: &Path| a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
+    if same(input, out) {
+        bail!("{}", say(Msg::new("mark-same-folder").arg("out", out.display().to_string())));
+    }
+    let marked = esep_render::mark::mark(input, &outcome.diagnostics, say::lang());
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    for m in &marked {
+        let path = out.join(&m.name);
+        std::fs::write(&path, &m.bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
+    }
+    if !quiet {
+        for m in marked.iter().filter(|m| m.lost.is_some()) {
+            eprintln!(
+                "{}",
+                say(Msg::new("marked-converted")
+                    .arg("source", m.source.as_str())
+                    .arg("name", m.name.as_str()))
+            );
+        }
+        let cells: usize = marked.iter().map(|m| m.cells).sum();
+        eprintln!(
+            "{}",
+            say(Msg::new("marked")
+                .arg("count", marked.len())
+                .arg("cells", cells)
+                .arg("out", out.display().to_string()))
+        );
+    }
+    Ok(())
 }
 
 fn load_valid(input: &Path, settings: &Settings, quiet: bool) -> Result<Option<Dataset>> {

@@ -258,3 +258,150 @@ fn the_follow_up_cycle_from_the_meeting_to_the_next_report() {
     assert_eq!(status("17").as_deref(), Some("met"));
     assert_eq!(status("19").as_deref(), Some("not_met"));
 }
+
+/// `validate --mark` on every invalid folder: openpyxl finds the fill and the comment at exactly
+/// the diagnosed cells, the list sheet first with a link per problem, and the inputs unchanged.
+/// On a workbook the analyst formatted (a fill, bold, a number format, a formula, a hidden
+/// sheet, a comment of their own), all of it survives the marking.
+#[test]
+fn marked_copies_open_in_openpyxl_with_the_marks_at_the_diagnosed_cells() {
+    use sha2::{Digest as _, Sha256};
+    let dir = tmp();
+    let invalid = crate::fixtures::fixtures_dir().join("invalid");
+    let mut cases: Vec<_> =
+        std::fs::read_dir(&invalid).unwrap_or_else(|e| panic!("{e}")).flatten().map(|e| e.path()).collect();
+    cases.sort();
+    // One more: the analyst's own formatting on the `wrong-type` workbook.
+    let formatted = dir.path().join("formatted");
+    std::fs::create_dir_all(&formatted).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(invalid.join("wrong-type/input.xlsx"), formatted.join("input.xlsx"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    inline(
+        r#"
+import sys, openpyxl
+from openpyxl.styles import PatternFill, Font
+from openpyxl.comments import Comment
+path = sys.argv[1] + '/input.xlsx'
+wb = openpyxl.load_workbook(path)
+ws = wb['statistics']
+ws['A3'].fill = PatternFill('solid', fgColor='FF00B050')
+ws['A3'].font = Font(bold=True)
+ws['E3'].number_format = '#,##0'
+ws['J1'] = '=SUM(E2:E3)'
+ws['A3'].comment = Comment('checked by the analyst', 'analyst')
+notes = wb.create_sheet('notes')
+notes['A1'] = 'private'
+notes.sheet_state = 'hidden'
+wb.save(path)
+"#,
+        &[s(&formatted)],
+    );
+    cases.push(formatted.clone());
+    let mut marked_any = 0;
+    for case in cases {
+        let name = case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let hash = |p: &Path| {
+            let mut files: Vec<_> =
+                std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).collect();
+            files.sort();
+            let mut h = Sha256::new();
+            for f in files.iter().filter(|f| f.is_file()) {
+                h.update(std::fs::read(f).unwrap_or_default());
+            }
+            h.finalize().to_vec()
+        };
+        let before = hash(&case);
+        let out = dir.path().join("marked").join(&name);
+        let json = esep(&["validate", s(&case), "--format", "json", "--mark", s(&out), "--lang", "ru"]);
+        assert_eq!(hash(&case), before, "{name}: an input changed");
+        let problems: serde_json::Value =
+            serde_json::from_slice(&json.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let cells: Vec<(String, String, String)> = problems
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|p| p["file"].as_str().is_some_and(|f| f.ends_with(".xlsx")) && !p["cell"].is_null())
+            .map(|p| {
+                let fill = if p["severity"] == "error" { "FFFFC7CE" } else { "FFFFEB9C" };
+                (
+                    p["sheet"].as_str().unwrap_or_default().to_string(),
+                    p["cell"].as_str().unwrap_or_default().to_string(),
+                    fill.to_string(),
+                )
+            })
+            .collect();
+        let copy = out.join("input.xlsx");
+        if cells.is_empty() {
+            continue;
+        }
+        assert!(copy.is_file(), "{name}: no marked copy");
+        marked_any += 1;
+        // An error at a cell wins over a warning there.
+        let mut expected: Vec<String> = Vec::new();
+        for (sheet, cell, fill) in &cells {
+            let fill = if cells.iter().any(|(s, c, f)| s == sheet && c == cell && f == "FFFFC7CE") {
+                "FFFFC7CE"
+            } else {
+                fill.as_str()
+            };
+            let line = format!("{sheet}!{cell} {fill}");
+            if !expected.contains(&line) {
+                expected.push(line);
+            }
+        }
+        expected.sort();
+        let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+first = wb.worksheets[0]
+assert first.title == 'Проблемы esep', wb.sheetnames
+assert wb.active.title == first.title
+print('links', sum(1 for c in first['C'] if c.hyperlink and c.hyperlink.location))
+for ws in wb.worksheets[1:]:
+    for row in ws.iter_rows():
+        for c in row:
+            ours = c.comment is not None and ('[E-' in c.comment.text or '[W-' in c.comment.text)
+            filled = c.fill.fill_type == 'solid' and c.fill.fgColor.rgb in ('FFFFC7CE', 'FFFFEB9C')
+            if ours:
+                print('mark %s!%s %s' % (ws.title, c.coordinate, c.fill.fgColor.rgb))
+            elif filled:
+                print('stray %s!%s' % (ws.title, c.coordinate))
+"#;
+        let run =
+            Command::new("python3").args(["-c", script, s(&copy)]).output().unwrap_or_else(|e| panic!("{e}"));
+        let said = String::from_utf8_lossy(&run.stdout);
+        assert!(run.status.success(), "{name}: {}", String::from_utf8_lossy(&run.stderr));
+        let mut marks: Vec<String> =
+            said.lines().filter_map(|l| l.strip_prefix("mark ")).map(str::to_string).collect();
+        marks.sort();
+        assert_eq!(marks, expected, "{name}: {said}");
+        assert!(!said.contains("stray"), "{name}: {said}");
+        let links: usize = said.lines().find_map(|l| l.strip_prefix("links ")?.parse().ok()).unwrap_or(0);
+        assert!(links >= expected.len(), "{name}: {links} links for {} cells", expected.len());
+    }
+    assert!(marked_any >= 25, "{marked_any} folders marked");
+    // The analyst's formatting, formula, hidden sheet and comment survive.
+    inline(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['statistics']
+assert ws['A3'].fill.fgColor.rgb == 'FF00B050', ws['A3'].fill.fgColor.rgb
+assert ws['A3'].font.bold
+assert ws['E3'].number_format == '#,##0', ws['E3'].number_format
+assert ws['J1'].value == '=SUM(E2:E3)', ws['J1'].value
+assert ws['A3'].comment is not None and 'checked by the analyst' in ws['A3'].comment.text
+assert wb['notes'].sheet_state == 'hidden'
+assert ws['E2'].fill.fgColor.rgb == 'FFFFC7CE'
+assert 'E-INTEGER' in ws['E2'].comment.text
+"#,
+        &[s(&dir.path().join("marked/formatted/input.xlsx"))],
+    );
+}
+
+/// Runs a python script given inline with `args`, failing the test with what it said.
+fn inline(script: &str, args: &[&str]) {
+    let run =
+        Command::new("python3").arg("-c").arg(script).args(args).output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(run.status.success(), "python3: {}", text(&run));
+}

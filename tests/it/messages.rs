@@ -77,3 +77,62 @@ fn language_from_the_environment() {
     assert!(run(&[("ESEP_LANG", "en"), ("LANG", "kk_KZ.UTF-8")]).starts_with("error[E-UNKNOWN-UNIT]"));
     assert!(run(&[]).starts_with("error[E-UNKNOWN-UNIT]"));
 }
+
+/// `--mark` of an OpenDocument workbook: a `.xlsx` copy with its values, the list sheet first
+/// saying the formatting is not kept; the input folder itself is refused as the destination.
+#[test]
+fn marking_an_ods_workbook_copies_it_as_xlsx() {
+    use calamine::{Data, Reader};
+    use std::io::Write;
+    let dir = crate::cli::tmp();
+    let folder = dir.path().join("in");
+    std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    // No space between the cells: calamine reads OpenDocument as LibreOffice writes it.
+    let content = br#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="media"><table:table-row><table:table-cell office:value-type="string"><text:p>id</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>date</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>M-1</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>31.02.2025</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // Stored, as OpenDocument keeps its `mimetype`.
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let manifest = br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    for (name, bytes) in [
+        ("mimetype", &b"application/vnd.oasis.opendocument.spreadsheet"[..]),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content),
+    ] {
+        w.start_file(name, opts).unwrap_or_else(|e| panic!("{e}"));
+        w.write_all(bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let ods = w.finish().unwrap_or_else(|e| panic!("{e}")).into_inner();
+    std::fs::write(folder.join("media.ods"), &ods).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("marked");
+    let run = esep(&["validate", &folder.display().to_string(), "--mark", &out.display().to_string()]);
+    let said = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    assert_eq!(run.status.code(), Some(1), "{said}");
+    assert!(said.contains("`media.ods` is marked as the copy `media.ods.xlsx`"), "{said}");
+    assert_eq!(std::fs::read(folder.join("media.ods")).ok(), Some(ods), "the input changed");
+    let copy = out.join("media.ods.xlsx");
+    let mut wb = calamine::open_workbook_auto(&copy).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(wb.sheet_names(), ["esep problems", "media"]);
+    let list = wb.worksheet_range("esep problems").unwrap_or_else(|e| panic!("{e}"));
+    let note = list.get_value((0, 0)).map(ToString::to_string).unwrap_or_default();
+    assert!(note.starts_with("This is a copy of a .ods workbook: its values only"), "{note}");
+    // The header row, then a row per problem of the file: every missing required column of `media`.
+    let codes: Vec<String> = list.rows().skip(3).map(|r| r[1].to_string()).collect();
+    assert!(!codes.is_empty() && codes.iter().all(|c| c == "E-MISSING-COLUMN"), "{codes:?}");
+    let media = wb.worksheet_range("media").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(media.get_value((1, 1)), Some(&Data::String("31.02.2025".into())));
+    // Never into the input folder.
+    let run = esep(&["validate", &folder.display().to_string(), "--mark", &folder.display().to_string()]);
+    let said = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    assert!(said.contains("is the input folder: marked copies go to another folder"), "{said}");
+    assert_eq!(
+        std::fs::read_dir(&folder).map(|d| d.count()).unwrap_or(0),
+        1,
+        "something written into the inputs"
+    );
+}

@@ -285,3 +285,17 @@ ev-numbered = { $count ->
     [0] no complaints, proposals or remarks
    *[other] { $count } items numbered for registration
 }
+
+## Marked copies of the workbooks (validate --mark)
+
+mark-sheet = esep problems
+mark-level = level
+mark-code = code
+mark-place = place
+mark-message = what is wrong
+mark-hint = how to fix it
+mark-lost-format = This is a copy of a { $format } workbook: its values only — formatting, formulas and comments of the original are not kept.
+mark-lost-unreadable = The original workbook could not be edited: this copy holds its values only — formatting, formulas and comments are not kept.
+mark-same-folder = `{ $out }` is the input folder: marked copies go to another folder (the inputs are never changed)
+marked = marked copies of { $count } workbooks ({ $cells } cells marked) written to `{ $out }`
+marked-converted = `{ $source }` is marked as the copy `{ $name }`: values only, its formatting is not kept

@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod format;
 pub mod kk;
 pub mod lang;
+pub mod mark;
 pub mod narrative;
 pub mod pdf;
 pub mod protocol;
