@@ -275,8 +275,8 @@ mod tests {
             move |n: &str| pairs.iter().find(|(k, _)| *k == n).map(|(_, v)| v.to_string())
         };
         let all = env(&[("ESEP_LANG", "kk"), ("LC_ALL", "ru_RU.UTF-8"), ("LANG", "en_US.UTF-8")]);
-        assert_eq!(Lang::choose_from(Some(Lang::En), &all), Lang::En);
-        assert_eq!(Lang::choose_from(None, &all), Lang::Kk);
+        assert_eq!(Lang::choose_from(Some(Lang::En), all), Lang::En);
+        assert_eq!(Lang::choose_from(None, all), Lang::Kk);
         assert_eq!(Lang::choose_from(None, env(&[("LC_ALL", "ru_RU.UTF-8"), ("LANG", "kk_KZ")])), Lang::Ru);
         // LC_ALL wins even when it names a language esep does not speak.
         assert_eq!(Lang::choose_from(None, env(&[("LC_ALL", "C"), ("LANG", "ru_RU")])), Lang::En);
