@@ -49,14 +49,15 @@ pub fn describe(c: char) -> String {
     if invisible(c) { format!("U+{:04X}", u32::from(c)) } else { format!("U+{:04X} «{c}»", u32::from(c)) }
 }
 
-/// The text for a message: invisible characters as `⟨U+FEFF⟩`, and at most 60 characters
-/// with the full length after a long one.
+/// The text for a message, the same in every language: invisible characters as `⟨U+FEFF⟩`, a
+/// line break as `⟨↵⟩`, and at most 60 characters
+/// with the full length after a long one (`…⟨81⟩`).
 pub fn visible(s: &str) -> String {
     const SHOWN: usize = 60;
     let mut out = String::new();
     for c in s.chars().take(SHOWN) {
         if c == '\n' {
-            out.push_str("⟨line break⟩");
+            out.push_str("⟨↵⟩");
         } else if invisible(c) {
             out.push_str(&format!("⟨U+{:04X}⟩", u32::from(c)));
         } else {
@@ -65,7 +66,7 @@ pub fn visible(s: &str) -> String {
     }
     let n = s.chars().count();
     if n > SHOWN {
-        out.push_str(&format!("… ({n} characters)"));
+        out.push_str(&format!("…⟨{n}⟩"));
     }
     out
 }
@@ -232,7 +233,7 @@ mod tests {
         assert_eq!(p, "100000 characters, expected at most 10000");
         let p = text_problem(&format!("Көше {}", "а".repeat(81)), limits("topic")).unwrap_or_default();
         assert!(p.starts_with("a word of 81 characters"), "{p}");
-        assert!(p.ends_with("… (81 characters)`), expected at most 80: add spaces"), "{p}");
+        assert!(p.ends_with("…⟨81⟩`), expected at most 80: add spaces"), "{p}");
         assert_eq!(text_problem("https://www.instagram.com/police.sarbaz/", limits("outlets")), None);
     }
 
