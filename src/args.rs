@@ -25,9 +25,9 @@ pub struct Args {
     /// Worker threads for rendering (0: one per core).
     #[arg(short, long, global = true, default_value_t = 0, env = "ESEP_JOBS")]
     pub jobs: usize,
-    /// Language of messages, of blank workbooks' headers and of headquarters' workbooks: kk,
-    /// ru or en. Else `ESEP_LANG`, else the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`),
-    /// else English (workbooks: Kazakh for blank inputs, Russian for headquarters).
+    /// Language of messages and of the headers of blank input workbooks: kk, ru or en. Else
+    /// `ESEP_LANG`, else the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English
+    /// (blank workbooks: Kazakh unless Russian is chosen).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 }
