@@ -390,6 +390,8 @@ fn write_pack(
     jobs.extend((0..report.units.len()).map(Job::Workbooks));
     let files = serde_json::to_vec(&dataset.files)?;
     let period = serde_json::to_vec(&report.period)?;
+    // The workbooks' language is part of their keys: a rebuild in another language rewrites them.
+    let words = engine.config.workbooks.lang().code().as_bytes();
     // What each unit's workbooks show; the department's workbook shows every unit.
     let units: Vec<Vec<u8>> = report.units.iter().map(serde_json::to_vec).collect::<Result<_, _>>()?;
     let mut all = Sha256::new();
@@ -438,10 +440,11 @@ fn write_pack(
                     pdf(&path, renderer.prepare_schedule(report, lang))
                 }
                 Job::Department => {
-                    let key = engine.key(&[b"department.xlsx", &all, &compliance, &files, &period]);
+                    let key = engine.key(&[b"department.xlsx", &all, &compliance, &files, &period, words]);
                     if !keys.keep(staging, Path::new("department.xlsx"), &key)? {
-                        let department = esep_render::department_workbook(report, &dataset.files)
-                            .context("cannot write the department workbook")?;
+                        let department =
+                            esep_render::department_workbook(report, &dataset.files, engine.config.workbooks)
+                                .context("cannot write the department workbook")?;
                         staging.write("department.xlsx", &department)?;
                     }
                     Ok(())
@@ -450,10 +453,15 @@ fn write_pack(
                     let unit = &report.units[u];
                     let dir = Path::new(unit.code.as_str());
                     let path = dir.join("indicators.xlsx");
-                    let key = engine.key(&[b"indicators.xlsx", &units[u], &files, &period]);
+                    let key = engine.key(&[b"indicators.xlsx", &units[u], &files, &period, words]);
                     if !keys.keep(staging, &path, &key)? {
-                        let xlsx = esep_render::indicators_workbook(report, unit, &dataset.files)
-                            .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
+                        let xlsx = esep_render::indicators_workbook(
+                            report,
+                            unit,
+                            &dataset.files,
+                            engine.config.workbooks,
+                        )
+                        .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
                         staging.write(&path, &xlsx)?;
                     }
                     // The secretary's workbook, dated the period's end like every file of the pack.

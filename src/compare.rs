@@ -28,7 +28,12 @@ pub fn read_pack(path: &Path) -> Result<Pack> {
 }
 
 /// Reads the packs, checks them against each other, and writes the national workbook.
-pub fn compare(paths: &[PathBuf], out: &Path, catalogue: &Catalogue) -> Result<usize> {
+pub fn compare(
+    paths: &[PathBuf],
+    out: &Path,
+    catalogue: &Catalogue,
+    words: esep_render::Words,
+) -> Result<usize> {
     let packs: Vec<Pack> = paths.iter().map(|p| read_pack(p)).collect::<Result<_>>()?;
     let Some(first) = packs.first() else { bail!("name at least one pack") };
     let name = |p: &Pack| format!("`{}` ({} catalogue v{})", p.file.display(), p.period, p.catalogue_version);
@@ -73,7 +78,7 @@ pub fn compare(paths: &[PathBuf], out: &Path, catalogue: &Catalogue) -> Result<u
     }
     let rows: Vec<Vec<Figure>> = packs.into_iter().map(|p| p.rows).collect();
     let national = national::compare(catalogue, &rows);
-    let bytes = esep_render::national_workbook(&national, catalogue)?;
+    let bytes = esep_render::national_workbook(&national, catalogue, words)?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
     }

@@ -18,6 +18,9 @@ pub struct Config {
     pub settings: Settings,
     /// A folder of templates replacing the built-in ones by name.
     pub templates: Option<PathBuf>,
+    /// The language of headquarters' workbooks (`--lang`, `ESEP_LANG`, a kk or ru locale, else
+    /// Russian).
+    pub workbooks: esep_render::Words,
 }
 
 impl Config {
@@ -32,6 +35,15 @@ impl Config {
                 Settings::parse(&text).with_context(|| format!("settings `{}`", path.display()))?
             }
         };
-        Ok(Self { quiet: args.quiet, jobs: args.jobs, settings, templates: args.templates.clone() })
+        let workbooks = esep_render::Words(esep_ingest::Lang::choose_for_workbooks(
+            args.lang.map(crate::args::LangArg::speak),
+        ));
+        Ok(Self {
+            quiet: args.quiet,
+            jobs: args.jobs,
+            settings,
+            templates: args.templates.clone(),
+            workbooks,
+        })
     }
 }

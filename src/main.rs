@@ -74,7 +74,7 @@ fn run(args: &Args) -> Result<ExitCode> {
             import_form1m(files, unit.as_deref(), period.as_deref(), manifest.as_deref(), out, quiet)
         }
         Command::Compare { packs, out } => {
-            let n = compare::compare(packs, out, &Catalogue::builtin())?;
+            let n = compare::compare(packs, out, &Catalogue::builtin(), config.workbooks)?;
             if !quiet {
                 eprintln!(
                     "{}",

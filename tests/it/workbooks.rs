@@ -42,6 +42,101 @@ pub(crate) fn build_valid_small(dir: &Path) -> std::path::PathBuf {
     out
 }
 
+/// `valid-small` built with `--lang lang` into `dir/pack-LANG`.
+fn build_valid_small_in(dir: &Path, lang: &str) -> std::path::PathBuf {
+    let out = dir.join(format!("pack-{lang}"));
+    success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet", "--lang", lang]);
+    out
+}
+
+/// The words of `text` in Latin letters (two or more), but for the product's name and SHA-256.
+fn english_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 1 && !["esep", "SHA"].contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Asserts that a workbook speaks Kazakh or Russian: no English sheet name (but `codes`), no
+/// English header, and a `codes` sheet whose every row names a header at its very cell.
+fn assert_speaks(path: &Path) {
+    let mut wb = open_workbook_auto(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let names = wb.sheet_names().to_vec();
+    assert_eq!(names.last().map(String::as_str), Some("codes"), "{names:?}");
+    for name in &names[..names.len() - 1] {
+        assert_eq!(english_words(name), Vec::<String>::new(), "sheet name {name}");
+    }
+    let codes = wb.worksheet_range("codes").unwrap_or_else(|e| panic!("{e}"));
+    let mut rows = codes.rows();
+    for head in rows.next().unwrap_or_default() {
+        assert_eq!(english_words(&head.to_string()), Vec::<String>::new(), "codes: {head}");
+    }
+    let mut recorded = 0;
+    let mut about = String::new();
+    for row in rows {
+        let [id, sheet, cell, code, text] = [0, 1, 2, 3, 4].map(|c| row[c].to_string());
+        if id == "about" {
+            about = sheet.clone();
+        }
+        let range = wb.worksheet_range(&sheet).unwrap_or_else(|e| panic!("{sheet}: {e}"));
+        let at = cell
+            .find(|c: char| c.is_ascii_digit())
+            .map(|k| {
+                let col = cell[..k].bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1)) - 1;
+                (cell[k..].parse::<u32>().unwrap_or(0) - 1, col)
+            })
+            .unwrap_or_else(|| panic!("codes: cell {cell}"));
+        assert_eq!(range.get_value(at).map(|d| d.to_string()), Some(text.clone()), "{sheet}!{cell} ({code})");
+        assert_eq!(english_words(&text), Vec::<String>::new(), "{sheet}!{cell} ({code}): {text}");
+        recorded += 1;
+    }
+    assert!(recorded > 40, "{recorded} headers recorded");
+    // The first row of every sheet with a table, and the keys of `about`, are headers too.
+    for name in &names[..names.len() - 1] {
+        let range = wb.worksheet_range(name).unwrap_or_else(|e| panic!("{e}"));
+        let cells: Vec<String> = if *name == about {
+            range.rows().map(|r| r[0].to_string()).collect() // keys in column A
+        } else {
+            range.rows().next().unwrap_or_default().iter().map(|d| d.to_string()).collect()
+        };
+        for text in cells.iter().filter(|t| !t.contains(".xlsx")) {
+            assert_eq!(english_words(text), Vec::<String>::new(), "{name}: {text}");
+        }
+    }
+}
+
+#[test]
+fn workbooks_built_in_kazakh_or_russian_name_sheets_and_headers_in_that_language() {
+    let dir = tmp();
+    let en = read_data_sheet(&build_valid_small(dir.path()).join("department.xlsx"));
+    for (lang, first, crime, registered) in [
+        (
+            "kk",
+            "Қызметтік пайдалану үшін",
+            "1 Криминогендік жағдай",
+            "Тіркелген қылмыстық құқық бұзушылықтар",
+        ),
+        (
+            "ru",
+            "Для служебного пользования",
+            "1 Криминогенная обстановка",
+            "Зарегистрировано уголовных правонарушений",
+        ),
+    ] {
+        let out = build_valid_small_in(dir.path(), lang);
+        let dept = out.join("department.xlsx");
+        assert_speaks(&dept);
+        assert_speaks(&out.join("DEP-01/indicators.xlsx"));
+        assert_eq!(sheet_names(&dept)[..2], [first.to_string(), crime.to_string()]);
+        // DEP-02's crime rate (260 per 40 000) in the column named in the language.
+        let col = col_of(&dept, crime, registered);
+        let row = row_where(&dept, crime, 0, "DEP-02");
+        assert_eq!(row[col + 2], Data::Float(65.0));
+        // The `data` sheet reads back through `codes` to the very rows of the English build.
+        assert_eq!(read_data_sheet(&dept), en, "{lang}");
+    }
+}
+
 pub(crate) fn read_data_sheet(path: &Path) -> Vec<Figure> {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{e}"));
     esep_analysis::national::read_pack(&bytes).unwrap_or_else(|e| panic!("{e}")).rows
@@ -64,7 +159,8 @@ fn unit_workbook_has_item_sheets_catalogue_and_inputs() {
             "6 appeals",
             "7 opinion",
             "catalogue",
-            "about"
+            "about",
+            "codes"
         ]
     );
     // DEP-01: 500 registered in 2025 and 540 in 2024.
@@ -98,7 +194,7 @@ fn department_workbook_compares_units_and_round_trips_the_data() {
     assert_eq!(dep02[col], Data::Float(65.0));
     // Two districts are too few a group to rank (at least three): no rank, no group mean.
     assert_eq!(dep02[col + 1], Data::Empty);
-    let mean = row_where(&book, "1 crime", 3, "среднее по районам / аудандар бойынша орташа");
+    let mean = row_where(&book, "1 crime", 3, "mean of districts");
     assert_eq!(mean[col], Data::Empty);
     assert_eq!(mean[col_of(&book, "1 crime", "crime_registered")], Data::Empty);
     // Names stay strings.
@@ -116,9 +212,10 @@ fn department_workbook_compares_units_and_round_trips_the_data() {
 #[test]
 fn compare_totals_are_recomputed_from_numerators() {
     let dir = tmp();
-    let small = build_valid_small(dir.path());
+    // Packs built in different languages compare: `codes` names their sheets and headers.
+    let small = build_valid_small_in(dir.path(), "kk");
     let demo = dir.path().join("demo");
-    success(&["demo", "--out", s(&demo), "--quiet"]);
+    success(&["demo", "--out", s(&demo), "--quiet", "--lang", "ru"]);
     let national = dir.path().join("hq/national.xlsx");
     success(&["compare", s(&demo), s(&small), "--out", s(&national), "--quiet"]);
     let total = |code: &str| {
@@ -142,6 +239,17 @@ fn compare_totals_are_recomputed_from_numerators() {
         Data::String("Департамент полиции Сарыаркинской области".into())
     );
     assert!(matches!(row_where(&national, "1 crime", 0, "DEP")[1], Data::String(_)));
+    // The national workbook in Kazakh: the same total under Kazakh names.
+    let kk = dir.path().join("hq/national.kk.xlsx");
+    success(&["compare", s(&demo), s(&small), "--out", s(&kk), "--quiet", "--lang", "kk"]);
+    assert_speaks(&kk);
+    let data = range(&kk, "Деректер");
+    let total = data.rows().find(|r| r[0] == "TOTAL" && r[1] == "crime_registered").map(|r| r[5].clone());
+    assert_eq!(total, Some(Data::Float(8691.0)));
+    assert_eq!(
+        row_where(&kk, "1 Криминогендік жағдай", 0, "SRK")[1],
+        Data::String("Сарыарқа облысының Полиция департаменті".into())
+    );
 }
 
 #[test]

@@ -64,34 +64,103 @@ pub struct Pack {
     pub rows: Vec<Figure>,
 }
 
-/// Reads the `data` and `about` sheets of a department workbook written by `esep build`.
+/// What a workbook's `codes` sheet says: per sheet id, its written name and, per header's
+/// machine code, the cell (row, column) it is written in.
+#[derive(Debug, Default)]
+struct Codes {
+    sheets: Vec<(String, String)>,
+    heads: Vec<(String, String, (u32, u32))>,
+}
+
+impl Codes {
+    /// Reads the `codes` sheet; a workbook without one (packs written before the workbooks
+    /// spoke Kazakh and Russian) names its sheets and headers by their ids.
+    fn read(wb: &mut esep_ingest::workbook::Workbook<'_>) -> Result<Option<Self>, Error> {
+        if !wb.sheet_names().iter().any(|n| n == "codes") {
+            return Ok(None);
+        }
+        let range = wb.worksheet_range("codes").map_err(|e| Error::Pack(format!("codes: {e}")))?;
+        let mut codes = Codes::default();
+        for (k, row) in range.rows().enumerate().skip(1) {
+            let text = |c: usize| row.get(c).map(|d| d.to_string()).unwrap_or_default();
+            let (sheet, name, cell, code) = (text(0), text(1), text(2), text(3));
+            let pos = cell_position(&cell)
+                .ok_or_else(|| Error::Pack(format!("codes!C{}: `{cell}` is not a cell", k + 1)))?;
+            if !codes.sheets.iter().any(|(id, _)| *id == sheet) {
+                codes.sheets.push((sheet.clone(), name));
+            }
+            codes.heads.push((sheet, code, pos));
+        }
+        Ok(Some(codes))
+    }
+
+    fn sheet(&self, id: &str) -> Option<&str> {
+        self.sheets.iter().find(|(s, _)| s == id).map(|(_, n)| n.as_str())
+    }
+
+    fn heads<'a>(&'a self, sheet: &'a str) -> impl Iterator<Item = (&'a str, (u32, u32))> + 'a {
+        self.heads.iter().filter(move |(s, _, _)| s == sheet).map(|(_, c, p)| (c.as_str(), *p))
+    }
+}
+
+/// `B7` → (6, 1), zero-based row and column.
+fn cell_position(cell: &str) -> Option<(u32, u32)> {
+    let split = cell.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = cell.split_at(split);
+    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_uppercase()) || letters.len() > 3 {
+        return None;
+    }
+    let col = letters.chars().fold(0u32, |n, c| n * 26 + (c as u32 - 'A' as u32 + 1)) - 1;
+    let row = digits.parse::<u32>().ok()?.checked_sub(1)?;
+    Some((row, col))
+}
+
+/// Reads the `data` and `about` sheets of a department workbook written by `esep build`, in
+/// whatever language it was written: the `codes` sheet names them and their headers.
 pub fn read_pack(bytes: &[u8]) -> Result<Pack, Error> {
     let pack = |m: String| Error::Pack(m);
     let mut wb =
         esep_ingest::workbook::open(bytes).map_err(|e| pack(format!("not a department workbook: {e}")))?;
-    let data = wb
-        .worksheet_range("data")
-        .map_err(|_| pack("no `data` sheet: expected a department workbook of `esep build`".into()))?;
+    let codes = Codes::read(&mut wb)?;
+    let name = |id: &'static str| codes.as_ref().and_then(|c| c.sheet(id)).unwrap_or(id).to_string();
+    let (data_name, about_name) = (name("data"), name("about"));
+    let mut data = wb.worksheet_range(&data_name).map_err(|_| {
+        pack(format!("no `{data_name}` sheet: expected a department workbook of `esep build`"))
+    })?;
+    // The header row back to the open data's ids, whatever language it is written in.
+    if let Some(codes) = &codes {
+        for (code, (row, col)) in codes.heads("data") {
+            if row == 0 {
+                data.set_value((row, col), calamine::Data::String(code.to_string()));
+            }
+        }
+    }
     let head: Vec<String> =
         data.rows().next().map(|r| r.iter().map(|d| d.to_string()).collect()).unwrap_or_default();
     let expected = crate::open_data::header();
     if head != expected {
-        return Err(pack(format!("data!A1: expected the header `{}`", expected.join(", "))));
+        return Err(pack(format!("{data_name}!A1: expected the header `{}`", expected.join(", "))));
     }
     let rows = RangeDeserializerBuilder::with_deserialize_headers::<Figure>()
         .from_range::<_, Figure>(&data)
-        .map_err(|e| pack(format!("data: {e}")))?
+        .map_err(|e| pack(format!("{data_name}: {e}")))?
         .enumerate()
-        .map(|(k, r)| r.map_err(|e| pack(format!("data!A{}: {e}", k + 2))))
+        .map(|(k, r)| r.map_err(|e| pack(format!("{data_name}!A{}: {e}", k + 2))))
         .collect::<Result<Vec<_>, _>>()?;
-    let about = wb.worksheet_range("about").map_err(|_| pack("no `about` sheet".into()))?;
+    let about = wb.worksheet_range(&about_name).map_err(|_| pack(format!("no `{about_name}` sheet")))?;
     let value = |key: &str| {
-        about
-            .rows()
-            .find(|r| r.first().map(|d| d.to_string()).as_deref() == Some(key))
-            .and_then(|r| r.get(1))
+        let at = match &codes {
+            // The value stands right of its header's cell.
+            Some(codes) => codes.heads("about").find(|(c, _)| *c == key).map(|(_, (r, c))| (r, c + 1)),
+            None => about
+                .rows()
+                .position(|r| r.first().map(|d| d.to_string()).as_deref() == Some(key))
+                .map(|r| (r as u32, 1)),
+        };
+        at.and_then(|p| about.get_value(p))
             .map(|d| d.to_string())
-            .ok_or_else(|| pack(format!("about: no `{key}`")))
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| pack(format!("{about_name}: no `{key}`")))
     };
     Ok(Pack { period: value("period")?, catalogue_version: value("catalogue_version")?, rows })
 }

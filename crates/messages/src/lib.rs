@@ -65,6 +65,23 @@ impl Lang {
         locale.and_then(|v| Lang::parse(&v)).unwrap_or(Lang::En)
     }
 
+    /// The language of headquarters' workbooks: the one asked for or `ESEP_LANG`, else the
+    /// system locale when it is Kazakh or Russian, else Russian — English only when asked for.
+    pub fn choose_for_workbooks(asked: Option<Lang>) -> Lang {
+        Self::choose_for_workbooks_from(asked, |name| std::env::var(name).ok())
+    }
+
+    /// [`Lang::choose_for_workbooks`] over any environment.
+    pub fn choose_for_workbooks_from(asked: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
+        if let Some(lang) = asked.or_else(|| env("ESEP_LANG").and_then(|v| Lang::parse(&v))) {
+            return lang;
+        }
+        match Self::choose_from(None, env) {
+            Lang::Kk => Lang::Kk,
+            _ => Lang::Ru,
+        }
+    }
+
     fn index(self) -> usize {
         match self {
             Lang::Kk => 0,
@@ -283,6 +300,13 @@ mod tests {
         assert_eq!(Lang::choose_from(None, env(&[("LC_MESSAGES", "ru_RU"), ("LANG", "kk_KZ")])), Lang::Ru);
         assert_eq!(Lang::choose_from(None, env(&[("ESEP_LANG", "xx"), ("LANG", "kk_KZ")])), Lang::Kk);
         assert_eq!(Lang::choose_from(None, env(&[])), Lang::En);
+        // Workbooks: Russian unless Kazakh comes from the locale or a language is asked for.
+        let workbooks = Lang::choose_for_workbooks_from;
+        assert_eq!(workbooks(None, env(&[])), Lang::Ru);
+        assert_eq!(workbooks(None, env(&[("LANG", "en_US.UTF-8")])), Lang::Ru);
+        assert_eq!(workbooks(None, env(&[("LANG", "kk_KZ.UTF-8")])), Lang::Kk);
+        assert_eq!(workbooks(None, env(&[("ESEP_LANG", "en"), ("LANG", "kk_KZ")])), Lang::En);
+        assert_eq!(workbooks(Some(Lang::En), env(&[("LANG", "ru_RU")])), Lang::En);
     }
 
     #[test]

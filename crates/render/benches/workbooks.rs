@@ -33,7 +33,11 @@ fn main() {
     let mut size = 0;
     for _ in 0..runs {
         let t = Instant::now();
-        match esep_render::department_workbook(&report, &data.files) {
+        match esep_render::department_workbook(
+            &report,
+            &data.files,
+            esep_render::Words(esep_ingest::Lang::Ru),
+        ) {
             Ok(bytes) => size = bytes.len(),
             Err(e) => {
                 eprintln!("department workbook failed: {e}");
@@ -54,7 +58,12 @@ fn main() {
     );
     let t = Instant::now();
     for unit in &report.units {
-        if let Err(e) = esep_render::indicators_workbook(&report, unit, &data.files) {
+        if let Err(e) = esep_render::indicators_workbook(
+            &report,
+            unit,
+            &data.files,
+            esep_render::Words(esep_ingest::Lang::Ru),
+        ) {
             eprintln!("unit workbook failed: {e}");
             std::process::exit(1);
         }

@@ -16,10 +16,12 @@ pub mod narrative;
 pub mod pdf;
 pub mod protocol;
 pub mod schedule;
+pub mod words;
 pub mod xlsx;
 
 pub use contract_xlsx::{Cell, ContractOptions, contract_workbook};
 pub use error::{Error, TemplateDiagnostic};
 pub use lang::Lang;
 pub use pdf::{Document, Renderer};
+pub use words::Words;
 pub use xlsx::{department_workbook, indicators_workbook, national_workbook};

@@ -6,9 +6,11 @@
 //!   item, with ranks, the department's value and the bodies' mean, conditional formatting,
 //!   native charts and a long `data` sheet that reproduces `indicators.csv`.
 //!
-//! Cells hold values, never formulas, so a viewer that does not recalculate shows the numbers;
-//! text from the inputs is always written as a string. Document dates are the period's end, so
-//! the same inputs give identical bytes. Restricted indicators are kept here, and marked.
+//! Sheet names, headers and words are in the workbook's language ([`Words`]: Kazakh, Russian,
+//! or English machine ids); the last sheet, `codes`, records the machine id behind each of
+//! them. Cells hold values, never formulas, so a viewer that does not recalculate shows the
+//! numbers; text from the inputs is always written as a string. Document dates are the period's
+//! end, so the same inputs give identical bytes. Restricted indicators are kept here, and marked.
 
 use chrono::Datelike;
 use esep_analysis::national::National;
@@ -22,8 +24,9 @@ use rust_xlsxwriter::{
 };
 
 use crate::format;
+use crate::words::{Codes, Words};
 
-/// Short English names of the rule-6 items, for sheet names.
+/// Ids of the sheets of the rule-6 items (their names come from `workbook.toml`).
 pub const ITEM_SHEETS: [&str; 7] =
     ["1 crime", "2 programmes", "3 results", "4 order and roads", "5 corruption", "6 appeals", "7 opinion"];
 
@@ -68,22 +71,22 @@ fn change_test(t: ChangeTest) -> &'static str {
 const FIGURE_HEADS: [&str; 19] = [
     "item",
     "code",
-    "көрсеткіш",
-    "показатель",
-    "unit",
-    "previous (АППГ)",
+    "indicator_kk",
+    "indicator_ru",
+    "measure",
+    "previous",
     "current",
     "change",
-    "change %",
+    "change_pct",
     "restricted",
     "missing",
     "significant",
-    "p-value",
+    "p_value",
     "rank",
-    "of",
+    "rank_of",
     "assessment",
-    "ci low",
-    "ci high",
+    "ci_low",
+    "ci_high",
     "n",
 ];
 
@@ -91,14 +94,13 @@ const FIGURE_HEADS: [&str; 19] = [
 /// [`FIGURE_HEADS`]: the columns of `indicators` stay where earlier packs had them.
 fn figure_sheet(
     ws: &mut Worksheet,
+    codes: &mut Codes,
     report: &Report,
     unit: &UnitReport,
     item: Option<u8>,
 ) -> Result<(), XlsxError> {
-    let header = header_format();
-    for (c, h) in FIGURE_HEADS.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &header)?;
-    }
+    let words = codes.words();
+    codes.columns(ws, 0, &FIGURE_HEADS, &header_format())?;
     let mut r = 0u32;
     // The unit's workbook is published beside its open data: no restricted figure (rule 3).
     for (ind, fig) in report.catalogue.indicators.iter().zip(&unit.figures) {
@@ -111,7 +113,7 @@ fn figure_sheet(
         ws.write_string(r, 1, ind.code.as_str())?;
         ws.write_string(r, 2, &ind.kk)?;
         ws.write_string(r, 3, &ind.ru)?;
-        ws.write_string(r, 4, ind.unit.id())?;
+        ws.write_string(r, 4, words.cell(&format!("measure_{}", ind.unit.id())))?;
         for (c, v) in [(5, fig.previous), (6, fig.current), (7, fig.change)] {
             if let Some(v) = v {
                 ws.write_number_with_format(r, c, v, &fmt)?;
@@ -124,13 +126,15 @@ fn figure_sheet(
             ws.write_string_with_format(
                 r,
                 9,
-                "restricted",
+                words.cell("restricted"),
                 &Format::new().set_font_color(Color::RGB(0x9C0006)),
             )?;
         }
-        ws.write_string(r, 10, fig.missing.map_or("", |m| m.id()))?;
+        if let Some(m) = fig.missing {
+            ws.write_string(r, 10, words.cell(&format!("missing_{}", m.id())))?;
+        }
         if let Some(sig) = fig.significant {
-            ws.write_string(r, 11, if sig { "yes" } else { "no" })?;
+            ws.write_string(r, 11, words.cell(if sig { "yes" } else { "no" }))?;
         }
         if let Some(p) = fig.p_value {
             ws.write_number_with_format(r, 12, p, &Format::new().set_num_format("0.0000"))?;
@@ -139,7 +143,9 @@ fn figure_sheet(
             ws.write_number(r, 13, f64::from(rank))?;
             ws.write_number(r, 14, f64::from(of))?;
         }
-        ws.write_string(r, 15, fig.assessment.map_or("", |a| a.id()))?;
+        if let Some(a) = fig.assessment {
+            ws.write_string(r, 15, words.cell(&format!("assessment_{}", a.id())))?;
+        }
         for (c, v) in [(16, fig.ci_low), (17, fig.ci_high)] {
             if let Some(v) = v {
                 ws.write_number_with_format(r, c, v, &fmt)?;
@@ -157,24 +163,35 @@ fn figure_sheet(
     Ok(())
 }
 
-fn catalogue_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
-    ws.set_name("catalogue")?;
-    let heads = ["code", "item", "kk", "ru", "unit", "direction", "restricted", "formula", "change test"];
-    let header = header_format();
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &header)?;
-    }
+fn catalogue_sheet(wb: &mut Workbook, codes: &mut Codes, report: &Report) -> Result<(), XlsxError> {
+    let words = codes.words();
+    let ws = codes.sheet(wb, "catalogue")?;
+    let heads = [
+        "code",
+        "item",
+        "indicator_kk",
+        "indicator_ru",
+        "measure",
+        "direction",
+        "restricted",
+        "formula",
+        "change_test",
+    ];
+    codes.columns(ws, 0, &heads, &header_format())?;
     for (r, ind) in report.catalogue.indicators.iter().enumerate() {
         let r = r as u32 + 1;
         ws.write_string(r, 0, ind.code.as_str())?;
         ws.write_number(r, 1, f64::from(ind.item))?;
         ws.write_string(r, 2, &ind.kk)?;
         ws.write_string(r, 3, &ind.ru)?;
-        ws.write_string(r, 4, ind.unit.id())?;
-        ws.write_string(r, 5, ind.direction.id())?;
+        ws.write_string(r, 4, words.cell(&format!("measure_{}", ind.unit.id())))?;
+        ws.write_string(r, 5, words.cell(&format!("direction_{}", ind.direction.id())))?;
         ws.write_boolean(r, 6, ind.restricted)?;
         ws.write_string(r, 7, ind.formula.describe())?;
-        ws.write_string(r, 8, change_test(ind.formula.change_test()))?;
+        match change_test(ind.formula.change_test()) {
+            "" => {}
+            test => ws.write_string(r, 8, words.cell(&format!("test_{test}"))).map(|_| ())?,
+        }
     }
     for (c, w) in [26, 5, 44, 44, 9, 9, 10, 70, 20].iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
@@ -185,12 +202,13 @@ fn catalogue_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError>
 }
 
 fn about_sheet(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
+    codes: &mut Codes,
     report: &Report,
     unit: Option<&UnitReport>,
     files: &[InputFile],
 ) -> Result<(), XlsxError> {
-    ws.set_name("about")?;
+    let ws = codes.sheet(wb, "about")?;
     let bold = Format::new().set_bold();
     let mut rows = Vec::new();
     if let Some(u) = unit {
@@ -214,14 +232,11 @@ fn about_sheet(
         ("esep_version", env!("CARGO_PKG_VERSION").to_string()),
     ]);
     for (r, (k, v)) in rows.iter().enumerate() {
-        ws.write_string_with_format(r as u32, 0, *k, &bold)?;
+        codes.column(ws, r as u32, 0, k, &bold)?;
         ws.write_string(r as u32, 1, v)?;
     }
     let start = rows.len() as u32 + 1;
-    let header = header_format();
-    for (c, h) in ["input file", "bytes", "sha256"].iter().enumerate() {
-        ws.write_string_with_format(start, c as u16, *h, &header)?;
-    }
+    codes.columns(ws, start, &["input_file", "bytes", "sha256"], &header_format())?;
     for (k, f) in files.iter().enumerate() {
         let r = start + 1 + k as u32;
         ws.write_string(r, 0, &f.name)?;
@@ -235,26 +250,19 @@ fn about_sheet(
 }
 
 /// The first sheet of headquarters' workbooks, which keep restricted figures (rule 3).
-fn official_use_sheet(ws: &mut Worksheet, catalogue: &Catalogue) -> Result<(), XlsxError> {
-    ws.set_name("official use")?;
+fn official_use_sheet(wb: &mut Workbook, codes: &mut Codes, catalogue: &Catalogue) -> Result<(), XlsxError> {
+    let words = codes.words();
+    let ws = codes.sheet(wb, "official use")?;
     let title = Format::new().set_bold().set_font_size(14).set_font_color(Color::RGB(0x9C0006));
     let restricted: Vec<&Indicator> = catalogue.indicators.iter().filter(|i| i.restricted).collect();
-    let lines = [
-        "Қызметтік пайдалану үшін / Для служебного пользования / For official use only",
-        "Жарияланбайды: шектеулі көрсеткіштер бар (Бұйрықтың 3-тармағы). / Не публикуется: содержит          показатели ограниченного распространения (пункт 3 Приказа № 608). / Not for publication: holds          restricted figures (rule 3 of Order No. 608).",
-        "Жариялау үшін: бөлініс папкаларындағы indicators.csv, indicators.json, indicators.xlsx. / Для          публикации: indicators.csv, indicators.json, indicators.xlsx в папках подразделений. / To publish:          the units' indicators.csv, indicators.json and indicators.xlsx.",
-    ];
-    ws.write_string_with_format(0, 0, lines[0], &title)?;
-    ws.write_string(1, 0, lines[1])?;
-    ws.write_string(2, 0, lines[2])?;
-    let header = header_format();
-    ws.write_string_with_format(4, 0, "restricted", &header)?;
-    ws.write_string_with_format(4, 1, "ru", &header)?;
-    ws.write_string_with_format(4, 2, "reveals", &header)?;
+    ws.write_string_with_format(0, 0, words.cell("official_title"), &title)?;
+    ws.write_string(1, 0, words.cell("official_why"))?;
+    ws.write_string(2, 0, words.cell("official_publish"))?;
+    codes.columns(ws, 4, &["code", "indicator", "reveals"], &header_format())?;
     for (r, ind) in restricted.iter().enumerate() {
         let r = r as u32 + 5;
         ws.write_string(r, 0, ind.code.as_str())?;
-        ws.write_string(r, 1, &ind.ru)?;
+        ws.write_string(r, 1, words.name(&ind.kk, &ind.ru))?;
         ws.write_string(r, 2, ind.restricted_by.as_deref().unwrap_or(""))?;
     }
     ws.set_column_width(0, 30)?;
@@ -264,23 +272,32 @@ fn official_use_sheet(ws: &mut Worksheet, catalogue: &Catalogue) -> Result<(), X
     Ok(())
 }
 
+/// The title of a unit's or department's workbook, in its language.
+fn title(words: Words, report: &Report, unit: &UnitReport) -> String {
+    match words.lang() {
+        esep_ingest::Lang::Kk => format!("esep: {} — {}", unit.name_kk, report.period.label_kk()),
+        _ => format!("esep: {} — {}", unit.name_ru, report.period.label_ru()),
+    }
+}
+
 /// The unit's workbook: every indicator, one sheet per rule-6 item, the catalogue and `about`.
 pub fn indicators_workbook(
     report: &Report,
     unit: &UnitReport,
     files: &[InputFile],
+    words: Words,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = new_workbook(report, format!("esep: {} — {}", unit.name_ru, report.period.label_ru()))?;
-    let ws = wb.add_worksheet();
-    ws.set_name("indicators")?;
-    figure_sheet(ws, report, unit, None)?;
-    for (k, name) in ITEM_SHEETS.iter().enumerate() {
-        let ws = wb.add_worksheet();
-        ws.set_name(*name)?;
-        figure_sheet(ws, report, unit, Some(k as u8 + 1))?;
+    let mut wb = new_workbook(report, title(words, report, unit))?;
+    let mut codes = Codes::new(words);
+    let ws = codes.sheet(&mut wb, "indicators")?;
+    figure_sheet(ws, &mut codes, report, unit, None)?;
+    for (k, id) in ITEM_SHEETS.iter().enumerate() {
+        let ws = codes.sheet(&mut wb, id)?;
+        figure_sheet(ws, &mut codes, report, unit, Some(k as u8 + 1))?;
     }
-    catalogue_sheet(wb.add_worksheet(), report)?;
-    about_sheet(wb.add_worksheet(), report, Some(unit), files)?;
+    catalogue_sheet(&mut wb, &mut codes, report)?;
+    about_sheet(&mut wb, &mut codes, report, Some(unit), files)?;
+    codes.write(&mut wb, &header_format())?;
     wb.save_to_buffer()
 }
 
@@ -290,14 +307,14 @@ fn item_indicators(report: &Report, item: u8) -> Vec<(usize, &Indicator)> {
 }
 
 /// The department's workbook: units × indicators per rule-6 item, charts and the `data` sheet.
-pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u8>, XlsxError> {
+pub fn department_workbook(report: &Report, files: &[InputFile], words: Words) -> Result<Vec<u8>, XlsxError> {
     let Some(dept) = report.units.first() else {
         return Workbook::new().save_to_buffer();
     };
-    let mut wb = new_workbook(report, format!("esep: {} — {}", dept.name_ru, report.period.label_ru()))?;
-    official_use_sheet(wb.add_worksheet(), &report.catalogue)?;
+    let mut wb = new_workbook(report, title(words, report, dept))?;
+    let mut codes = Codes::new(words);
+    official_use_sheet(&mut wb, &mut codes, &report.catalogue)?;
     let header = header_format();
-    let restricted = restricted_format();
     let better =
         Format::new().set_font_color(Color::RGB(0x006100)).set_background_color(Color::RGB(0xC6EFCE));
     let worse = Format::new().set_font_color(Color::RGB(0x9C0006)).set_background_color(Color::RGB(0xFFC7CE));
@@ -305,22 +322,16 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
     let bodies: Vec<&UnitReport> =
         report.units.iter().filter(|u| u.parent.as_ref() == Some(&dept.code)).collect();
 
-    for (k, name) in ITEM_SHEETS.iter().enumerate() {
+    for (k, id) in ITEM_SHEETS.iter().enumerate() {
         let item = k as u8 + 1;
         let inds = item_indicators(report, item);
-        let ws = wb.add_worksheet();
-        ws.set_name(*name)?;
-        for (c, h) in ["unit", "parent", "бөлініс", "подразделение"].iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, &header)?;
-        }
+        let ws = codes.sheet(&mut wb, id)?;
+        codes.columns(ws, 0, &["unit", "parent", "name_kk", "name_ru"], &header)?;
         // Two columns per indicator: its value, and its rank among siblings where ranked.
         let mut col: u16 = 4;
         let mut value_cols = Vec::new();
         for (_, ind) in &inds {
-            let fmt = if ind.restricted { &restricted } else { &header };
-            let mark = if ind.restricted { " [restricted]" } else { "" };
-            ws.write_string_with_format(0, col, format!("{}{mark}\n{}", ind.ru, ind.code), fmt)?;
-            ws.write_string_with_format(0, col + 1, format!("rank\n{}", ind.code), &header)?;
+            indicator_heads(ws, &mut codes, col, ind)?;
             ws.set_column_width(col, 16)?;
             ws.set_column_width(col + 1, 6)?;
             value_cols.push(col);
@@ -350,12 +361,9 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
         }
         // The mean of each level group's ranked bodies, as analysis computed it for their ranks.
         let first_mean_row = report.units.len() as u32 + 1;
-        let groups = [
-            ("urban", "среднее по городским подразделениям / қалалық бөліністер бойынша орташа"),
-            ("rural", "среднее по районам / аудандар бойынша орташа"),
-        ];
+        let groups = [("urban", words.cell("mean_urban")), ("rural", words.cell("mean_rural"))];
         for (g, (_, label)) in groups.iter().enumerate() {
-            ws.write_string_with_format(first_mean_row + g as u32, 3, *label, &Format::new().set_italic())?;
+            ws.write_string_with_format(first_mean_row + g as u32, 3, label, &Format::new().set_italic())?;
         }
         let mean_row = first_mean_row + groups.len() as u32 - 1;
         for ((fi, ind), &c) in inds.iter().zip(&value_cols) {
@@ -395,21 +403,7 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
                 )?;
             }
         }
-        ws.write_string(
-            mean_row + 2,
-            2,
-            "Green / red: better / worse than the department; bold italic: a significant change against АППГ.",
-        )?;
-        ws.write_string(
-            mean_row + 3,
-            2,
-            "Жасыл / қызыл: департаменттен жақсы / нашар; қалың көлбеу: өткен жылдың сәйкес кезеңімен салыстырғанда мәнді өзгеріс.",
-        )?;
-        ws.write_string(
-            mean_row + 4,
-            2,
-            "Зелёный / красный: лучше / хуже департамента; жирный курсив: значимое изменение к АППГ.",
-        )?;
+        ws.write_string(mean_row + 2, 2, words.cell("legend"))?;
         ws.set_column_width(0, 12)?;
         ws.set_column_width(1, 9)?;
         ws.set_column_width(2, 40)?;
@@ -428,33 +422,63 @@ pub fn department_workbook(report: &Report, files: &[InputFile]) -> Result<Vec<u
             let rows = bodies
                 .iter()
                 .filter(|b| b.figures[k].current.is_some())
-                .map(|b| (b.name_ru.clone(), b.figures[k].current, b.figures[k].previous))
+                .map(|b| {
+                    (
+                        words.name(&b.name_kk, &b.name_ru).to_string(),
+                        b.figures[k].current,
+                        b.figures[k].previous,
+                    )
+                })
                 .collect();
             (&report.catalogue.indicators[k], rows)
         })
         .collect();
-    charts_sheet(&mut wb, &blocks)?;
+    charts_sheet(&mut wb, &mut codes, &blocks)?;
 
     // Long format, one row per (unit, indicator): the same rows as the root `indicators.csv`.
     let rows = open_data::rows(&report.units);
-    write_data_sheet(wb.add_worksheet(), &rows)?;
-    compliance_sheet(wb.add_worksheet(), report)?;
-    followup_sheet(wb.add_worksheet(), report)?;
-    catalogue_sheet(wb.add_worksheet(), report)?;
-    about_sheet(wb.add_worksheet(), report, None, files)?;
+    write_data_sheet(&mut wb, &mut codes, &rows)?;
+    compliance_sheet(&mut wb, &mut codes, report)?;
+    followup_sheet(&mut wb, &mut codes, report)?;
+    catalogue_sheet(&mut wb, &mut codes, report)?;
+    about_sheet(&mut wb, &mut codes, report, None, files)?;
+    codes.write(&mut wb, &header)?;
     wb.save_to_buffer()
+}
+
+/// The two headers of an indicator's columns on an item sheet: its value (named in the
+/// workbook's language, marked when restricted) and its rank (`CODE.rank`).
+fn indicator_heads(
+    ws: &mut Worksheet,
+    codes: &mut Codes,
+    col: u16,
+    ind: &Indicator,
+) -> Result<(), XlsxError> {
+    let words = codes.words();
+    let header = header_format();
+    let fmt = if ind.restricted { restricted_format() } else { header.clone() };
+    let mark = if ind.restricted { words.cell("restricted_mark") } else { String::new() };
+    let name = words.name(&ind.kk, &ind.ru);
+    // English workbooks keep the code under the name, as their readers look columns up by it.
+    let (value, rank) = match words.lang() {
+        esep_ingest::Lang::En => (format!("{name}{mark}\n{}", ind.code), format!("rank\n{}", ind.code)),
+        _ => (format!("{name}{mark}"), words.column("rank")),
+    };
+    codes.head(ws, 0, col, ind.code.as_str(), &value, &fmt)?;
+    codes.head(ws, 0, col + 1, &format!("{}.rank", ind.code), &rank, &header)?;
+    ws.set_column_width(col, 16)?;
+    ws.set_column_width(col + 1, 6)?;
+    Ok(())
 }
 
 /// `compliance`: one row per unit and rule of the order, its status coloured, with the evidence
 /// and the input cell it rests on; filterable, so headquarters sees every "not met" at once.
-fn compliance_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
+fn compliance_sheet(wb: &mut Workbook, codes: &mut Codes, report: &Report) -> Result<(), XlsxError> {
     use esep_analysis::compliance::Status;
-    ws.set_name("compliance")?;
-    let header = header_format();
+    let words = codes.words();
+    let ws = codes.sheet(wb, "compliance")?;
     let heads = ["unit", "rule", "status", "evidence", "file", "sheet", "cell"];
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &header)?;
-    }
+    codes.columns(ws, 0, &heads, &header_format())?;
     let met = Format::new().set_font_color(Color::RGB(0x006100)).set_background_color(Color::RGB(0xC6EFCE));
     let not_met =
         Format::new().set_font_color(Color::RGB(0x9C0006)).set_background_color(Color::RGB(0xFFC7CE));
@@ -468,8 +492,8 @@ fn compliance_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError
             Status::NotMet => &not_met,
             _ => &plain,
         };
-        ws.write_string_with_format(r, 2, c.status.id(), fmt)?;
-        ws.write_string(r, 3, c.evidence.text(esep_ingest::Lang::En))?;
+        ws.write_string_with_format(r, 2, words.cell(&format!("status_{}", c.status.id())), fmt)?;
+        ws.write_string(r, 3, c.evidence.text(words.lang()))?;
         for (k, v) in [&c.file, &c.sheet, &c.cell].iter().enumerate() {
             if let Some(v) = v {
                 ws.write_string(r, 4 + k as u16, v)?;
@@ -486,8 +510,8 @@ fn compliance_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError
 
 /// `followup`: per unit whose input folder keeps the register of its previous meeting, what
 /// became of that meeting's items as of this period's meeting (rules 16, 17, 19).
-fn followup_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
-    ws.set_name("followup")?;
+fn followup_sheet(wb: &mut Workbook, codes: &mut Codes, report: &Report) -> Result<(), XlsxError> {
+    let ws = codes.sheet(wb, "followup")?;
     let header = header_format();
     let heads = [
         "unit",
@@ -507,8 +531,8 @@ fn followup_sheet(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> 
         "not_notified",
         "file",
     ];
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &header)?;
+    codes.columns(ws, 0, &heads, &header)?;
+    for c in 0..heads.len() {
         ws.set_column_width(c as u16, if c == 15 { 24.0 } else { 11.0 })?;
     }
     let date = Format::new().set_num_format("dd.mm.yyyy");
@@ -550,16 +574,23 @@ type ChartRow = (String, Option<f64>, Option<f64>);
 
 /// A `charts` sheet: per indicator, a table of current against АППГ and a native bar chart
 /// beside it. Indicators without rows are left out.
-fn charts_sheet(wb: &mut Workbook, blocks: &[(&Indicator, Vec<ChartRow>)]) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
-    ws.set_name("charts")?;
+fn charts_sheet(
+    wb: &mut Workbook,
+    codes: &mut Codes,
+    blocks: &[(&Indicator, Vec<ChartRow>)],
+) -> Result<(), XlsxError> {
+    let words = codes.words();
+    let ws = codes.sheet(wb, "charts")?;
+    let sheet = ws.name();
     let header = header_format();
+    let (current, previous) = (words.cell("chart_current"), words.cell("chart_previous"));
     let mut row: u32 = 0;
     let mut charts = Vec::new();
     for (ind, rows) in blocks.iter().filter(|(_, rows)| !rows.is_empty()) {
-        ws.write_string_with_format(row, 0, format!("{} ({})", ind.ru, ind.code), &header)?;
-        ws.write_string_with_format(row, 1, "текущий / current", &header)?;
-        ws.write_string_with_format(row, 2, "АППГ", &header)?;
+        let name = words.name(&ind.kk, &ind.ru);
+        codes.head(ws, row, 0, ind.code.as_str(), name, &header)?;
+        ws.write_string_with_format(row, 1, &current, &header)?;
+        ws.write_string_with_format(row, 2, &previous, &header)?;
         let fmt = Format::new().set_num_format(num_format(ind.unit));
         for (i, (name, current, previous)) in rows.iter().enumerate() {
             let r = row + 1 + i as u32;
@@ -572,13 +603,13 @@ fn charts_sheet(wb: &mut Workbook, blocks: &[(&Indicator, Vec<ChartRow>)]) -> Re
         }
         let (first, last) = (row + 1, row + rows.len() as u32);
         let mut chart = Chart::new(ChartType::Bar);
-        chart.title().set_name(ind.ru.as_str());
-        for (col, name) in [(1u16, "текущий период"), (2u16, "АППГ")] {
+        chart.title().set_name(name);
+        for (col, series) in [(1u16, &current), (2u16, &previous)] {
             chart
                 .add_series()
-                .set_name(name)
-                .set_categories(("charts", first, 0, last, 0))
-                .set_values(("charts", first, col, last, col));
+                .set_name(series.as_str())
+                .set_categories((sheet.as_str(), first, 0, last, 0))
+                .set_values((sheet.as_str(), first, col, last, col));
         }
         chart.set_width(620).set_height(60 + 28 * rows.len() as u32);
         charts.push((row, chart));
@@ -595,12 +626,18 @@ fn charts_sheet(wb: &mut Workbook, blocks: &[(&Indicator, Vec<ChartRow>)]) -> Re
 
 /// The `data` sheet: the open data's header and one row per (unit, indicator); numbers as numbers, flags as
 /// booleans, text as strings.
-fn write_data_sheet(ws: &mut Worksheet, rows: &[Figure]) -> Result<(), XlsxError> {
-    ws.set_name("data")?;
-    ws.serialize_headers_with_format(0, 0, &Figure::default(), &header_format())?;
+fn write_data_sheet(wb: &mut Workbook, codes: &mut Codes, rows: &[Figure]) -> Result<(), XlsxError> {
+    let ws = codes.sheet(wb, "data")?;
+    let header = header_format();
+    ws.serialize_headers_with_format(0, 0, &Figure::default(), &header)?;
     for row in rows {
         ws.serialize(row)?;
     }
+    // The serialised headers are the open data's ids; they are overwritten in the workbook's
+    // language (the rows were placed by them already).
+    let ids = open_data::header();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    codes.columns(ws, 0, &ids, &header)?;
     ws.set_freeze_panes(1, 1)?;
     ws.autofilter(0, 0, rows.len().max(1) as u32, (open_data::header().len() - 1) as u16)?;
     Ok(())
@@ -609,12 +646,17 @@ fn write_data_sheet(ws: &mut Worksheet, rows: &[Figure]) -> Result<(), XlsxError
 /// Headquarters' national workbook: departments as rows and indicators as columns per rule-6
 /// item, ranks, national totals recomputed from numerators and denominators, charts, and a
 /// long `data` sheet.
-pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<Vec<u8>, XlsxError> {
+pub fn national_workbook(
+    national: &National,
+    catalogue: &Catalogue,
+    words: Words,
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    let mut codes = Codes::new(words);
     let end = esep_ingest::Period { year: national.year, months: national.months }.end();
     wb.set_properties(
         &DocProperties::new()
-            .set_title(format!("esep: national comparison, {}-{:02}", national.year, national.months))
+            .set_title(format!("{}, {}-{:02}", words.cell("national_title"), national.year, national.months))
             .set_author("esep")
             .set_creation_datetime(&ExcelDateTime::from_ymd(
                 end.year() as u16,
@@ -622,29 +664,17 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
                 end.day() as u8,
             )?),
     );
-    official_use_sheet(wb.add_worksheet(), catalogue)?;
+    official_use_sheet(&mut wb, &mut codes, catalogue)?;
     let header = header_format();
-    let restricted = restricted_format();
     let total_format = Format::new().set_bold().set_border_top(FormatBorder::Thin);
     let n = national.departments.len() as u32;
-    for (k, name) in ITEM_SHEETS.iter().enumerate() {
+    for (k, id) in ITEM_SHEETS.iter().enumerate() {
         let item = k as u8 + 1;
-        let ws = wb.add_worksheet();
-        ws.set_name(*name)?;
-        for (c, h) in ["department", "департамент (kk)", "департамент (ru)"].iter().enumerate()
-        {
-            ws.write_string_with_format(0, c as u16, *h, &header)?;
-        }
+        let ws = codes.sheet(&mut wb, id)?;
+        codes.columns(ws, 0, &["department", "department_kk", "department_ru"], &header)?;
         let mut col: u16 = 3;
         for (i, ind) in catalogue.indicators.iter().enumerate().filter(|(_, i)| i.item == item) {
-            let mark = if ind.restricted { " [restricted]" } else { "" };
-            ws.write_string_with_format(
-                0,
-                col,
-                format!("{}{mark}\n{}", ind.ru, ind.code),
-                if ind.restricted { &restricted } else { &header },
-            )?;
-            ws.write_string_with_format(0, col + 1, format!("rank\n{}", ind.code), &header)?;
+            indicator_heads(ws, &mut codes, col, ind)?;
             let fmt = Format::new().set_num_format(num_format(ind.unit));
             for (r, d) in national.departments.iter().enumerate() {
                 let r = r as u32 + 1;
@@ -666,12 +696,10 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
                 None => ws.write_string_with_format(
                     n + 1,
                     col,
-                    t.missing.as_deref().unwrap_or(""),
+                    t.missing.as_deref().map(|m| words.cell(&format!("missing_{m}"))).unwrap_or_default(),
                     &total_format,
                 )?,
             };
-            ws.set_column_width(col, 16)?;
-            ws.set_column_width(col + 1, 6)?;
             col += 2;
         }
         for (r, d) in national.departments.iter().enumerate() {
@@ -680,12 +708,7 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
             ws.write_string(r, 1, &d.name_kk)?;
             ws.write_string(r, 2, &d.name_ru)?;
         }
-        ws.write_string_with_format(
-            n + 1,
-            2,
-            "Итого / Барлығы (из числителей и знаменателей)",
-            &total_format,
-        )?;
+        ws.write_string_with_format(n + 1, 2, words.cell("total"), &total_format)?;
         ws.set_column_width(0, 12)?;
         ws.set_column_width(1, 40)?;
         ws.set_column_width(2, 40)?;
@@ -705,17 +728,17 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
                 .iter()
                 .map(|d| {
                     let f = d.figures[i].as_ref();
-                    (d.name_ru.clone(), f.and_then(|f| f.current), f.and_then(|f| f.previous))
+                    let name = words.name(&d.name_kk, &d.name_ru).to_string();
+                    (name, f.and_then(|f| f.current), f.and_then(|f| f.previous))
                 })
                 .collect();
             (&catalogue.indicators[i], rows)
         })
         .collect();
-    charts_sheet(&mut wb, &blocks)?;
+    charts_sheet(&mut wb, &mut codes, &blocks)?;
 
     // Long format: department, code, values and the parts totals are made of.
-    let ws = wb.add_worksheet();
-    ws.set_name("data")?;
+    let ws = codes.sheet(&mut wb, "data")?;
     let heads = [
         "department",
         "code",
@@ -730,9 +753,7 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
         "previous_den",
         "rank",
     ];
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &header)?;
-    }
+    codes.columns(ws, 0, &heads, &header)?;
     let mut r = 0u32;
     let put = |ws: &mut Worksheet, r: u32, c: u16, v: Option<f64>| -> Result<(), XlsxError> {
         if let Some(v) = v {
@@ -771,5 +792,6 @@ pub fn national_workbook(national: &National, catalogue: &Catalogue) -> Result<V
     }
     ws.set_freeze_panes(1, 2)?;
     ws.autofilter(0, 0, r.max(1), (heads.len() - 1) as u16)?;
+    codes.write(&mut wb, &header)?;
     wb.save_to_buffer()
 }
