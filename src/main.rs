@@ -11,6 +11,7 @@ mod args;
 mod build;
 mod compare;
 mod config;
+mod help;
 mod pack;
 mod say;
 mod workers;
@@ -19,7 +20,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::Parser;
+use clap::FromArgMatches;
 use esep_analysis::{Catalogue, Report, Settings};
 use esep_ingest::{Dataset, Msg, Outcome};
 use esep_render::{Lang, Renderer};
@@ -34,8 +35,13 @@ use crate::pack::{MARKER, Staging};
 use crate::say::say;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    say::choose(args.lang.map(LangArg::speak));
+    // The language is known before clap parses: its help and the run speak it.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = say::choose(help::asked(&raw));
+    let args = match help::command(lang).try_get_matches_from(raw).and_then(|m| Args::from_arg_matches(&m)) {
+        Ok(args) => args,
+        Err(e) => e.exit(),
+    };
     match run(&args) {
         Ok(code) => code,
         // `esep validate … | head -1`: the reader has gone, which is not an error.

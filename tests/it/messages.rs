@@ -78,6 +78,39 @@ fn language_from_the_environment() {
     assert!(run(&[]).starts_with("error[E-UNKNOWN-UNIT]"));
 }
 
+/// `--help` speaks the language of `--lang` or of the environment; English stays clap's.
+#[test]
+fn help_in_each_language() {
+    let help = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_esep"));
+        cmd.args(args);
+        for name in ["ESEP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            cmd.env_remove(name);
+        }
+        cmd.envs(env.iter().copied());
+        let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let kk = help(&["validate", "--help", "--lang", "kk"], &[]);
+    assert!(kk.starts_with("Кіріс кітаптары қалтасын тексеріп"), "{kk}");
+    assert!(kk.contains("Қолданылуы: esep validate") && kk.contains("Аргументтер:"), "{kk}");
+    // Words as one line, however the terminal's width wrapped them.
+    let flat = kk.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Ақаулары бар кітаптардың белгіленген көшірмелерін осы қалтаға жазу"), "{kk}");
+    let ru = help(&["--help"], &[("LANG", "ru_RU.UTF-8")]);
+    assert!(ru.contains("Использование: esep") && ru.contains("Команды:") && ru.contains("Примеры:"), "{ru}");
+    assert!(ru.contains("  esep demo                              собрать встроенный демо-пакет"), "{ru}");
+    let en = help(&["validate", "--help"], &[]);
+    assert!(en.starts_with("Check a folder of input workbooks"), "{en}");
+    assert!(en.contains("Usage: esep validate"), "{en}");
+    for text in [&kk, &ru] {
+        for english in ["Usage:", "Options:", "Print help", "Check a folder", "[default:", "[env:"] {
+            assert!(!text.contains(english), "{english} in\n{text}");
+        }
+    }
+}
+
 /// `--mark` of an OpenDocument workbook: a `.xlsx` copy with its values, the list sheet first
 /// saying the formatting is not kept; the input folder itself is refused as the destination.
 #[test]
