@@ -153,14 +153,12 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
         return build(one, out, config, force, None);
     }
     if out.join(MARKER).is_file() {
-        bail!(
-            "`{}` is the pack of one department: the packs of several go into a folder of their own\n  hint: choose a new or empty folder, or the folder that already holds their packs",
-            out.display()
-        );
+        bail!("{}", say(Msg::new("packs-folder").arg("path", out.display().to_string())));
     }
     let started = Instant::now();
     let engine = Engine::new(config, force)?;
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut built = Vec::new();
     let mut failed: Vec<String> = Vec::new();
@@ -188,7 +186,12 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
                 let Some((dataset, report)) = loaded else { return Ok(None) };
                 let code = report.units.first().map(|u| u.code.to_string()).unwrap_or_default();
                 if let Some(first) = seen.get(&code) {
-                    bail!("department `{code}` is also in `{}`: skipped", first.display());
+                    bail!(
+                        "{}",
+                        say(Msg::new("department-twice")
+                            .arg("code", code.as_str())
+                            .arg("other", first.display().to_string()))
+                    );
                 }
                 write(engine, &dataset, &report, &out.join(&code), None).map(Some)
             });
@@ -260,21 +263,21 @@ fn department_folders(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for input in inputs {
         if !input.is_dir() {
-            bail!("`{}` is not a folder", input.display());
+            bail!("{}", say(Msg::new("not-a-folder").arg("path", input.display().to_string())));
         }
         if is_input_folder(input) {
             out.push(input.clone());
             continue;
         }
         let mut inner: Vec<PathBuf> = std::fs::read_dir(input)
-            .with_context(|| format!("cannot read `{}`", input.display()))?
+            .with_context(|| say(Msg::new("cannot-read").arg("path", input.display().to_string())))?
             .flatten()
             .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
             .map(|e| e.path())
             .filter(|p| is_input_folder(p))
             .collect();
         if inner.is_empty() {
-            bail!("`{}` holds no input workbooks, nor folders of them", input.display());
+            bail!("{}", say(Msg::new("no-inputs").arg("path", input.display().to_string())));
         }
         inner.sort();
         out.extend(inner);
@@ -409,7 +412,7 @@ fn write_pack(
     // two at once, or their results kept, would double the peak memory.
     let heavy = Mutex::new(());
     let pdf = |path: &Path, prepared: Result<esep_render::pdf::Prepared, esep_render::Error>| -> Result<()> {
-        let failed = || format!("cannot render `{}`", path.display());
+        let failed = || say(Msg::new("cannot-render").arg("path", path.display().to_string()));
         let prepared = prepared.with_context(failed)?;
         if keys.keep(staging, path, prepared.key())? {
             return Ok(());

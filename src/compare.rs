@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use esep_analysis::{Catalogue, Figure, national};
+use esep_ingest::Msg;
+
+use crate::say::{say, word};
 
 /// The department workbook of a pack folder, or the file itself.
 fn workbook_of(path: &Path) -> PathBuf {
@@ -22,8 +25,12 @@ pub struct Pack {
 /// Reads the `data` and `about` sheets of a department workbook.
 pub fn read_pack(path: &Path) -> Result<Pack> {
     let file = workbook_of(path);
-    let bytes = std::fs::read(&file).with_context(|| format!("cannot read `{}`", file.display()))?;
-    let pack = national::read_pack(&bytes).map_err(|e| anyhow::anyhow!("`{}`: {e}", file.display()))?;
+    let bytes = std::fs::read(&file)
+        .with_context(|| say(Msg::new("cannot-read").arg("path", file.display().to_string())))?;
+    let pack = national::read_pack(&bytes).map_err(|e| match e {
+        esep_analysis::Error::Pack(msg) => anyhow::anyhow!(say(msg.arg("file", file.display().to_string()))),
+        other => anyhow::anyhow!("`{}`: {other}", file.display()),
+    })?;
     Ok(Pack { file, period: pack.period, catalogue_version: pack.catalogue_version, rows: pack.rows })
 }
 
@@ -35,31 +42,39 @@ pub fn compare(
     words: esep_render::Words,
 ) -> Result<usize> {
     let packs: Vec<Pack> = paths.iter().map(|p| read_pack(p)).collect::<Result<_>>()?;
-    let Some(first) = packs.first() else { bail!("name at least one pack") };
-    let name = |p: &Pack| format!("`{}` ({} catalogue v{})", p.file.display(), p.period, p.catalogue_version);
+    let Some(first) = packs.first() else { bail!("{}", word("compare-none")) };
+    let name = |p: &Pack| {
+        say(Msg::new("compare-pack")
+            .arg("file", p.file.display().to_string())
+            .arg("period", p.period.as_str())
+            .arg("version", p.catalogue_version.as_str()))
+    };
     let period_mismatch: Vec<String> = packs.iter().filter(|p| p.period != first.period).map(name).collect();
     if !period_mismatch.is_empty() {
         bail!(
-            "packs of different periods cannot be compared: {} against {}",
-            name(first),
-            period_mismatch.join(", ")
+            "{}",
+            say(Msg::new("compare-periods")
+                .arg("first", name(first))
+                .arg("others", period_mismatch.join(", ")))
         );
     }
     let version_mismatch: Vec<String> =
         packs.iter().filter(|p| p.catalogue_version != first.catalogue_version).map(name).collect();
     if !version_mismatch.is_empty() {
         bail!(
-            "packs of different catalogue versions cannot be compared: {} against {}",
-            name(first),
-            version_mismatch.join(", ")
+            "{}",
+            say(Msg::new("compare-versions")
+                .arg("first", name(first))
+                .arg("others", version_mismatch.join(", ")))
         );
     }
     if first.catalogue_version != catalogue.version.to_string() {
         bail!(
-            "{} was built with catalogue version {}; this esep has version {}: rebuild the packs",
-            name(first),
-            first.catalogue_version,
-            catalogue.version
+            "{}",
+            say(Msg::new("compare-old")
+                .arg("first", name(first))
+                .arg("version", first.catalogue_version.as_str())
+                .arg("ours", catalogue.version.to_string()))
         );
     }
     let mut seen: Vec<(&str, &Path)> = Vec::new();
@@ -67,10 +82,11 @@ pub fn compare(
         for r in p.rows.iter().filter(|r| r.parent.is_none()).take(1) {
             if let Some((_, other)) = seen.iter().find(|(c, _)| r.unit == **c) {
                 bail!(
-                    "department `{}` appears twice: `{}` and `{}`",
-                    r.unit,
-                    other.display(),
-                    p.file.display()
+                    "{}",
+                    say(Msg::new("compare-twice")
+                        .arg("code", r.unit.as_str())
+                        .arg("a", other.display().to_string())
+                        .arg("b", p.file.display().to_string()))
                 );
             }
             seen.push((&r.unit, &p.file));
@@ -80,11 +96,14 @@ pub fn compare(
     let national = national::compare(catalogue, &rows);
     let bytes = esep_render::national_workbook(&national, catalogue, words)?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| say(Msg::new("cannot-create").arg("path", dir.display().to_string())))?;
     }
     // Written beside and renamed, so a failed run leaves an earlier file whole.
     let tmp = out.with_extension("xlsx.partial");
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write `{}`", tmp.display()))?;
-    std::fs::rename(&tmp, out).with_context(|| format!("cannot write `{}`", out.display()))?;
+    std::fs::write(&tmp, bytes)
+        .with_context(|| say(Msg::new("cannot-write").arg("path", tmp.display().to_string())))?;
+    std::fs::rename(&tmp, out)
+        .with_context(|| say(Msg::new("cannot-write").arg("path", out.display().to_string())))?;
     Ok(national.departments.len())
 }

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use esep_analysis::Settings;
 
+use esep_ingest::Msg;
+
 use crate::args::Args;
+use crate::say::say;
 
 /// What every command reads besides its own arguments.
 pub struct Config {
@@ -30,9 +33,12 @@ impl Config {
         let settings = match &args.settings {
             None => Settings::builtin(),
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read the settings `{}`", path.display()))?;
-                Settings::parse(&text).with_context(|| format!("settings `{}`", path.display()))?
+                let text = std::fs::read_to_string(path).with_context(|| {
+                    say(Msg::new("settings-unreadable").arg("path", path.display().to_string()))
+                })?;
+                Settings::parse(&text).with_context(|| {
+                    say(Msg::new("settings-invalid").arg("path", path.display().to_string()))
+                })?
             }
         };
         let workbooks = esep_render::Words(esep_ingest::Lang::choose_for_workbooks(

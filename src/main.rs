@@ -133,10 +133,12 @@ fn write_generated(out: &Path, opts: &esep_demo::Options) -> Result<()> {
 
 /// Writes generated workbooks into `out`, created if missing.
 fn write_folder(out: &Path, folder: esep_demo::Folder) -> Result<()> {
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
     for (name, bytes) in folder {
         let path = out.join(&name);
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
+        std::fs::write(&path, bytes)
+            .with_context(|| say(Msg::new("cannot-write").arg("path", path.display().to_string())))?;
     }
     Ok(())
 }
@@ -151,13 +153,15 @@ fn template(out: &Path, lang: Option<LangArg>, units: Option<&Path>, quiet: bool
         Some(path) => unit_codes(path)?,
         None => Vec::new(),
     };
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
     let created = chrono_today_free_date();
     for source in esep_ingest::SOURCES {
         let opts = esep_render::ContractOptions { lang, unit_codes: &codes, created };
         let bytes = esep_render::contract_workbook(source, &[], &opts)?;
         let path = out.join(format!("{}.xlsx", source.name));
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
+        std::fs::write(&path, bytes)
+            .with_context(|| say(Msg::new("cannot-write").arg("path", path.display().to_string())))?;
     }
     if !quiet {
         eprintln!(
@@ -184,7 +188,7 @@ fn unit_codes(path: &Path) -> Result<Vec<String>> {
         esep_ingest::read::read_folder(dir)
     };
     let Some(units) = read.tables.get(&esep_ingest::SourceId::Units) else {
-        bail!("no `units` sheet found in `{}`", path.display());
+        bail!("{}", say(Msg::new("no-units-sheet").arg("path", path.display().to_string())));
     };
     Ok((0..units.len()).filter_map(|i| units.text("code", i).map(str::to_string)).collect())
 }
@@ -208,7 +212,7 @@ fn pack_units(filled: &Path, pack: Option<&Path>) -> Result<Option<Vec<String>>>
     let guessed = filled.parent().and_then(Path::parent).filter(|p| p.join(MARKER).is_file());
     let Some(dir) = pack.or(guessed) else { return Ok(None) };
     let manifest = std::fs::read(dir.join(MARKER))
-        .with_context(|| format!("`{}` is not an esep pack", dir.display()))?;
+        .with_context(|| say(Msg::new("not-a-pack").arg("path", dir.display().to_string())))?;
     let json: serde_json::Value = serde_json::from_slice(&manifest).context("cannot read pack.json")?;
     Ok(Some(
         json["units"]
@@ -241,9 +245,9 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> 
     let renderer = renderer(config.templates.as_deref())?;
     let mut files = Vec::new();
     for lang in Lang::ALL {
-        let pdf = renderer
-            .render_protocol(&protocol, lang)
-            .with_context(|| format!("cannot render `protocol-final.{}.pdf`", lang.code()))?;
+        let pdf = renderer.render_protocol(&protocol, lang).with_context(|| {
+            say(Msg::new("cannot-render").arg("path", format!("protocol-final.{}.pdf", lang.code())))
+        })?;
         files.push((format!("protocol-final.{}.pdf", lang.code()), pdf));
     }
     let register = esep_render::followup::register_workbook(&protocol, &config.settings)
@@ -275,14 +279,16 @@ fn renderer(templates: Option<&Path>) -> Result<Renderer> {
 
 /// Writes every file into `out` or none: each beside its name first, then renamed into place.
 fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
     for (name, bytes) in files {
         let partial = out.join(format!(".{name}.partial"));
-        std::fs::write(&partial, bytes).with_context(|| format!("cannot write `{}`", partial.display()))?;
+        std::fs::write(&partial, bytes)
+            .with_context(|| say(Msg::new("cannot-write").arg("path", partial.display().to_string())))?;
     }
     for (name, _) in files {
         std::fs::rename(out.join(format!(".{name}.partial")), out.join(name))
-            .with_context(|| format!("cannot write `{name}`"))?;
+            .with_context(|| say(Msg::new("cannot-write").arg("path", name.as_str())))?;
     }
     Ok(())
 }
@@ -297,7 +303,7 @@ fn register_paths(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf
             continue;
         }
         if !path.is_dir() {
-            bail!("`{}`: no such file or folder", path.display());
+            bail!("{}", say(Msg::new("no-such-path").arg("path", path.display().to_string())));
         }
         let before = out.len();
         out.extend(esep_ingest::workbooks_in(&path.join("followup")));
@@ -316,10 +322,7 @@ fn register_paths(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf
         units.sort();
         out.extend(units);
         if out.len() == before {
-            bail!(
-                "no follow-up register in `{}` (looked for followup/*.xlsx and */followup.xlsx)",
-                path.display()
-            );
+            bail!("{}", say(Msg::new("no-register").arg("path", path.display().to_string())));
         }
     }
     Ok(out)
@@ -385,7 +388,9 @@ fn followup(
     );
     let mut files = Vec::new();
     for (lang, pdf) in rendered {
-        let pdf = pdf.with_context(|| format!("cannot render `control.{}.pdf`", lang.code()))?;
+        let pdf = pdf.with_context(|| {
+            say(Msg::new("cannot-render").arg("path", format!("control.{}.pdf", lang.code())))
+        })?;
         files.push((format!("control.{}.pdf", lang.code()), pdf));
     }
     files.push((
@@ -460,10 +465,12 @@ fn mark_copies(input: &Path, out: &Path, outcome: &Outcome, quiet: bool) -> Resu
         bail!("{}", say(Msg::new("mark-same-folder").arg("out", out.display().to_string())));
     }
     let marked = esep_render::mark::mark(input, &outcome.diagnostics, say::lang());
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create `{}`", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
     for m in &marked {
         let path = out.join(&m.name);
-        std::fs::write(&path, &m.bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
+        std::fs::write(&path, &m.bytes)
+            .with_context(|| say(Msg::new("cannot-write").arg("path", path.display().to_string())))?;
     }
     if !quiet {
         for m in marked.iter().filter(|m| m.lost.is_some()) {
@@ -513,12 +520,18 @@ fn import_form1m(
     use esep_ingest::form1m;
     let mut entries = Vec::new();
     if let Some(m) = manifest {
-        let listed =
-            form1m::read_manifest(m).map_err(|e| anyhow::anyhow!("manifest `{}`: {e}", m.display()))?;
+        let listed = form1m::read_manifest(m).map_err(|e| {
+            anyhow::anyhow!(say(Msg::new("import-manifest")
+                .arg("path", m.display().to_string())
+                .arg("reason", e.to_string())))
+        })?;
         for f in listed {
-            let entry = f
-                .entry()
-                .map_err(|e| anyhow::anyhow!("manifest `{}`: file `{}`: {}", m.display(), f.name, say(e)))?;
+            let entry = f.entry().map_err(|e| {
+                anyhow::anyhow!(say(Msg::new("import-manifest-file")
+                    .arg("path", m.display().to_string())
+                    .arg("file", f.name.as_str())
+                    .arg("reason", e)))
+            })?;
             entries.push(entry);
         }
     }
@@ -527,14 +540,14 @@ fn import_form1m(
             Some((f, p)) => (f, Some(p)),
             None => (spec.as_str(), period),
         };
-        let Some(p) = p else { bail!("`{file}`: give its period as `{file}@YYYY-MM` or with --period") };
+        let Some(p) = p else { bail!("{}", say(Msg::new("import-no-period").arg("file", file))) };
         let p = form1m::parse_period(p)
-            .with_context(|| format!("`{file}`: period `{p}` is not YYYY-MM with 03, 06, 09 or 12"))?;
-        let Some(unit) = unit else { bail!("`{file}`: give the unit it reports on with --unit") };
+            .with_context(|| say(Msg::new("import-bad-period").arg("file", file).arg("period", p)))?;
+        let Some(unit) = unit else { bail!("{}", say(Msg::new("import-no-unit").arg("file", file))) };
         entries.push((std::path::PathBuf::from(file), file.to_string(), unit.to_string(), p));
     }
     if entries.is_empty() {
-        bail!("name at least one 1-М file, or a manifest");
+        bail!("{}", say::word("import-nothing"));
     }
     let (rows, diagnostics) = form1m::import(&entries, &form1m::Mapping::builtin());
     for d in &diagnostics {
@@ -566,9 +579,11 @@ fn import_form1m(
         esep_render::ContractOptions { lang: Lang::Ru, unit_codes: &[], created: chrono_today_free_date() };
     let bytes = esep_render::contract_workbook(source, &cells, &opts)?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| say(Msg::new("cannot-create").arg("path", dir.display().to_string())))?;
     }
-    std::fs::write(out, bytes).with_context(|| format!("cannot write `{}`", out.display()))?;
+    std::fs::write(out, bytes)
+        .with_context(|| say(Msg::new("cannot-write").arg("path", out.display().to_string())))?;
     if !quiet {
         eprintln!(
             "{}",

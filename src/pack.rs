@@ -14,6 +14,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
+use esep_ingest::Msg;
+
+use crate::say::say;
 
 /// Marks a folder as an esep pack, so that only packs are ever replaced.
 pub const MARKER: &str = "pack.json";
@@ -31,7 +34,7 @@ pub struct Staging {
 fn split(target: &Path) -> Result<(PathBuf, String)> {
     let name = match target.components().next_back() {
         Some(Component::Normal(n)) => n.to_string_lossy().into_owned(),
-        _ => bail!("`{}` does not name a folder: give the pack a folder of its own", target.display()),
+        _ => bail!("{}", say(Msg::new("no-folder-name").arg("path", target.display().to_string()))),
     };
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -89,12 +92,13 @@ fn lock(parent: &Path, name: &str, target: &Path) -> Result<Lock> {
                 let holder = holder.trim();
                 let who = if holder.is_empty() { String::new() } else { format!(" ({holder})") };
                 bail!(
-                    "another esep build{who} is writing `{}`: nothing was written\n  hint: wait for it to finish, or stop it",
-                    target.display()
+                    "{}",
+                    say(Msg::new("pack-busy").arg("who", who).arg("path", target.display().to_string()))
                 );
             }
             Err(TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("cannot lock `{}`", path.display()));
+                return Err(e)
+                    .with_context(|| say(Msg::new("cannot-lock").arg("path", path.display().to_string())));
             }
         }
         if !same_file(&file, &path) {
@@ -150,14 +154,12 @@ impl Staging {
             let is_pack = target.join(MARKER).is_file();
             let is_empty = fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
             if !target.is_dir() || !(is_pack || is_empty) {
-                bail!(
-                    "`{}` exists and is not an esep pack: refusing to replace it\n  hint: choose a new or empty folder",
-                    target.display()
-                );
+                bail!("{}", say(Msg::new("not-a-pack-folder").arg("path", target.display().to_string())));
             }
         }
         let (parent, name) = split(target)?;
-        fs::create_dir_all(&parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+        fs::create_dir_all(&parent)
+            .with_context(|| say(Msg::new("cannot-create").arg("path", parent.display().to_string())))?;
         let lock = lock(&parent, &name, target)?;
         remove_stale(&parent, &name);
         let dir = tempfile::Builder::new()
@@ -181,9 +183,11 @@ impl Staging {
         }
         let path = self.dir.path().join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+            fs::create_dir_all(parent)
+                .with_context(|| say(Msg::new("cannot-create").arg("path", parent.display().to_string())))?;
         }
-        fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+        fs::write(&path, bytes)
+            .with_context(|| say(Msg::new("cannot-write").arg("path", path.display().to_string())))
     }
 
     /// Takes over the file at `relative` in the pack `old` (the one being replaced), linked
@@ -210,7 +214,8 @@ impl Staging {
         }
         let path = self.dir.path().join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+            fs::create_dir_all(parent)
+                .with_context(|| say(Msg::new("cannot-create").arg("path", parent.display().to_string())))?;
         }
         if fs::hard_link(&from, &path).is_err() && fs::copy(&from, &path).is_err() {
             let _ = fs::remove_file(&path);

@@ -268,6 +268,12 @@ fn compare_refuses_packs_of_different_periods() {
     assert!(said.contains("2025-12") && said.contains("2025-09"), "{said}");
     assert!(said.contains("pack/department.xlsx") && said.contains("nine-pack/department.xlsx"), "{said}");
     assert!(!national.exists());
+    // The same refusal in the analyst's language.
+    let ru = text(&esep(&["compare", s(&small), s(&nine), "--out", s(&national), "--lang", "ru"]));
+    assert!(ru.starts_with("ошибка: пакеты разных периодов сравнивать нельзя: `"), "{ru}");
+    assert!(ru.contains("(2025-12, справочник версии 3)"), "{ru}");
+    let kk = text(&esep(&["compare", s(&small), s(&small), "--out", s(&national), "--lang", "kk"]));
+    assert!(kk.starts_with("қате: `DEP` департаменті екі рет кездеседі"), "{kk}");
     // The same department twice, and a file that is not a pack.
     let run = esep(&["compare", s(&small), s(&small), "--out", s(&national)]);
     assert!(text(&run).contains("department `DEP` appears twice"), "{}", text(&run));

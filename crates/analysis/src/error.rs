@@ -14,7 +14,8 @@ pub enum Error {
     /// The settings file is not valid.
     #[error("settings: {0}")]
     Settings(#[from] crate::settings::SettingsError),
-    /// A department workbook cannot be read back for a comparison.
-    #[error("{0}")]
-    Pack(String),
+    /// A department workbook cannot be read back for a comparison (the message names the
+    /// file by its argument `file`, which the caller adds).
+    #[error("{}", .0.text(esep_ingest::Lang::En))]
+    Pack(esep_ingest::Msg),
 }

@@ -3,7 +3,7 @@
 //! departments' numerators and denominators — never averaged percentages.
 
 use calamine::{RangeDeserializerBuilder, Reader};
-use esep_ingest::UnitCode;
+use esep_ingest::{Msg, UnitCode};
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Direction, Formula};
@@ -79,13 +79,20 @@ impl Codes {
         if !wb.sheet_names().iter().any(|n| n == "codes") {
             return Ok(None);
         }
-        let range = wb.worksheet_range("codes").map_err(|e| Error::Pack(format!("codes: {e}")))?;
+        let range = wb.worksheet_range("codes").map_err(|e| {
+            Error::Pack(Msg::new("pack-cell").arg("place", "codes").arg("reason", e.to_string()))
+        })?;
         let mut codes = Codes::default();
         for (k, row) in range.rows().enumerate().skip(1) {
             let text = |c: usize| row.get(c).map(|d| d.to_string()).unwrap_or_default();
             let (sheet, name, cell, code) = (text(0), text(1), text(2), text(3));
-            let pos = cell_position(&cell)
-                .ok_or_else(|| Error::Pack(format!("codes!C{}: `{cell}` is not a cell", k + 1)))?;
+            let pos = cell_position(&cell).ok_or_else(|| {
+                Error::Pack(
+                    Msg::new("pack-cell")
+                        .arg("place", format!("codes!C{}", k + 1))
+                        .arg("reason", format!("`{cell}`")),
+                )
+            })?;
             if !codes.sheets.iter().any(|(id, _)| *id == sheet) {
                 codes.sheets.push((sheet.clone(), name));
             }
@@ -118,15 +125,15 @@ fn cell_position(cell: &str) -> Option<(u32, u32)> {
 /// Reads the `data` and `about` sheets of a department workbook written by `esep build`, in
 /// whatever language it was written: the `codes` sheet names them and their headers.
 pub fn read_pack(bytes: &[u8]) -> Result<Pack, Error> {
-    let pack = |m: String| Error::Pack(m);
-    let mut wb =
-        esep_ingest::workbook::open(bytes).map_err(|e| pack(format!("not a department workbook: {e}")))?;
+    let pack = Error::Pack;
+    let mut wb = esep_ingest::workbook::open(bytes)
+        .map_err(|e| pack(Msg::new("pack-unreadable").arg("reason", e.message())))?;
     let codes = Codes::read(&mut wb)?;
     let name = |id: &'static str| codes.as_ref().and_then(|c| c.sheet(id)).unwrap_or(id).to_string();
     let (data_name, about_name) = (name("data"), name("about"));
-    let mut data = wb.worksheet_range(&data_name).map_err(|_| {
-        pack(format!("no `{data_name}` sheet: expected a department workbook of `esep build`"))
-    })?;
+    let mut data = wb
+        .worksheet_range(&data_name)
+        .map_err(|_| pack(Msg::new("pack-no-sheet").arg("sheet", data_name.clone())))?;
     // The header row back to the open data's ids, whatever language it is written in.
     if let Some(codes) = &codes {
         for (code, (row, col)) in codes.heads("data") {
@@ -139,15 +146,26 @@ pub fn read_pack(bytes: &[u8]) -> Result<Pack, Error> {
         data.rows().next().map(|r| r.iter().map(|d| d.to_string()).collect()).unwrap_or_default();
     let expected = crate::open_data::header();
     if head != expected {
-        return Err(pack(format!("{data_name}!A1: expected the header `{}`", expected.join(", "))));
+        return Err(pack(
+            Msg::new("pack-header").arg("sheet", data_name.clone()).arg("header", expected.join(", ")),
+        ));
     }
     let rows = RangeDeserializerBuilder::with_deserialize_headers::<Figure>()
         .from_range::<_, Figure>(&data)
-        .map_err(|e| pack(format!("{data_name}: {e}")))?
+        .map_err(|e| {
+            pack(Msg::new("pack-cell").arg("place", data_name.clone()).arg("reason", e.to_string()))
+        })?
         .enumerate()
-        .map(|(k, r)| r.map_err(|e| pack(format!("{data_name}!A{}: {e}", k + 2))))
+        .map(|(k, r)| {
+            r.map_err(|e| {
+                let place = format!("{data_name}!A{}", k + 2);
+                pack(Msg::new("pack-cell").arg("place", place).arg("reason", e.to_string()))
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
-    let about = wb.worksheet_range(&about_name).map_err(|_| pack(format!("no `{about_name}` sheet")))?;
+    let about = wb
+        .worksheet_range(&about_name)
+        .map_err(|_| pack(Msg::new("pack-no-sheet").arg("sheet", about_name.clone())))?;
     let value = |key: &str| {
         let at = match &codes {
             // The value stands right of its header's cell.
@@ -157,10 +175,9 @@ pub fn read_pack(bytes: &[u8]) -> Result<Pack, Error> {
                 .position(|r| r.first().map(|d| d.to_string()).as_deref() == Some(key))
                 .map(|r| (r as u32, 1)),
         };
-        at.and_then(|p| about.get_value(p))
-            .map(|d| d.to_string())
-            .filter(|v| !v.is_empty())
-            .ok_or_else(|| pack(format!("{about_name}: no `{key}`")))
+        at.and_then(|p| about.get_value(p)).map(|d| d.to_string()).filter(|v| !v.is_empty()).ok_or_else(
+            || pack(Msg::new("pack-no-key").arg("sheet", about_name.clone()).arg("key", key.to_string())),
+        )
     };
     Ok(Pack { period: value("period")?, catalogue_version: value("catalogue_version")?, rows })
 }
