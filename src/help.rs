@@ -71,13 +71,13 @@ fn speak(cmd: Command, path: &[String], lang: Lang) -> Command {
             }
             let help = text(&arg_id(path, &arg));
             let heading = if arg.is_positional() { &arguments } else { &options };
+            let arg = arg.help(help).long_help(None::<&str>).help_heading(heading.clone());
             // What clap would add in English (defaults, values, variables) the texts say.
-            arg.help(help)
-                .long_help(None::<&str>)
-                .help_heading(heading.clone())
-                .hide_default_value(true)
-                .hide_possible_values(true)
-                .hide_env(true)
+            if arg.get_action().takes_values() {
+                arg.hide_default_value(true).hide_possible_values(true).hide_env(true)
+            } else {
+                arg.hide_env(true)
+            }
         });
     if path.is_empty() {
         cmd = cmd.after_long_help(text("help-examples")).disable_version_flag(true).arg(
