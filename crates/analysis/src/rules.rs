@@ -134,16 +134,13 @@ pub fn check(data: &Dataset, settings: &Settings) -> PolarsResult<Vec<Diagnostic
         if let Some(current) = current
             && r.meeting >= current
         {
-            out.push(esep_ingest::Diagnostic {
-                severity: Severity::Warning,
-                ..esep_ingest::Diagnostic::file_error(
-                    r.file.clone(),
-                    Msg::new("W-REGISTER-NOT-EARLIER")
-                        .arg("unit", r.unit.as_str())
-                        .arg("meeting", r.meeting.format("%d.%m.%Y").to_string())
-                        .arg("current", current.format("%d.%m.%Y").to_string()),
-                )
-            });
+            out.push(esep_ingest::Diagnostic::file_warning(
+                r.file.clone(),
+                Msg::new("W-REGISTER-NOT-EARLIER")
+                    .arg("unit", r.unit.as_str())
+                    .arg("meeting", r.meeting.format("%d.%m.%Y").to_string())
+                    .arg("current", current.format("%d.%m.%Y").to_string()),
+            ));
         }
     }
     for column in ["questions_kk", "questions_ru"] {

@@ -34,33 +34,35 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem at a place, as far as it is known; no hint yet.
+    pub fn new(
+        severity: Severity,
+        file: impl Into<String>,
+        sheet: Option<String>,
+        cell: Option<String>,
+        message: Msg,
+    ) -> Self {
+        Self { severity, file: file.into(), sheet, cell, message, hint: None }
+    }
+
     /// An error about a whole file.
     pub fn file_error(file: impl Into<String>, message: Msg) -> Self {
-        Self { severity: Severity::Error, file: file.into(), sheet: None, cell: None, message, hint: None }
+        Self::new(Severity::Error, file, None, None, message)
+    }
+
+    /// A warning about a whole file.
+    pub fn file_warning(file: impl Into<String>, message: Msg) -> Self {
+        Self::new(Severity::Warning, file, None, None, message)
     }
 
     /// A problem in one cell of a sheet (0-based row and column).
     pub fn at(severity: Severity, file: &str, sheet: &str, row: u32, col: u32, message: Msg) -> Self {
-        Self {
-            severity,
-            file: file.to_string(),
-            sheet: Some(sheet.to_string()),
-            cell: Some(a1(row, col)),
-            message,
-            hint: None,
-        }
+        Self::new(severity, file, Some(sheet.to_string()), Some(a1(row, col)), message)
     }
 
     /// A problem in a sheet as a whole.
     pub fn in_sheet(severity: Severity, file: &str, sheet: &str, message: Msg) -> Self {
-        Self {
-            severity,
-            file: file.to_string(),
-            sheet: Some(sheet.to_string()),
-            cell: None,
-            message,
-            hint: None,
-        }
+        Self::new(severity, file, Some(sheet.to_string()), None, message)
     }
 
     /// Adds a hint line.

@@ -92,14 +92,13 @@ impl Register {
     pub fn diag(&self, severity: Severity, column: &str, i: usize, message: Msg) -> Diagnostic {
         let col = self.columns.iter().find(|(id, _)| *id == column).and_then(|(_, c)| *c).unwrap_or(0);
         let row = self.items.get(i).map_or(0, |e| e.row);
-        Diagnostic {
+        Diagnostic::new(
             severity,
-            file: self.file.clone(),
-            sheet: Some(self.sheet.clone()),
-            cell: Some(crate::diag::a1(row, col)),
+            &self.file,
+            Some(self.sheet.clone()),
+            Some(crate::diag::a1(row, col)),
             message,
-            hint: None,
-        }
+        )
     }
 }
 

@@ -167,7 +167,7 @@ impl Dataset {
         message: Msg,
     ) -> Diagnostic {
         let (file, sheet, cell) = self.place(source, column, row);
-        Diagnostic { severity, file, sheet, cell, message, hint: None }
+        Diagnostic::new(severity, file, sheet, cell, message)
     }
 
     /// Where a record's cell is: file, sheet and cell, as far as known (see [`Self::diagnostic`]).

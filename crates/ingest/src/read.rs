@@ -100,14 +100,7 @@ impl Table {
 
     /// A diagnostic about a column in record `i`.
     pub fn diag(&self, severity: Severity, column: &str, i: usize, message: Msg) -> Diagnostic {
-        Diagnostic {
-            severity,
-            file: self.file.clone(),
-            sheet: Some(self.sheet.clone()),
-            cell: Some(self.cell(column, i)),
-            message,
-            hint: None,
-        }
+        Diagnostic::new(severity, &self.file, Some(self.sheet.clone()), Some(self.cell(column, i)), message)
     }
 
     /// The header of column `id` of this table's source, for a message.

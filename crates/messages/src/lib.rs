@@ -241,9 +241,15 @@ pub fn variables(id: &str) -> Vec<String> {
 /// Message `id` with each argument standing for itself, `‹column›`: what it says, for a
 /// reference page. Plural forms show their general one.
 pub fn placeholders(id: &'static str) -> Msg {
+    with_every_variable(id, |name| Arg::Text(format!("‹{name}›")))
+}
+
+/// Message `id` with each argument it uses given `value(name)`.
+pub fn with_every_variable(id: &'static str, value: impl Fn(&str) -> Arg) -> Msg {
     variables(id).into_iter().fold(Msg::new(id), |m, name| {
-        let value = format!("‹{name}›");
-        m.arg(Box::leak(name.into_boxed_str()), value)
+        let v = value(&name);
+        // A name lives as long as the program: messages keep `&'static str` names.
+        m.arg(Box::leak(name.into_boxed_str()), v)
     })
 }
 
@@ -339,7 +345,7 @@ mod tests {
     /// Message `id` with every argument it uses given the value 2 (numbers select plural
     /// forms; names differ by nothing but language).
     fn filled(id: &'static str) -> Msg {
-        variables(id).into_iter().fold(Msg::new(id), |m, name| m.arg(Box::leak(name.into_boxed_str()), 2))
+        with_every_variable(id, |_| Arg::Int(2))
     }
 
     #[test]
