@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::cli::{esep, s, success, text, tmp};
+use crate::fixtures::fixtures_dir;
 
 #[test]
 fn template_filled_by_openpyxl_validates() {
@@ -32,12 +33,15 @@ fn real_clients_open_the_workbooks() {
     let out = crate::workbooks::build_valid_small(dir.path());
     let national = dir.path().join("national.xlsx");
     success(&["compare", s(&out), "--out", s(&national), "--quiet"]);
+    // And a pack in Kazakh: its sheet names as Excel shows them.
+    let kk = dir.path().join("kk");
+    success(&["build", s(&fixtures_dir().join("valid-small")), "--out", s(&kk), "--quiet", "--lang", "kk"]);
     let script = r#"
 import sys, openpyxl
 for path in sys.argv[1:]:
     wb = openpyxl.load_workbook(path)
     rows = sum(ws.max_row for ws in wb.worksheets)
-    print(path.rsplit('/', 1)[-1], len(wb.sheetnames), rows)
+    print(path.rsplit('/', 1)[-1], len(wb.sheetnames), rows, wb.sheetnames[0], wb.sheetnames[-1])
 "#;
     let run = Command::new("python3")
         .args([
@@ -46,14 +50,22 @@ for path in sys.argv[1:]:
             s(&out.join("department.xlsx")),
             s(&out.join("DEP/indicators.xlsx")),
             s(&national),
+            s(&kk.join("department.xlsx")),
         ])
         .output()
         .unwrap_or_else(|e| panic!("python3: {e}"));
     let said = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "openpyxl failed: {}", String::from_utf8_lossy(&run.stderr));
-    assert!(said.contains("department.xlsx 14 "), "{said}");
-    assert!(said.contains("indicators.xlsx 10 "), "{said}");
-    assert!(said.contains("national.xlsx 10 "), "{said}");
+    // The sheets of each workbook and, last, `codes`.
+    let lines: Vec<&str> = said.lines().collect();
+    assert!(
+        lines[0].starts_with("department.xlsx 15 ") && lines[0].ends_with(" official use codes"),
+        "{said}"
+    );
+    assert!(lines[1].starts_with("indicators.xlsx 11 ") && lines[1].ends_with(" indicators codes"), "{said}");
+    assert!(lines[2].starts_with("national.xlsx 11 "), "{said}");
+    assert!(lines[3].starts_with("department.xlsx 15 "), "{said}");
+    assert!(lines[3].ends_with(" Қызметтік пайдалану үшін codes"), "{said}");
 }
 
 #[test]
