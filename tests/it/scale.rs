@@ -57,6 +57,27 @@ fn made_kept(out: &std::process::Output) -> (usize, usize) {
     (number_before(" files made"), number_before(" kept"))
 }
 
+/// The workbooks' language is part of their keys: a rebuild in Russian rewrites the four
+/// workbooks of a pack built in English and takes over every PDF.
+#[test]
+fn a_rebuild_in_another_language_redoes_the_workbooks_only() {
+    let dir = tmp();
+    let pack = dir.path().join("pack");
+    let input = fixtures_dir().join("valid-small");
+    success(&["build", s(&input), "--out", s(&pack), "--quiet"]);
+    let before = keys(&pack);
+    success(&["build", s(&input), "--out", s(&pack), "--quiet", "--lang", "ru"]);
+    let after = keys(&pack);
+    let redone: Vec<&str> =
+        after.iter().filter(|(k, v)| before.get(*k) != Some(v)).map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        redone,
+        ["DEP-01/indicators.xlsx", "DEP-02/indicators.xlsx", "DEP/indicators.xlsx", "department.xlsx"]
+    );
+    let book = calamine::open_workbook_auto(pack.join("department.xlsx")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(calamine::Reader::sheet_names(&book)[0], "Для служебного пользования");
+}
+
 #[test]
 fn a_rebuild_after_one_cell_redoes_only_what_depends_on_it_and_equals_a_full_build() {
     let dir = tmp();
