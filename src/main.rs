@@ -194,8 +194,8 @@ fn unit_codes(path: &Path) -> Result<Vec<String>> {
 }
 
 fn print_diagnostics(outcome: &Outcome) -> Result<()> {
-    for d in &outcome.diagnostics {
-        print_line(&d.text(say::lang()))?;
+    for line in esep_ingest::diag::texts(&outcome.diagnostics, say::lang()) {
+        print_line(&line)?;
     }
     Ok(())
 }
@@ -229,8 +229,8 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> 
     let quiet = config.quiet;
     let units = pack_units(filled, pack)?;
     let outcome = esep_ingest::protocol::load_protocol(filled, units.as_deref());
-    for d in &outcome.diagnostics {
-        eprintln!("{}", d.text(say::lang()));
+    for line in esep_ingest::diag::texts(&outcome.diagnostics, say::lang()) {
+        eprintln!("{line}");
     }
     let Some(protocol) = outcome.protocol else {
         let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -366,8 +366,8 @@ fn followup(
         }
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    for d in &diagnostics {
-        eprintln!("{}", d.text(say::lang()));
+    for line in esep_ingest::diag::texts(&diagnostics, say::lang()) {
+        eprintln!("{line}");
     }
     if errors > 0 {
         eprintln!(
@@ -497,8 +497,9 @@ fn load_valid(input: &Path, settings: &Settings, quiet: bool) -> Result<Option<D
     let outcome = check(input, settings)?;
     if outcome.errors() > 0 || !quiet {
         let errors_only = quiet;
-        for d in outcome.diagnostics.iter().filter(|d| !errors_only || d.is_error()) {
-            eprintln!("{}", d.text(say::lang()));
+        let shown = outcome.diagnostics.iter().filter(|d| !errors_only || d.is_error());
+        for line in esep_ingest::diag::texts(shown, say::lang()) {
+            eprintln!("{line}");
         }
     }
     if outcome.errors() > 0 {
@@ -550,10 +551,8 @@ fn import_form1m(
         bail!("{}", say::word("import-nothing"));
     }
     let (rows, diagnostics) = form1m::import(&entries, &form1m::Mapping::builtin());
-    for d in &diagnostics {
-        if !quiet || d.is_error() {
-            eprintln!("{}", d.text(say::lang()));
-        }
+    for line in esep_ingest::diag::texts(diagnostics.iter().filter(|d| !quiet || d.is_error()), say::lang()) {
+        eprintln!("{line}");
     }
     if diagnostics.iter().any(|d| d.is_error()) {
         eprintln!("{}", say::word("nothing-written"));

@@ -88,6 +88,11 @@ impl Diagnostic {
 
     /// The diagnostic as printed: `error E-DATE: file, sheet!C2: message` and the hint below.
     pub fn text(&self, lang: Lang) -> String {
+        self.text_with(lang, None)
+    }
+
+    /// [`Diagnostic::text`] with a line between the message and the hint.
+    fn text_with(&self, lang: Lang, between: Option<String>) -> String {
         let level = esep_messages::text(
             lang,
             match self.severity {
@@ -96,6 +101,9 @@ impl Diagnostic {
             },
         );
         let mut out = format!("{level}[{}]: {}: {}", self.code(), self.location(), self.message(lang));
+        if let Some(line) = between {
+            out.push_str(&format!("\n  {line}"));
+        }
         if let Some(hint) = self.hint(lang) {
             out.push_str(&format!("\n  {}: {hint}", esep_messages::text(lang, "level-hint")));
         }
@@ -129,6 +137,50 @@ impl Diagnostic {
             _ => file,
         }
     }
+}
+
+/// What makes two diagnostics the same problem: level, code, file, sheet and their words.
+type GroupKey<'a> = (Severity, &'a str, &'a str, Option<&'a str>, String, Option<String>);
+
+/// Cells listed by name after the first of a group; the rest are counted.
+const LISTED_CELLS: usize = 5;
+
+/// The diagnostics as printed, in their order, with the same problem in several cells of one
+/// sheet said once: at its first cell, then `also at A5, A6, … and 895 more cells`. Every
+/// diagnostic stays in `--format json` and in the counts; this is for people reading a terminal.
+pub fn texts<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, lang: Lang) -> Vec<String> {
+    // First of each group, its words, and the cells of the others.
+    let mut groups: Vec<(&Diagnostic, Vec<&str>)> = Vec::new();
+    let mut seen: std::collections::HashMap<GroupKey<'_>, usize> = std::collections::HashMap::new();
+    for d in diagnostics {
+        let Some(cell) = d.cell.as_deref() else {
+            groups.push((d, Vec::new()));
+            continue;
+        };
+        let key = (d.severity, d.code(), d.file.as_str(), d.sheet.as_deref(), d.message(lang), d.hint(lang));
+        match seen.get(&key) {
+            Some(&k) => groups[k].1.push(cell),
+            None => {
+                seen.insert(key, groups.len());
+                groups.push((d, Vec::new()));
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(d, cells)| {
+            let also = match cells.len() {
+                0 => None,
+                n if n <= LISTED_CELLS => Some(Msg::new("also-at").arg("cells", cells.join(", "))),
+                n => Some(
+                    Msg::new("also-at-more")
+                        .arg("cells", cells[..LISTED_CELLS].join(", "))
+                        .arg("count", n - LISTED_CELLS),
+                ),
+            };
+            d.text_with(lang, also.map(|m| m.text(lang)))
+        })
+        .collect()
 }
 
 /// A diagnostic as `--format json` gives it: the stable code beside the localised words.
@@ -185,6 +237,38 @@ mod tests {
         assert_eq!(a1(0, 27), "AB1");
         assert_eq!(a1(0, 701), "ZZ1");
         assert_eq!(a1(0, 702), "AAA1");
+    }
+
+    #[test]
+    fn the_same_problem_in_many_cells_is_said_once() {
+        let unknown = |row: u32| {
+            Diagnostic::at(Severity::Error, "input.xlsx", "statistics", row, 0, Msg::new("E-CODE-FORM"))
+        };
+        let mut all: Vec<Diagnostic> = (3..12).map(unknown).collect();
+        all.insert(
+            2,
+            Diagnostic::at(
+                Severity::Warning,
+                "input.xlsx",
+                "statistics",
+                5,
+                2,
+                Msg::new("W-LATE-ANNOUNCEMENT"),
+            ),
+        );
+        all.push(unknown(40));
+        let en = texts(&all, Lang::En);
+        assert_eq!(en.len(), 2);
+        let first = en[0].lines().collect::<Vec<_>>();
+        assert!(first[0].starts_with("error[E-CODE-FORM]: input.xlsx, statistics!A4: "), "{en:?}");
+        assert_eq!(first[1], "  also at A5, A6, A7, A8, A9 and 4 more cells");
+        assert!(en[1].starts_with("warning[W-LATE-ANNOUNCEMENT]: input.xlsx, statistics!C6: "), "{en:?}");
+        let ru = texts(&all, Lang::Ru);
+        assert_eq!(ru[0].lines().nth(1), Some("  также в A5, A6, A7, A8, A9 и ещё в 4 ячейках"));
+        let kk = texts(&all[..4], Lang::Kk);
+        assert_eq!(kk[0].lines().nth(1), Some("  сондай-ақ: A5, A6"));
+        // One cell, or problems that differ, are said as they are.
+        assert_eq!(texts(&all[..1], Lang::En), [all[0].text(Lang::En)]);
     }
 
     #[test]

@@ -337,3 +337,11 @@ settings-unreadable = cannot read the settings `{ $path }`
 settings-invalid = settings `{ $path }`
 no-folder-name = `{ $path }` does not name a folder: give the pack a folder of its own
 cannot-lock = cannot lock `{ $path }`
+
+## The same problem in several cells, said once
+
+also-at = also at { $cells }
+also-at-more = also at { $cells } and { $count } more { $count ->
+    [one] cell
+   *[other] cells
+}

@@ -386,3 +386,8 @@ settings-unreadable = `{ $path }` баптаулары оқылмады
 settings-invalid = `{ $path }` баптаулары
 no-folder-name = `{ $path }` қалтаны атамайды: пакетке жеке қалта беріңіз
 cannot-lock = `{ $path }` құлыпталмады
+
+## Бірнеше ұяшықтағы бірдей ақау
+
+also-at = сондай-ақ: { $cells }
+also-at-more = сондай-ақ: { $cells } және тағы { $count } ұяшықта

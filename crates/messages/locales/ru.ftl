@@ -409,3 +409,11 @@ settings-unreadable = не удаётся прочитать настройки 
 settings-invalid = настройки `{ $path }`
 no-folder-name = `{ $path }` не называет папку: дайте пакету отдельную папку
 cannot-lock = не удаётся заблокировать `{ $path }`
+
+## Одна и та же проблема в нескольких ячейках
+
+also-at = также в { $cells }
+also-at-more = также в { $cells } и ещё в { $count } { $count ->
+    [one] ячейке
+   *[other] ячейках
+}
