@@ -128,12 +128,17 @@ mod tests {
             assert_ne!(kk, ru, "{id}");
         }
         // … and the files hold no help of an argument that is gone.
-        let fixed = ["usage", "heading-commands", "heading-arguments", "heading-options", "flag-help"];
-        let fixed: Vec<String> = fixed
-            .iter()
-            .chain(&["flag-version", "subcommand-help", "examples"])
-            .map(|k| format!("help-{k}"))
-            .collect();
+        let fixed = [
+            "usage",
+            "heading-commands",
+            "heading-arguments",
+            "heading-options",
+            "flag-help",
+            "flag-version",
+            "subcommand-help",
+            "examples",
+        ]
+        .map(|k| format!("help-{k}"));
         for id in esep_messages::ids(Lang::Kk).into_iter().filter(|id| id.starts_with("help-")) {
             assert!(wanted.contains(&id) || fixed.contains(&id), "{id} is not used");
         }

@@ -47,6 +47,11 @@ fn keys(pack: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The files whose key differs between two of a pack's `pack.json`.
+fn redone<'a>(before: &BTreeMap<String, String>, after: &'a BTreeMap<String, String>) -> Vec<&'a str> {
+    after.iter().filter(|(k, v)| before.get(*k) != Some(v)).map(|(k, _)| k.as_str()).collect()
+}
+
 /// `N files made, M kept` of a build's last line.
 fn made_kept(out: &std::process::Output) -> (usize, usize) {
     let said = text(out);
@@ -68,10 +73,8 @@ fn a_rebuild_in_another_language_redoes_the_workbooks_only() {
     let before = keys(&pack);
     success(&["build", s(&input), "--out", s(&pack), "--quiet", "--lang", "ru"]);
     let after = keys(&pack);
-    let redone: Vec<&str> =
-        after.iter().filter(|(k, v)| before.get(*k) != Some(v)).map(|(k, _)| k.as_str()).collect();
     assert_eq!(
-        redone,
+        redone(&before, &after),
         ["DEP-01/indicators.xlsx", "DEP-02/indicators.xlsx", "DEP/indicators.xlsx", "department.xlsx"]
     );
     let book = calamine::open_workbook_auto(pack.join("department.xlsx")).unwrap_or_else(|e| panic!("{e}"));
@@ -112,8 +115,7 @@ fn a_rebuild_after_one_cell_redoes_only_what_depends_on_it_and_equals_a_full_bui
         .unwrap_or_else(|e| panic!("{e}"));
     let rebuilt = success(&["build", s(&changed), "--out", s(&pack)]);
     let after = keys(&pack);
-    let redone: Vec<&str> =
-        after.iter().filter(|(k, v)| before.get(*k) != Some(v)).map(|(k, _)| k.as_str()).collect();
+    let redone = redone(&before, &after);
     let (made, kept) = made_kept(&rebuilt);
     assert_eq!((made, kept), (redone.len(), 33 - redone.len()), "{}", text(&rebuilt));
     // The district and its department changed; the other district's documents did not, nor

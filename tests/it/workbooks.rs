@@ -79,13 +79,7 @@ fn assert_speaks(path: &Path) {
             about = sheet.clone();
         }
         let range = wb.worksheet_range(&sheet).unwrap_or_else(|e| panic!("{sheet}: {e}"));
-        let at = cell
-            .find(|c: char| c.is_ascii_digit())
-            .map(|k| {
-                let col = cell[..k].bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1)) - 1;
-                (cell[k..].parse::<u32>().unwrap_or(0) - 1, col)
-            })
-            .unwrap_or_else(|| panic!("codes: cell {cell}"));
+        let at = esep_ingest::diag::from_a1(&cell).unwrap_or_else(|| panic!("codes: cell {cell}"));
         assert_eq!(range.get_value(at).map(|d| d.to_string()), Some(text.clone()), "{sheet}!{cell} ({code})");
         assert_eq!(english_words(&text), Vec::<String>::new(), "{sheet}!{cell} ({code}): {text}");
         recorded += 1;

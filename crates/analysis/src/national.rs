@@ -86,7 +86,7 @@ impl Codes {
         for (k, row) in range.rows().enumerate().skip(1) {
             let text = |c: usize| row.get(c).map(|d| d.to_string()).unwrap_or_default();
             let (sheet, name, cell, code) = (text(0), text(1), text(2), text(3));
-            let pos = cell_position(&cell).ok_or_else(|| {
+            let pos = esep_ingest::diag::from_a1(&cell).ok_or_else(|| {
                 Error::Pack(
                     Msg::new("pack-cell")
                         .arg("place", format!("codes!C{}", k + 1))
@@ -108,18 +108,6 @@ impl Codes {
     fn heads<'a>(&'a self, sheet: &'a str) -> impl Iterator<Item = (&'a str, (u32, u32))> + 'a {
         self.heads.iter().filter(move |(s, _, _)| s == sheet).map(|(_, c, p)| (c.as_str(), *p))
     }
-}
-
-/// `B7` → (6, 1), zero-based row and column.
-fn cell_position(cell: &str) -> Option<(u32, u32)> {
-    let split = cell.find(|c: char| c.is_ascii_digit())?;
-    let (letters, digits) = cell.split_at(split);
-    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_uppercase()) || letters.len() > 3 {
-        return None;
-    }
-    let col = letters.chars().fold(0u32, |n, c| n * 26 + (c as u32 - 'A' as u32 + 1)) - 1;
-    let row = digits.parse::<u32>().ok()?.checked_sub(1)?;
-    Some((row, col))
 }
 
 /// Reads the `data` and `about` sheets of a department workbook written by `esep build`, in

@@ -219,6 +219,18 @@ pub fn a1(row: u32, col: u32) -> String {
     rust_xlsxwriter::utility::row_col_to_cell(row, column(col))
 }
 
+/// The 0-based (row, column) of an A1 reference (`B7` → (6, 1)): the inverse of [`a1`].
+pub fn from_a1(cell: &str) -> Option<(u32, u32)> {
+    let split = cell.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = cell.split_at(split);
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let col = letters.bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1)) - 1;
+    let row = digits.parse::<u32>().ok()?.checked_sub(1)?;
+    Some((row, col))
+}
+
 /// Columns past Excel's last (XFD) occur only in damaged or hostile files: named as the last.
 fn column(col: u32) -> u16 {
     u16::try_from(col).unwrap_or(u16::MAX)
@@ -237,6 +249,12 @@ mod tests {
         assert_eq!(a1(0, 27), "AB1");
         assert_eq!(a1(0, 701), "ZZ1");
         assert_eq!(a1(0, 702), "AAA1");
+        for (row, col) in [(0, 0), (6, 4), (0, 27), (41, 701), (1_048_575, 16_383)] {
+            assert_eq!(from_a1(&a1(row, col)), Some((row, col)));
+        }
+        for bad in ["", "A", "7", "A0", "a1", "ABCD1", "A1B"] {
+            assert_eq!(from_a1(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -188,9 +188,9 @@ fn catalogue_sheet(wb: &mut Workbook, codes: &mut Codes, report: &Report) -> Res
         ws.write_string(r, 5, words.cell(&format!("direction_{}", ind.direction.id())))?;
         ws.write_boolean(r, 6, ind.restricted)?;
         ws.write_string(r, 7, ind.formula.describe())?;
-        match change_test(ind.formula.change_test()) {
-            "" => {}
-            test => ws.write_string(r, 8, words.cell(&format!("test_{test}"))).map(|_| ())?,
+        let test = change_test(ind.formula.change_test());
+        if !test.is_empty() {
+            ws.write_string(r, 8, words.cell(&format!("test_{test}")))?;
         }
     }
     for (c, w) in [26, 5, 44, 44, 9, 9, 10, 70, 20].iter().enumerate() {
@@ -274,10 +274,8 @@ fn official_use_sheet(wb: &mut Workbook, codes: &mut Codes, catalogue: &Catalogu
 
 /// The title of a unit's or department's workbook, in its language.
 fn title(words: Words, report: &Report, unit: &UnitReport) -> String {
-    match words.lang() {
-        esep_ingest::Lang::Kk => format!("esep: {} — {}", unit.name_kk, report.period.label_kk()),
-        _ => format!("esep: {} — {}", unit.name_ru, report.period.label_ru()),
-    }
+    let (kk, ru) = (report.period.label_kk(), report.period.label_ru());
+    format!("esep: {} — {}", words.name(&unit.name_kk, &unit.name_ru), words.name(&kk, &ru))
 }
 
 /// The unit's workbook: every indicator, one sheet per rule-6 item, the catalogue and `about`.
