@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use esep_analysis::{Catalogue, Report, UnitReport, open_data};
-use esep_ingest::{Dataset, Msg};
+use esep_ingest::{InputFile, Msg};
 use esep_render::{Document, Lang, Renderer};
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest as _, Sha256};
@@ -183,7 +183,7 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
         for (input, loaded) in rx {
             engine.bar.set_message(input.display().to_string());
             let written = loaded.and_then(|loaded| {
-                let Some((dataset, report)) = loaded else { return Ok(None) };
+                let Some((files, report)) = loaded else { return Ok(None) };
                 let code = report.units.first().map(|u| u.code.to_string()).unwrap_or_default();
                 if let Some(first) = seen.get(&code) {
                     bail!(
@@ -193,7 +193,7 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
                             .arg("other", first.display().to_string()))
                     );
                 }
-                write(engine, &dataset, &report, &out.join(&code), None).map(Some)
+                write(engine, &files, &report, &out.join(&code), None).map(Some)
             });
             match written {
                 Ok(Some(b)) => {
@@ -328,33 +328,35 @@ fn department(
     out: &Path,
     extra: Option<Extra<'_>>,
 ) -> Result<Option<Built>> {
-    let Some((dataset, report)) = load(engine, input)? else { return Ok(None) };
-    write(engine, &dataset, &report, out, extra).map(Some)
+    let Some((files, report)) = load(engine, input)? else { return Ok(None) };
+    write(engine, &files, &report, out, extra).map(Some)
 }
 
 /// One department read, validated and computed; `None` when it is not valid (the diagnostics
 /// are printed).
-fn load(engine: &Engine<'_>, input: &Path) -> Result<Option<(Dataset, Report)>> {
+fn load(engine: &Engine<'_>, input: &Path) -> Result<Option<(Vec<InputFile>, Report)>> {
     let config = engine.config;
     let Some(dataset) = engine.bar.suspend(|| load_valid(input, &config.settings, config.quiet))? else {
         return Ok(None);
     };
     let report = esep_analysis::compute(&dataset, &Catalogue::builtin(), &config.settings)
         .context("cannot compute the indicators")?;
-    Ok(Some((dataset, report)))
+    // Only the list of input files is needed from here on: the tables go before any document
+    // is made.
+    Ok(Some((dataset.files, report)))
 }
 
 /// One department's pack written to `target`.
 fn write(
     engine: &Engine<'_>,
-    dataset: &Dataset,
+    files: &[InputFile],
     report: &Report,
     target: &Path,
     extra: Option<Extra<'_>>,
 ) -> Result<Built> {
     let staging = Staging::new(target)?;
     let keys = Keys::new(target, engine.force);
-    write_pack(engine, &staging, &keys, report, dataset)?;
+    write_pack(engine, &staging, &keys, report, files)?;
     if let Some(extra) = extra {
         extra(&staging, report, &engine.renderer)?;
     }
@@ -375,7 +377,7 @@ fn write_pack(
     staging: &Staging,
     keys: &Keys,
     report: &Report,
-    dataset: &Dataset,
+    files: &[InputFile],
 ) -> Result<()> {
     let renderer = &engine.renderer;
     // One job per file or pair of workbooks, the costliest first so that no long document
@@ -391,15 +393,22 @@ fn write_pack(
         }
     }
     jobs.extend((0..report.units.len()).map(Job::Workbooks));
-    let files = serde_json::to_vec(&dataset.files)?;
+    let inputs = files;
+    let files = serde_json::to_vec(inputs)?;
     let period = serde_json::to_vec(&report.period)?;
     // The workbooks' language is part of their keys: a rebuild in another language rewrites them.
     let words = engine.config.workbooks.lang().code().as_bytes();
-    // What each unit's workbooks show; the department's workbook shows every unit.
-    let units: Vec<Vec<u8>> = report.units.iter().map(serde_json::to_vec).collect::<Result<_, _>>()?;
+    // What each unit's workbooks show, as digests (the JSON of 200 bodies is some 18 MB, and
+    // would stay in memory while every document is made); the department's workbook shows
+    // every unit.
+    let units: Vec<[u8; 32]> = report
+        .units
+        .iter()
+        .map(|u| serde_json::to_vec(u).map(|json| Sha256::digest(json).into()))
+        .collect::<Result<_, _>>()?;
     let mut all = Sha256::new();
     for u in &units {
-        all.update(Sha256::digest(u));
+        all.update(u);
     }
     let all: [u8; 32] = all.finalize().into();
     let compliance = serde_json::to_vec(&report.compliance)?;
@@ -446,7 +455,7 @@ fn write_pack(
                     let key = engine.key(&[b"department.xlsx", &all, &compliance, &files, &period, words]);
                     if !keys.keep(staging, Path::new("department.xlsx"), &key)? {
                         let department =
-                            esep_render::department_workbook(report, &dataset.files, engine.config.workbooks)
+                            esep_render::department_workbook(report, inputs, engine.config.workbooks)
                                 .context("cannot write the department workbook")?;
                         staging.write("department.xlsx", &department)?;
                     }
@@ -458,13 +467,9 @@ fn write_pack(
                     let path = dir.join("indicators.xlsx");
                     let key = engine.key(&[b"indicators.xlsx", &units[u], &files, &period, words]);
                     if !keys.keep(staging, &path, &key)? {
-                        let xlsx = esep_render::indicators_workbook(
-                            report,
-                            unit,
-                            &dataset.files,
-                            engine.config.workbooks,
-                        )
-                        .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
+                        let xlsx =
+                            esep_render::indicators_workbook(report, unit, inputs, engine.config.workbooks)
+                                .with_context(|| format!("cannot write the workbook of `{}`", unit.code))?;
                         staging.write(&path, &xlsx)?;
                     }
                     // The secretary's workbook, dated the period's end like every file of the pack.
@@ -494,7 +499,7 @@ fn write_pack(
         "catalogue_version": report.catalogue.version,
         "department": report.units.first().map(|u| u.code.clone()),
         "units": report.units.iter().map(|u| &u.code).collect::<Vec<_>>(),
-        "inputs": dataset.files,
+        "inputs": inputs,
         "keys": *keys.new.lock().map_err(|_| anyhow::anyhow!("the keys were lost"))?,
     });
     staging.write(MARKER, serde_json::to_string_pretty(&manifest)?.as_bytes())?;
