@@ -277,9 +277,7 @@ impl Renderer {
 
     /// Compiles a prepared document to PDF bytes.
     pub fn compile_prepared(&self, prepared: &Prepared) -> Result<Vec<u8>, Error> {
-        let value: serde_json::Value =
-            serde_json::from_slice(&prepared.json).map_err(|e| Error::Data(e.to_string()))?;
-        self.check_glyphs(&value)?;
+        self.check_glyphs(&prepared.json)?;
         self.compile_json(&prepared.template, prepared.json.clone(), prepared.date)
     }
 
@@ -333,7 +331,6 @@ impl Renderer {
         lang: Lang,
     ) -> Result<Vec<u8>, Error> {
         let data = crate::protocol::final_data(protocol, lang);
-        self.check_glyphs(&data)?;
         self.compile("protocol-final.typ", &data, protocol.drawn_up)
     }
 
@@ -344,7 +341,6 @@ impl Renderer {
         lang: Lang,
     ) -> Result<Vec<u8>, Error> {
         let data = crate::followup::control_data(control, lang);
-        self.check_glyphs(&data)?;
         self.compile("control.typ", &data, control.as_of)
     }
 
@@ -353,15 +349,26 @@ impl Renderer {
         self.compile_prepared(&self.prepare_schedule(report, lang)?)
     }
 
-    /// Fails, naming the characters and where they are, when any text of the data has a
+    /// Fails, naming the characters and where they are, when any text of the data (JSON) has a
     /// character that none of the templates' fonts can show.
-    fn check_glyphs(&self, data: &impl serde::Serialize) -> Result<(), Error> {
-        let value = serde_json::to_value(data).map_err(|e| Error::Data(e.to_string()))?;
+    fn check_glyphs(&self, json: &[u8]) -> Result<(), Error> {
+        // The JSON's text holds every character of the data as is (serde_json escapes only
+        // control characters, quotes and backslashes), so it is searched directly; the data
+        // are parsed only to name an example when a character is missing. No copy of the data
+        // as a tree stays in memory while the document compiles.
+        let text = std::str::from_utf8(json).map_err(|e| Error::Data(e.to_string()))?;
+        // Each distinct character is looked up once (a 10 000-item control report has 1.5
+        // million characters and a few hundred distinct); every font covers ASCII.
+        let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
+        if text
+            .chars()
+            .all(|c| c.is_ascii() || c.is_control() || *known.entry(c).or_insert_with(|| self.covers(c)))
+        {
+            return Ok(());
+        }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Data(e.to_string()))?;
         let mut missing: BTreeSet<char> = BTreeSet::new();
         let mut example = String::new();
-        // A font's coverage is searched run by run: each distinct character is looked up once
-        // (a 10 000-item control report has 1.5 million characters and a few hundred distinct).
-        let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
         let mut stack = vec![&value];
         while let Some(v) = stack.pop() {
             match v {
@@ -399,6 +406,7 @@ impl Renderer {
         date: chrono::NaiveDate,
     ) -> Result<Vec<u8>, Error> {
         let json = serde_json::to_vec(data).map_err(|e| Error::Data(e.to_string()))?;
+        self.check_glyphs(&json)?;
         self.compile_json(template, json, date)
     }
 
@@ -444,9 +452,27 @@ mod tests {
         for c in "әғқңөұүһіӘҒҚҢӨҰҮҺІ№«»—–−\u{202f}\u{2011}".chars() {
             assert!(r.covers(c), "{c}");
         }
+        assert!((' '..='~').all(|c| r.covers(c)), "every font covers printable ASCII");
         assert!(!r.covers('🚓'));
         assert!(!r.covers('警'));
         assert!(!r.covers('\u{10fffd}'));
+    }
+
+    #[test]
+    fn data_with_a_character_no_font_has_are_refused_naming_it_and_its_text() {
+        let r = Renderer::new();
+        let json = serde_json::to_vec(&serde_json::json!({"a": ["Қазақ «ok» \u{1}", {"b": "x 🚓 y 警"}]}))
+            .unwrap_or_default();
+        match r.check_glyphs(&json) {
+            Err(Error::Glyphs { chars, example }) => {
+                assert_eq!(chars, "U+8B66 «警», U+1F693 «🚓»");
+                assert_eq!(example, "x 🚓 y 警");
+            }
+            other => panic!("{other:?}"),
+        }
+        let fine = serde_json::to_vec(&serde_json::json!({"a": "Қазақ «ok» — 5\u{202f}032 \u{1}"}))
+            .unwrap_or_default();
+        assert!(r.check_glyphs(&fine).is_ok());
     }
 
     #[test]
