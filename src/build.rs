@@ -22,7 +22,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::config::Config;
 use crate::pack::{MARKER, Staging};
-use crate::say::say;
+use crate::say::{say, say_path};
 use crate::{load_valid, renderer, workers};
 
 /// Adds files to a pack before it is moved into place.
@@ -153,12 +153,11 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
         return build(one, out, config, force, None);
     }
     if out.join(MARKER).is_file() {
-        bail!("{}", say(Msg::new("packs-folder").arg("path", out.display().to_string())));
+        bail!("{}", say_path("packs-folder", out));
     }
     let started = Instant::now();
     let engine = Engine::new(config, force)?;
-    std::fs::create_dir_all(out)
-        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
+    std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut built = Vec::new();
     let mut failed: Vec<String> = Vec::new();
@@ -263,21 +262,21 @@ fn department_folders(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for input in inputs {
         if !input.is_dir() {
-            bail!("{}", say(Msg::new("not-a-folder").arg("path", input.display().to_string())));
+            bail!("{}", say_path("not-a-folder", input));
         }
         if is_input_folder(input) {
             out.push(input.clone());
             continue;
         }
         let mut inner: Vec<PathBuf> = std::fs::read_dir(input)
-            .with_context(|| say(Msg::new("cannot-read").arg("path", input.display().to_string())))?
+            .with_context(|| say_path("cannot-read", input))?
             .flatten()
             .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
             .map(|e| e.path())
             .filter(|p| is_input_folder(p))
             .collect();
         if inner.is_empty() {
-            bail!("{}", say(Msg::new("no-inputs").arg("path", input.display().to_string())));
+            bail!("{}", say_path("no-inputs", input));
         }
         inner.sort();
         out.extend(inner);
@@ -377,7 +376,7 @@ fn write_pack(
     staging: &Staging,
     keys: &Keys,
     report: &Report,
-    files: &[InputFile],
+    inputs: &[InputFile],
 ) -> Result<()> {
     let renderer = &engine.renderer;
     // One job per file or pair of workbooks, the costliest first so that no long document
@@ -393,7 +392,6 @@ fn write_pack(
         }
     }
     jobs.extend((0..report.units.len()).map(Job::Workbooks));
-    let inputs = files;
     let files = serde_json::to_vec(inputs)?;
     let period = serde_json::to_vec(&report.period)?;
     // The workbooks' language is part of their keys: a rebuild in another language rewrites them.
@@ -421,7 +419,7 @@ fn write_pack(
     // two at once, or their results kept, would double the peak memory.
     let heavy = Mutex::new(());
     let pdf = |path: &Path, prepared: Result<esep_render::pdf::Prepared, esep_render::Error>| -> Result<()> {
-        let failed = || say(Msg::new("cannot-render").arg("path", path.display().to_string()));
+        let failed = || say_path("cannot-render", path);
         let prepared = prepared.with_context(failed)?;
         if keys.keep(staging, path, prepared.key())? {
             return Ok(());

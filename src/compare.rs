@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use esep_analysis::{Catalogue, Figure, national};
 use esep_ingest::Msg;
 
-use crate::say::{say, word};
+use crate::say::{say, say_path, word};
 
 /// The department workbook of a pack folder, or the file itself.
 fn workbook_of(path: &Path) -> PathBuf {
@@ -25,8 +25,7 @@ pub struct Pack {
 /// Reads the `data` and `about` sheets of a department workbook.
 pub fn read_pack(path: &Path) -> Result<Pack> {
     let file = workbook_of(path);
-    let bytes = std::fs::read(&file)
-        .with_context(|| say(Msg::new("cannot-read").arg("path", file.display().to_string())))?;
+    let bytes = std::fs::read(&file).with_context(|| say_path("cannot-read", &file))?;
     let pack = national::read_pack(&bytes).map_err(|e| match e {
         esep_analysis::Error::Pack(msg) => anyhow::anyhow!(say(msg.arg("file", file.display().to_string()))),
         other => anyhow::anyhow!("`{}`: {other}", file.display()),
@@ -96,14 +95,11 @@ pub fn compare(
     let national = national::compare(catalogue, &rows);
     let bytes = esep_render::national_workbook(&national, catalogue, words)?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| say(Msg::new("cannot-create").arg("path", dir.display().to_string())))?;
+        std::fs::create_dir_all(dir).with_context(|| say_path("cannot-create", dir))?;
     }
     // Written beside and renamed, so a failed run leaves an earlier file whole.
     let tmp = out.with_extension("xlsx.partial");
-    std::fs::write(&tmp, bytes)
-        .with_context(|| say(Msg::new("cannot-write").arg("path", tmp.display().to_string())))?;
-    std::fs::rename(&tmp, out)
-        .with_context(|| say(Msg::new("cannot-write").arg("path", out.display().to_string())))?;
+    std::fs::write(&tmp, bytes).with_context(|| say_path("cannot-write", &tmp))?;
+    std::fs::rename(&tmp, out).with_context(|| say_path("cannot-write", out))?;
     Ok(national.departments.len())
 }

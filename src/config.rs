@@ -6,10 +6,8 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use esep_analysis::Settings;
 
-use esep_ingest::Msg;
-
 use crate::args::Args;
-use crate::say::say;
+use crate::say::say_path;
 
 /// What every command reads besides its own arguments.
 pub struct Config {
@@ -33,12 +31,9 @@ impl Config {
         let settings = match &args.settings {
             None => Settings::builtin(),
             Some(path) => {
-                let text = std::fs::read_to_string(path).with_context(|| {
-                    say(Msg::new("settings-unreadable").arg("path", path.display().to_string()))
-                })?;
-                Settings::parse(&text).with_context(|| {
-                    say(Msg::new("settings-invalid").arg("path", path.display().to_string()))
-                })?
+                let text =
+                    std::fs::read_to_string(path).with_context(|| say_path("settings-unreadable", path))?;
+                Settings::parse(&text).with_context(|| say_path("settings-invalid", path))?
             }
         };
         let workbooks = esep_render::Words(esep_ingest::Lang::choose_for_workbooks(

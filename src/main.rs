@@ -32,7 +32,7 @@ use crate::args::{Args, Command, Format, ImportKind, LangArg};
 use crate::build::build;
 use crate::config::Config;
 use crate::pack::{MARKER, Staging};
-use crate::say::say;
+use crate::say::{say, say_path};
 
 fn main() -> ExitCode {
     // The language is known before clap parses: its help and the run speak it.
@@ -133,12 +133,10 @@ fn write_generated(out: &Path, opts: &esep_demo::Options) -> Result<()> {
 
 /// Writes generated workbooks into `out`, created if missing.
 fn write_folder(out: &Path, folder: esep_demo::Folder) -> Result<()> {
-    std::fs::create_dir_all(out)
-        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
+    std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
     for (name, bytes) in folder {
         let path = out.join(&name);
-        std::fs::write(&path, bytes)
-            .with_context(|| say(Msg::new("cannot-write").arg("path", path.display().to_string())))?;
+        std::fs::write(&path, bytes).with_context(|| say_path("cannot-write", &path))?;
     }
     Ok(())
 }
@@ -153,15 +151,13 @@ fn template(out: &Path, lang: Option<LangArg>, units: Option<&Path>, quiet: bool
         Some(path) => unit_codes(path)?,
         None => Vec::new(),
     };
-    std::fs::create_dir_all(out)
-        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
+    std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
     let created = chrono_today_free_date();
     for source in esep_ingest::SOURCES {
         let opts = esep_render::ContractOptions { lang, unit_codes: &codes, created };
         let bytes = esep_render::contract_workbook(source, &[], &opts)?;
         let path = out.join(format!("{}.xlsx", source.name));
-        std::fs::write(&path, bytes)
-            .with_context(|| say(Msg::new("cannot-write").arg("path", path.display().to_string())))?;
+        std::fs::write(&path, bytes).with_context(|| say_path("cannot-write", &path))?;
     }
     if !quiet {
         eprintln!(
@@ -188,7 +184,7 @@ fn unit_codes(path: &Path) -> Result<Vec<String>> {
         esep_ingest::read::read_folder(dir)
     };
     let Some(units) = read.tables.get(&esep_ingest::SourceId::Units) else {
-        bail!("{}", say(Msg::new("no-units-sheet").arg("path", path.display().to_string())));
+        bail!("{}", say_path("no-units-sheet", path));
     };
     Ok((0..units.len()).filter_map(|i| units.text("code", i).map(str::to_string)).collect())
 }
@@ -211,8 +207,7 @@ fn summary(outcome: &Outcome, input: &Path) -> String {
 fn pack_units(filled: &Path, pack: Option<&Path>) -> Result<Option<Vec<String>>> {
     let guessed = filled.parent().and_then(Path::parent).filter(|p| p.join(MARKER).is_file());
     let Some(dir) = pack.or(guessed) else { return Ok(None) };
-    let manifest = std::fs::read(dir.join(MARKER))
-        .with_context(|| say(Msg::new("not-a-pack").arg("path", dir.display().to_string())))?;
+    let manifest = std::fs::read(dir.join(MARKER)).with_context(|| say_path("not-a-pack", dir))?;
     let json: serde_json::Value = serde_json::from_slice(&manifest).context("cannot read pack.json")?;
     Ok(Some(
         json["units"]
@@ -279,12 +274,10 @@ fn renderer(templates: Option<&Path>) -> Result<Renderer> {
 
 /// Writes every file into `out` or none: each beside its name first, then renamed into place.
 fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
-    std::fs::create_dir_all(out)
-        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
+    std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
     for (name, bytes) in files {
         let partial = out.join(format!(".{name}.partial"));
-        std::fs::write(&partial, bytes)
-            .with_context(|| say(Msg::new("cannot-write").arg("path", partial.display().to_string())))?;
+        std::fs::write(&partial, bytes).with_context(|| say_path("cannot-write", &partial))?;
     }
     for (name, _) in files {
         std::fs::rename(out.join(format!(".{name}.partial")), out.join(name))
@@ -303,7 +296,7 @@ fn register_paths(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf
             continue;
         }
         if !path.is_dir() {
-            bail!("{}", say(Msg::new("no-such-path").arg("path", path.display().to_string())));
+            bail!("{}", say_path("no-such-path", path));
         }
         let before = out.len();
         out.extend(esep_ingest::workbooks_in(&path.join("followup")));
@@ -322,7 +315,7 @@ fn register_paths(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf
         units.sort();
         out.extend(units);
         if out.len() == before {
-            bail!("{}", say(Msg::new("no-register").arg("path", path.display().to_string())));
+            bail!("{}", say_path("no-register", path));
         }
     }
     Ok(out)
@@ -465,12 +458,10 @@ fn mark_copies(input: &Path, out: &Path, outcome: &Outcome, quiet: bool) -> Resu
         bail!("{}", say(Msg::new("mark-same-folder").arg("out", out.display().to_string())));
     }
     let marked = esep_render::mark::mark(input, &outcome.diagnostics, say::lang());
-    std::fs::create_dir_all(out)
-        .with_context(|| say(Msg::new("cannot-create").arg("path", out.display().to_string())))?;
+    std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
     for m in &marked {
         let path = out.join(&m.name);
-        std::fs::write(&path, &m.bytes)
-            .with_context(|| say(Msg::new("cannot-write").arg("path", path.display().to_string())))?;
+        std::fs::write(&path, &m.bytes).with_context(|| say_path("cannot-write", &path))?;
     }
     if !quiet {
         for m in marked.iter().filter(|m| m.lost.is_some()) {
@@ -578,11 +569,9 @@ fn import_form1m(
         esep_render::ContractOptions { lang: Lang::Ru, unit_codes: &[], created: chrono_today_free_date() };
     let bytes = esep_render::contract_workbook(source, &cells, &opts)?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| say(Msg::new("cannot-create").arg("path", dir.display().to_string())))?;
+        std::fs::create_dir_all(dir).with_context(|| say_path("cannot-create", dir))?;
     }
-    std::fs::write(out, bytes)
-        .with_context(|| say(Msg::new("cannot-write").arg("path", out.display().to_string())))?;
+    std::fs::write(out, bytes).with_context(|| say_path("cannot-write", out))?;
     if !quiet {
         eprintln!(
             "{}",

@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result, bail};
 use esep_ingest::Msg;
 
-use crate::say::say;
+use crate::say::{say, say_path};
 
 /// Marks a folder as an esep pack, so that only packs are ever replaced.
 pub const MARKER: &str = "pack.json";
@@ -34,7 +34,7 @@ pub struct Staging {
 fn split(target: &Path) -> Result<(PathBuf, String)> {
     let name = match target.components().next_back() {
         Some(Component::Normal(n)) => n.to_string_lossy().into_owned(),
-        _ => bail!("{}", say(Msg::new("no-folder-name").arg("path", target.display().to_string()))),
+        _ => bail!("{}", say_path("no-folder-name", target)),
     };
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -97,8 +97,7 @@ fn lock(parent: &Path, name: &str, target: &Path) -> Result<Lock> {
                 );
             }
             Err(TryLockError::Error(e)) => {
-                return Err(e)
-                    .with_context(|| say(Msg::new("cannot-lock").arg("path", path.display().to_string())));
+                return Err(e).with_context(|| say_path("cannot-lock", &path));
             }
         }
         if !same_file(&file, &path) {
@@ -154,12 +153,11 @@ impl Staging {
             let is_pack = target.join(MARKER).is_file();
             let is_empty = fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
             if !target.is_dir() || !(is_pack || is_empty) {
-                bail!("{}", say(Msg::new("not-a-pack-folder").arg("path", target.display().to_string())));
+                bail!("{}", say_path("not-a-pack-folder", target));
             }
         }
         let (parent, name) = split(target)?;
-        fs::create_dir_all(&parent)
-            .with_context(|| say(Msg::new("cannot-create").arg("path", parent.display().to_string())))?;
+        fs::create_dir_all(&parent).with_context(|| say_path("cannot-create", &parent))?;
         let lock = lock(&parent, &name, target)?;
         remove_stale(&parent, &name);
         let dir = tempfile::Builder::new()
@@ -183,11 +181,9 @@ impl Staging {
         }
         let path = self.dir.path().join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| say(Msg::new("cannot-create").arg("path", parent.display().to_string())))?;
+            fs::create_dir_all(parent).with_context(|| say_path("cannot-create", parent))?;
         }
-        fs::write(&path, bytes)
-            .with_context(|| say(Msg::new("cannot-write").arg("path", path.display().to_string())))
+        fs::write(&path, bytes).with_context(|| say_path("cannot-write", &path))
     }
 
     /// Takes over the file at `relative` in the pack `old` (the one being replaced), linked
@@ -214,8 +210,7 @@ impl Staging {
         }
         let path = self.dir.path().join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| say(Msg::new("cannot-create").arg("path", parent.display().to_string())))?;
+            fs::create_dir_all(parent).with_context(|| say_path("cannot-create", parent))?;
         }
         if fs::hard_link(&from, &path).is_err() && fs::copy(&from, &path).is_err() {
             let _ = fs::remove_file(&path);

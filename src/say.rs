@@ -26,3 +26,8 @@ pub fn say(msg: Msg) -> String {
 pub fn word(id: &'static str) -> String {
     Msg::new(id).text(lang())
 }
+
+/// A message about a file or folder (its `path` argument) in the run's language.
+pub fn say_path(id: &'static str, path: &std::path::Path) -> String {
+    say(Msg::new(id).arg("path", path.display().to_string()))
+}

@@ -389,7 +389,7 @@ mod tests {
         let mut used = Vec::new();
         for file in &files {
             let text = std::fs::read_to_string(file).unwrap_or_default();
-            for opener in ["Msg::new(\"", "word(\"", "\"E-", "\"W-", "\"what-"] {
+            for opener in ["Msg::new(\"", "word(\"", "say_path(\"", "\"E-", "\"W-", "\"what-"] {
                 for part in text.split(opener).skip(1) {
                     let id: String = part.chars().take_while(|c| *c != '"').collect();
                     let id = match opener {
