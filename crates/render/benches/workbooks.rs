@@ -5,17 +5,13 @@
 //! process's peak resident memory (VmHWM, Linux).
 #![allow(clippy::disallowed_macros)] // a benchmark prints its figures
 
+mod common;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::peak_rss_mb;
 use esep_analysis::{Catalogue, Settings, compute};
-
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 =
-        status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.split_whitespace().next()?.parse().ok()?;
-    Some(kb / 1024.0)
-}
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/demo");
