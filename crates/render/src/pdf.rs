@@ -277,7 +277,6 @@ impl Renderer {
 
     /// Compiles a prepared document to PDF bytes.
     pub fn compile_prepared(&self, prepared: &Prepared) -> Result<Vec<u8>, Error> {
-        self.check_glyphs(&prepared.json)?;
         self.compile_json(&prepared.template, prepared.json.clone(), prepared.date)
     }
 
@@ -406,11 +405,12 @@ impl Renderer {
         date: chrono::NaiveDate,
     ) -> Result<Vec<u8>, Error> {
         let json = serde_json::to_vec(data).map_err(|e| Error::Data(e.to_string()))?;
-        self.check_glyphs(&json)?;
         self.compile_json(template, json, date)
     }
 
+    /// Every compile: the data's characters checked against the fonts, then Typst, then PDF.
     fn compile_json(&self, template: &str, json: Vec<u8>, date: chrono::NaiveDate) -> Result<Vec<u8>, Error> {
+        self.check_glyphs(&json)?;
         let mut inputs = Dict::new();
         inputs.insert("data".into(), Bytes::new(json).into_value());
         let compiled = self.engine.compile_with_input(template, inputs);
