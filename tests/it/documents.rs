@@ -250,6 +250,38 @@ fn programmes_lead_with_measures_by_status_and_list_the_failed_ones() {
 }
 
 #[test]
+fn a_word_wider_than_its_column_breaks_inside_and_reads_as_written() {
+    // 55 letters without a space: wider than the programme's column of the report (9.5 pt) and
+    // of the slides (which show the same table), and than the failed measures' column.
+    let word = "Межведомственнаякоординационнаяпрофилактическаяоперация";
+    let dir = tmp();
+    let input = input_with_question(dir.path(), |b| {
+        fixtures::set(b, "programmes", 0, 3, V::S(word));
+        fixtures::set(b, "programmes", 0, 10, V::S("просрочено"));
+    });
+    let out = dir.path().join("pack");
+    success(&["build", s(&input), "--out", s(&out), "--quiet"]);
+    for doc in ["DEP-01/report.ru.pdf", "DEP/report.ru.pdf", "DEP/slides.ru.pdf"] {
+        let text = pdf_text(&out.join(doc));
+        // Broken across lines inside its cell: no line holds the whole word (it ran over the
+        // next columns before) … (Lines are compared without spaces: the extractor guesses
+        // spaces from glyph positions.)
+        let lines: Vec<String> = text.lines().map(crate::pdf::squeezed).collect();
+        assert!(!lines.iter().any(|l| l.contains(word)), "{doc}: {text}");
+        // … and the text layer keeps it as written: read without the line breaks, it is the
+        // word itself, in its row, with no invisible characters inside.
+        let squeezed = crate::pdf::squeezed(&text);
+        assert!(squeezed.contains(&format!("{word}региональная")), "{doc}: {squeezed}");
+        assert!(!text.contains('\u{200b}'), "{doc}");
+    }
+    // The report's list of failed measures (a narrower column) breaks it too, and a word that
+    // fits its column stays whole.
+    let ru = pdf_text(&out.join("DEP-01/report.ru.pdf"));
+    assert_eq!(crate::pdf::squeezed(&ru).matches(word).count(), 2, "{ru}");
+    assert!(ru.split_whitespace().any(|t| t == "Установка"), "{ru}");
+}
+
+#[test]
 fn item_6_lists_each_publication_with_its_response() {
     let dir = tmp();
     let out = dir.path().join("pack");

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::cli::{esep, s, text, tmp};
-use crate::fixtures::fixtures_dir;
+use crate::fixtures::{self, V, fixtures_dir};
 
 fn case(name: &str) -> PathBuf {
     fixtures_dir().join("protocol").join(name).join("protocol.xlsx")
@@ -49,6 +49,30 @@ fn a_filled_protocol_is_drawn_up_in_both_languages() {
         "Начальник: полковник полиции Әлиев Әлібек",
     ] {
         assert!(ru.contains(said), "`{said}` in {ru}");
+    }
+}
+
+#[test]
+fn an_address_wider_than_its_column_breaks_inside_it_and_reads_as_written() {
+    // An e-mail address is one word of 34 characters: wider than the contacts' column.
+    let email = "nurlan.aliev.almaty.1985@gmail.com";
+    let mut book = fixtures::protocol_base();
+    fixtures::set(&mut book, "items", 0, 3, V::S(email));
+    let dir = tmp();
+    let filled = dir.path().join("protocol.xlsx");
+    std::fs::write(&filled, fixtures::workbook_bytes(&book)).unwrap_or_else(|e| panic!("{e}"));
+    let pack = crate::workbooks::build_valid_small(dir.path());
+    let out = dir.path().join("final");
+    let ran = esep(&["protocol", s(&filled), "--out", s(&out), "--pack", s(&pack)]);
+    assert!(ran.status.success(), "{}", text(&ran));
+    for lang in ["kk", "ru"] {
+        let pdf = crate::pdf::text(&out.join(format!("protocol-final.{lang}.pdf")));
+        // No line holds the whole address (it ran over the next column before) …
+        let lines: Vec<String> = pdf.lines().map(crate::pdf::squeezed).collect();
+        assert!(!lines.iter().any(|l| l.contains(email)), "{lang}: {pdf}");
+        // … and read without the line break it is the address as written.
+        assert!(crate::pdf::squeezed(&pdf).contains(email), "{lang}: {pdf}");
+        assert!(!pdf.contains('\u{200b}'), "{lang}");
     }
 }
 
