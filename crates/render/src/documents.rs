@@ -224,6 +224,13 @@ pub(crate) fn quoted(text: &str, written: &str, lang: Lang) -> String {
     }
 }
 
+/// A name or phrase as written: plain in the document's language, else quoted with its language
+/// (read from its letters) named, so that a document keeps to one language.
+pub(crate) fn as_written(text: &str, lang: Lang) -> String {
+    let written = esep_ingest::text::written_in(text);
+    if written == lang.code() { text.to_string() } else { quoted(text, written, lang) }
+}
+
 /// Under every table with a rate: the population it was computed from, with its date, and
 /// which population the previous year's rates used.
 fn rate_note(unit: &UnitReport, lang: Lang) -> String {

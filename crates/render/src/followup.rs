@@ -16,6 +16,7 @@ use rust_xlsxwriter::{
 use serde::Serialize;
 
 use crate::contract_xlsx::{Cell, ContractOptions, contract_book};
+use crate::documents::as_written;
 use crate::lang::Lang;
 use crate::narrative::ru_form;
 
@@ -49,13 +50,6 @@ pub fn term_words(term: &Term, lang: Lang) -> String {
 /// The register's `term` cell, in both languages (its headers are bilingual too).
 fn term_cell(term: &Term) -> String {
     format!("{} — {}\n{}", day(term.due), term_words(term, Lang::Kk), term_words(term, Lang::Ru))
-}
-
-/// The body an item went to, as written: plain in the document's language, else quoted with its
-/// language named (one language per document).
-fn body(name: &str, lang: Lang) -> String {
-    let written = esep_ingest::text::written_in(name);
-    if written == lang.code() { name.to_string() } else { crate::documents::quoted(name, written, lang) }
 }
 
 fn text(s: &str) -> Cell {
@@ -165,10 +159,18 @@ pub fn state_words(it: &ItemControl, lang: Lang) -> String {
             format!("ответ дан {} ({})", day(it.done_on.unwrap_or(it.term.due)), outcome.to_lowercase())
         }
         (State::Forwarded, Lang::Kk) => {
-            format!("{} жіберілді: {}", day(it.done_on.unwrap_or(it.term.due)), body(&it.forwarded_to, lang))
+            format!(
+                "{} жіберілді: {}",
+                day(it.done_on.unwrap_or(it.term.due)),
+                as_written(&it.forwarded_to, lang)
+            )
         }
         (State::Forwarded, Lang::Ru) => {
-            format!("направлено {}: {}", day(it.done_on.unwrap_or(it.term.due)), body(&it.forwarded_to, lang))
+            format!(
+                "направлено {}: {}",
+                day(it.done_on.unwrap_or(it.term.due)),
+                as_written(&it.forwarded_to, lang)
+            )
         }
     };
     if it.on_time == Some(false) {
@@ -198,12 +200,12 @@ pub fn public_outcome(it: &ItemControl, lang: Lang) -> String {
         }
         (State::Forwarded, Lang::Kk) => format!(
             "{done} құзыреті бойынша жіберілді: {}{}",
-            body(&it.forwarded_to, lang),
+            as_written(&it.forwarded_to, lang),
             if late { " (мерзімі бұзылып)" } else { "" }
         ),
         (State::Forwarded, Lang::Ru) => format!(
             "направлено по компетенции {done}: {}{}",
-            body(&it.forwarded_to, lang),
+            as_written(&it.forwarded_to, lang),
             if late { " (с нарушением срока)" } else { "" }
         ),
         (State::Open, Lang::Kk) if it.overdue => format!("қаралуда; мерзімі {due} өтті"),
