@@ -53,6 +53,27 @@ fn a_filled_protocol_is_drawn_up_in_both_languages() {
 }
 
 #[test]
+fn an_answer_or_a_body_in_the_other_language_is_quoted_with_its_language_named() {
+    let dir = tmp();
+    let pack = crate::workbooks::build_valid_small(dir.path());
+    let out = dir.path().join("final");
+    let ran = esep(&["protocol", s(&case("valid")), "--out", s(&out), "--pack", s(&pack)]);
+    assert!(ran.status.success(), "{}", text(&ran));
+    let read =
+        |lang: &str| crate::pdf::squeezed(&crate::pdf::text(&out.join(format!("protocol-final.{lang}.pdf"))));
+    // Both were written in Russian: plain in the Russian protocol, quoted in the Kazakh one.
+    let (kk, ru) = (read("kk"), read("ru"));
+    for said in ["«Черезпорталegov.kz»(орыстілінде)", "Жіберілді:«акиматгорода»(орыстілінде)"]
+    {
+        assert!(kk.contains(said), "`{said}` in {kk}");
+    }
+    for said in ["Черезпорталegov.kz", "Направлено:акиматгорода"] {
+        assert!(ru.contains(said), "`{said}` in {ru}");
+    }
+    assert!(!ru.contains("«акиматгорода»"), "{ru}");
+}
+
+#[test]
 fn an_address_wider_than_its_column_breaks_inside_it_and_reads_as_written() {
     // An e-mail address is one word of 34 characters: wider than the contacts' column.
     let email = "nurlan.aliev.almaty.1985@gmail.com";

@@ -186,8 +186,18 @@ pub fn final_data(p: &esep_ingest::protocol::Protocol, lang: Lang) -> FinalData 
                 kind: crate::documents::choice_label(contract::ITEM_KINDS, &it.kind, lang),
                 text: quoted(&it.text, &it.language),
                 answered: yes_no(it.answered),
-                answer: it.answer.clone(),
-                forwarded: if it.competence { String::new() } else { it.competent_body.clone() },
+                // The answer and the competent body as written: quoted, with their language
+                // named, in the other language's protocol.
+                answer: if it.answer.is_empty() {
+                    String::new()
+                } else {
+                    crate::documents::as_written(&it.answer, lang)
+                },
+                forwarded: if it.competence {
+                    String::new()
+                } else {
+                    crate::documents::as_written(&it.competent_body, lang)
+                },
                 responsible: it.responsible.clone(),
             })
             .collect(),
