@@ -1,7 +1,8 @@
 //! `esep protocol`: the filled protocol workbook read back, checked at its cells, and drawn up
 //! as `protocol-final.kk.pdf` and `protocol-final.ru.pdf` — or nothing written.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use crate::cli::{esep, s, text, tmp};
 use crate::fixtures::{self, V, fixtures_dir};
@@ -10,12 +11,18 @@ fn case(name: &str) -> PathBuf {
     fixtures_dir().join("protocol").join(name).join("protocol.xlsx")
 }
 
+/// Runs `esep protocol` on `filled` with the valid-small pack built in `dir`: what it said and
+/// its output folder.
+fn draw_up(dir: &Path, filled: &Path) -> (Output, PathBuf) {
+    let pack = crate::workbooks::build_valid_small(dir);
+    let out = dir.join("final");
+    (esep(&["protocol", s(filled), "--out", s(&out), "--pack", s(&pack)]), out)
+}
+
 /// Runs `esep protocol` on a case with the valid-small pack; its output folder and what it said.
 fn run(name: &str) -> (bool, Vec<String>, String) {
     let dir = tmp();
-    let pack = crate::workbooks::build_valid_small(dir.path());
-    let out = dir.path().join("final");
-    let ran = esep(&["protocol", s(&case(name)), "--out", s(&out), "--pack", s(&pack)]);
+    let (ran, out) = draw_up(dir.path(), &case(name));
     let written = std::fs::read_dir(&out)
         .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default();
@@ -55,9 +62,7 @@ fn a_filled_protocol_is_drawn_up_in_both_languages() {
 #[test]
 fn an_answer_or_a_body_in_the_other_language_is_quoted_with_its_language_named() {
     let dir = tmp();
-    let pack = crate::workbooks::build_valid_small(dir.path());
-    let out = dir.path().join("final");
-    let ran = esep(&["protocol", s(&case("valid")), "--out", s(&out), "--pack", s(&pack)]);
+    let (ran, out) = draw_up(dir.path(), &case("valid"));
     assert!(ran.status.success(), "{}", text(&ran));
     let read =
         |lang: &str| crate::pdf::squeezed(&crate::pdf::text(&out.join(format!("protocol-final.{lang}.pdf"))));
@@ -82,9 +87,7 @@ fn an_address_wider_than_its_column_breaks_inside_it_and_reads_as_written() {
     let dir = tmp();
     let filled = dir.path().join("protocol.xlsx");
     std::fs::write(&filled, fixtures::workbook_bytes(&book)).unwrap_or_else(|e| panic!("{e}"));
-    let pack = crate::workbooks::build_valid_small(dir.path());
-    let out = dir.path().join("final");
-    let ran = esep(&["protocol", s(&filled), "--out", s(&out), "--pack", s(&pack)]);
+    let (ran, out) = draw_up(dir.path(), &filled);
     assert!(ran.status.success(), "{}", text(&ran));
     for lang in ["kk", "ru"] {
         let pdf = crate::pdf::text(&out.join(format!("protocol-final.{lang}.pdf")));

@@ -225,10 +225,10 @@ pub(crate) fn quoted(text: &str, written: &str, lang: Lang) -> String {
 }
 
 /// A name or phrase as written: plain in the document's language, else quoted with its language
-/// (read from its letters) named, so that a document keeps to one language.
+/// (read from its letters) named, so that a document keeps to one language. Nothing stays nothing.
 pub(crate) fn as_written(text: &str, lang: Lang) -> String {
     let written = esep_ingest::text::written_in(text);
-    if written == lang.code() { text.to_string() } else { quoted(text, written, lang) }
+    if text.is_empty() || written == lang.code() { text.to_string() } else { quoted(text, written, lang) }
 }
 
 /// Under every table with a rate: the population it was computed from, with its date, and

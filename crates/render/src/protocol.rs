@@ -188,11 +188,7 @@ pub fn final_data(p: &esep_ingest::protocol::Protocol, lang: Lang) -> FinalData 
                 answered: yes_no(it.answered),
                 // The answer and the competent body as written: quoted, with their language
                 // named, in the other language's protocol.
-                answer: if it.answer.is_empty() {
-                    String::new()
-                } else {
-                    crate::documents::as_written(&it.answer, lang)
-                },
+                answer: crate::documents::as_written(&it.answer, lang),
                 forwarded: if it.competence {
                     String::new()
                 } else {
