@@ -14,9 +14,10 @@
 //!   first kind picked: each document is compiled with every set in turn, with Typst's
 //!   memoised results dropped before each compile, so that a shared machine's drift falls on
 //!   all sets alike; prints each set's time and its ratio to the first.
-//! - `ESEP_BENCH_TRACE=FILE` writes a Chrome trace (Typst's own timing scopes: eval, layout
-//!   of tables, paragraphs, pages, PDF export) of the second unit's Russian report, compiled
-//!   after the first unit's.
+//! - `ESEP_BENCH_TRACE=FILE` writes a Chrome trace (Typst's own timing scopes: eval, function
+//!   calls, layout of tables, paragraphs, pages, PDF export, each at its template's line) of the
+//!   second unit's Russian report (or the first kind of `ESEP_BENCH_DOCS`), compiled after the
+//!   first unit's, with the first set of `ESEP_BENCH_TEMPLATES` if given.
 //! - `ESEP_BENCH_SAVE=DIR` keeps the PDFs of the first run.
 #![allow(clippy::disallowed_macros)] // a benchmark prints its figures
 
@@ -92,15 +93,15 @@ fn compare(report: &Report, units: &[usize], document: Document, dirs: &[&str], 
     }
 }
 
-fn trace(report: &Report, renderer: &Renderer, path: &str) {
+fn trace(report: &Report, renderer: &Renderer, document: Document, path: &str) {
     let Some(unit) = report.units.get(1).or(report.units.first()) else { return };
-    // Another unit's report first: the templates are parsed, as in a build.
-    renderer.render(Document::Report, report, &report.units[0], Lang::Kk).unwrap_or_else(|e| panic!("{e}"));
+    // Another unit's document first: the templates are parsed, as in a build.
+    renderer.render(document, report, &report.units[0], Lang::Kk).unwrap_or_else(|e| panic!("{e}"));
     typst_timing::enable();
-    renderer.render(Document::Report, report, unit, Lang::Ru).unwrap_or_else(|e| panic!("{e}"));
+    renderer.render(document, report, unit, Lang::Ru).unwrap_or_else(|e| panic!("{e}"));
     typst_timing::disable();
     let file = std::fs::File::create(path).unwrap_or_else(|e| panic!("{e}"));
-    typst_timing::export_json(file, |_| (String::new(), 0)).unwrap_or_else(|e| panic!("{e}"));
+    renderer.export_trace(&format!("{}.typ", document.id()), file).unwrap_or_else(|e| panic!("{e}"));
 }
 
 fn main() {
@@ -117,16 +118,18 @@ fn main() {
         .into_iter()
         .filter(|d| picked.as_deref().is_none_or(|p| p.split(',').any(|p| p == d.id())))
         .collect();
-    if let Ok(dirs) = std::env::var("ESEP_BENCH_TEMPLATES") {
+    let dirs = std::env::var("ESEP_BENCH_TEMPLATES").ok();
+    if let Ok(path) = std::env::var("ESEP_BENCH_TRACE") {
+        let first = dirs.as_deref().and_then(|d| d.split(',').next()).unwrap_or("-");
+        trace(&report, &renderer(first), documents.first().copied().unwrap_or(Document::Report), &path);
+        return;
+    }
+    if let Some(dirs) = dirs {
         let dirs: Vec<&str> = dirs.split(',').collect();
         compare(&report, &units, documents.first().copied().unwrap_or(Document::Report), &dirs, runs);
         return;
     }
     let renderer = Renderer::new();
-    if let Ok(path) = std::env::var("ESEP_BENCH_TRACE") {
-        trace(&report, &renderer, &path);
-        return;
-    }
     let save = std::env::var_os("ESEP_BENCH_SAVE");
     println!("{:<14} {:>6} {:>10} {:>7} {:>10}", "document", "docs", "ms/doc", "pages", "ms/page");
     let (mut total, mut total_pages) = (Duration::ZERO, 0);

@@ -307,6 +307,27 @@ impl Renderer {
         placed.unwrap_or_else(|_| diags.iter().map(|d| TemplateDiagnostic::new(d, template, None)).collect())
     }
 
+    /// Writes the timing scopes Typst recorded since `typst_timing::enable()` as a Chrome trace,
+    /// each scope placed at its template's file and line (the documents benchmark's trace).
+    pub fn export_trace(&self, template: &str, out: impl std::io::Write) -> Result<(), Error> {
+        let written = self.engine.with_world(template, |world| {
+            typst_timing::export_json(out, |raw| {
+                let span = typst::syntax::Span::from_raw(raw);
+                let at = span.id().and_then(|id| {
+                    let source = world.source(id).ok()?;
+                    let line = source.lines().byte_to_line(world.range(span)?.start)?;
+                    Some((id.vpath().get_without_slash().to_string(), line as u32 + 1))
+                });
+                at.unwrap_or_default()
+            })
+        });
+        match written {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(Error::Templates(format!("cannot write the trace: {e}"))),
+            Err(e) => Err(Error::Templates(format!("cannot write the trace: {e}"))),
+        }
+    }
+
     fn fail(&self, template: &str, diags: &[SourceDiagnostic]) -> Error {
         let diagnostics = self.place(template, diags).into_iter().filter(|d| d.error).collect();
         Error::Typst { template: template.to_string(), diagnostics }
