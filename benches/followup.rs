@@ -82,7 +82,7 @@ fn register(k: usize) -> Vec<u8> {
     let parts: [(&contract::Source, &[Vec<Cell>]); 2] =
         [(contract::source(SourceId::RegisterMeeting), &head), (contract::source(SourceId::Register), &rows)];
     let opts = ContractOptions { lang: Lang::Kk, unit_codes: &[], created: meeting };
-    esep_render::contract_xlsx::contract_book(&parts, &opts, true, ("bench".into(), code))
+    esep_render::contract_xlsx::contract_book(&parts, &opts, ("bench".into(), code))
         .unwrap_or_else(|e| panic!("{e}"))
 }
 

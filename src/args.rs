@@ -25,10 +25,11 @@ pub struct Args {
     /// Worker threads for rendering (0: one per core).
     #[arg(short, long, global = true, default_value_t = 0, env = "ESEP_JOBS")]
     pub jobs: usize,
-    /// Language of messages, of the help, of the headers of blank input workbooks and of
-    /// headquarters' workbooks: kk, ru or en. Else `ESEP_LANG`, else the system locale
-    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English (blank workbooks: Kazakh unless Russian
-    /// is chosen; headquarters' workbooks: Russian unless Kazakh is chosen).
+    /// Language of messages, of the help, of the forms to fill in (blank input workbooks, the
+    /// protocol workbook, the follow-up register) and of headquarters' workbooks: kk, ru or en.
+    /// Else `ESEP_LANG`, else the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English
+    /// (forms: Kazakh unless Russian is chosen; headquarters' workbooks: Russian unless Kazakh is
+    /// chosen).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 }

@@ -472,12 +472,14 @@ fn write_pack(
                     }
                     // The secretary's workbook, dated the period's end like every file of the pack.
                     let path = dir.join("protocol.xlsx");
-                    let key = engine.key(&[b"protocol.xlsx", &units[u], &period]);
+                    let forms = engine.config.forms;
+                    let key = engine.key(&[b"protocol.xlsx", &units[u], &period, forms.code().as_bytes()]);
                     if !keys.keep(staging, &path, &key)? {
-                        let protocol = esep_render::protocol::protocol_workbook(unit, report.period.end())
-                            .with_context(|| {
-                                format!("cannot write the protocol workbook of `{}`", unit.code)
-                            })?;
+                        let protocol =
+                            esep_render::protocol::protocol_workbook(unit, report.period.end(), forms)
+                                .with_context(|| {
+                                    format!("cannot write the protocol workbook of `{}`", unit.code)
+                                })?;
                         staging.write(&path, &protocol)?;
                     }
                     Ok(())

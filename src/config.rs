@@ -22,6 +22,10 @@ pub struct Config {
     /// The language of headquarters' workbooks (`--lang`, `ESEP_LANG`, a kk or ru locale, else
     /// Russian).
     pub workbooks: esep_render::Words,
+    /// The language of the forms staff fill in (blank input workbooks, the protocol workbook,
+    /// the follow-up register): Russian when asked for or the run's language, else Kazakh, the
+    /// state language.
+    pub forms: esep_render::Lang,
 }
 
 impl Config {
@@ -39,12 +43,17 @@ impl Config {
         let workbooks = esep_render::Words(esep_ingest::Lang::choose_for_workbooks(
             args.lang.map(crate::args::LangArg::speak),
         ));
+        let forms = match args.lang.map(crate::args::LangArg::speak).unwrap_or_else(crate::say::lang) {
+            esep_ingest::Lang::Ru => esep_render::Lang::Ru,
+            esep_ingest::Lang::Kk | esep_ingest::Lang::En => esep_render::Lang::Kk,
+        };
         Ok(Self {
             quiet: args.quiet,
             jobs: args.jobs,
             settings,
             templates: args.templates.clone(),
             workbooks,
+            forms,
         })
     }
 }

@@ -28,7 +28,7 @@ use esep_render::{Lang, Renderer};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use crate::args::{Args, Command, Format, ImportKind, LangArg};
+use crate::args::{Args, Command, Format, ImportKind};
 use crate::build::build;
 use crate::config::Config;
 use crate::pack::{MARKER, Staging};
@@ -73,7 +73,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     workers::init_rayon(config.jobs);
     let quiet = config.quiet;
     match &args.command {
-        Command::Template { out, units } => template(out, args.lang, units.as_deref(), quiet),
+        Command::Template { out, units } => template(out, config.forms, units.as_deref(), quiet),
         Command::Validate { input, format, mark } => validate(input, *format, mark.as_deref(), &config),
         Command::Build { input, out, force } => build::build_all(input, out, &config, *force),
         Command::Import { what: ImportKind::Form1m { files, unit, period, manifest, out } } => {
@@ -141,12 +141,7 @@ fn write_folder(out: &Path, folder: esep_demo::Folder) -> Result<()> {
     Ok(())
 }
 
-fn template(out: &Path, lang: Option<LangArg>, units: Option<&Path>, quiet: bool) -> Result<ExitCode> {
-    // Headers in the state language unless Russian is asked for, or is the analyst's language.
-    let lang = match lang.map(LangArg::speak).unwrap_or_else(say::lang) {
-        esep_ingest::Lang::Ru => Lang::Ru,
-        esep_ingest::Lang::Kk | esep_ingest::Lang::En => Lang::Kk,
-    };
+fn template(out: &Path, lang: Lang, units: Option<&Path>, quiet: bool) -> Result<ExitCode> {
     let codes = match units {
         Some(path) => unit_codes(path)?,
         None => Vec::new(),
@@ -245,7 +240,7 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> 
         })?;
         files.push((format!("protocol-final.{}.pdf", lang.code()), pdf));
     }
-    let register = esep_render::followup::register_workbook(&protocol, &config.settings)
+    let register = esep_render::followup::register_workbook(&protocol, &config.settings, config.forms)
         .context("cannot write the follow-up register")?;
     files.push(("followup.xlsx".to_string(), register));
     write_all(out, &files)?;
@@ -605,12 +600,13 @@ fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
         else {
             continue;
         };
-        let mut rows = esep_render::protocol::protocol_rows(unit);
+        // Filled in Kazakh by the demo's secretaries, whatever the run's language.
+        let mut rows = esep_render::protocol::protocol_rows(unit, Lang::Kk);
         esep_demo::fill_protocol(&mut rows, date, k);
         let name = format!("{}.xlsx", unit.code);
         std::fs::write(
             input.path().join("protocols").join(&name),
-            esep_render::protocol::protocol_book(unit, &rows, first.period.end())?,
+            esep_render::protocol::protocol_book(unit, &rows, first.period.end(), Lang::Kk)?,
         )?;
         protocols.push(name);
     }
@@ -657,7 +653,8 @@ fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
                 )?;
             }
             // As `esep protocol` writes it: the register of this meeting's items, to follow up.
-            let register = esep_render::followup::register_workbook(&protocol, &config.settings)?;
+            let register =
+                esep_render::followup::register_workbook(&protocol, &config.settings, config.forms)?;
             staging.write(Path::new(&protocol.unit).join("followup.xlsx"), &register)?;
         }
         Ok(())

@@ -282,6 +282,58 @@ fn a_word_wider_than_its_column_breaks_inside_and_reads_as_written() {
 }
 
 #[test]
+fn the_protocol_workbook_speaks_the_language_asked_for_and_is_read_back_in_it() {
+    use calamine::{Data, Reader};
+    let dir = tmp();
+    let input = input_with_question(dir.path(), |_| {});
+    let out = dir.path().join("pack");
+    success(&["build", s(&input), "--out", s(&out), "--quiet", "--lang", "ru"]);
+    let mut wb =
+        calamine::open_workbook_auto(out.join("DEP/protocol.xlsx")).unwrap_or_else(|e| panic!("{e}"));
+    let mut range = |name: &str| wb.worksheet_range(name).unwrap_or_else(|e| panic!("{e}"));
+    let row = |r: &calamine::Range<Data>, n: u32, width: u32| -> Vec<String> {
+        (0..width).map(|c| r.get_value((n, c)).cloned().unwrap_or(Data::Empty).to_string()).collect()
+    };
+    let protocol = range("protocol");
+    assert_eq!(row(&protocol, 0, 3), ["код подразделения", "подразделение (каз.)", "подразделение (рус.)"]);
+    // The question sent ahead: applicant, kind and language as the Russian drop-downs name them.
+    let items = range("items");
+    assert_eq!(row(&items, 0, 2), ["№", "регистрационный номер"]);
+    assert_eq!(
+        row(&items, 1, 8),
+        ["1", "Q-1", "", "", "физическое лицо", "предложение", "Саябақты жарықтандыру", "казахский"]
+    );
+    // The drop-downs' lists: every choice in Russian.
+    let lists = range("lists");
+    let answered = (0..lists.width() as u32)
+        .find(|&c| lists.get_value((0, c)) == Some(&Data::String("items.answered".into())))
+        .unwrap_or_else(|| panic!("no list for `answered`"));
+    let values: Vec<String> =
+        (1..3).map(|r| lists.get_value((r, answered)).cloned().unwrap_or_default().to_string()).collect();
+    assert_eq!(values, ["да", "нет"]);
+    // Filled in Russian as its drop-downs offer, it is read back and drawn up.
+    let mut book = fixtures::protocol_base();
+    for (r, c, said) in [
+        (0, 4, "физическое лицо"),
+        (0, 5, "предложение"),
+        (0, 8, "нет"),
+        (0, 10, "да"),
+        (2, 5, "замечание"),
+        (2, 8, "нет"),
+        (2, 10, "нет"),
+    ] {
+        fixtures::set(&mut book, "items", r, c, V::S(said));
+    }
+    let filled = dir.path().join("filled.xlsx");
+    std::fs::write(&filled, fixtures::workbook_bytes(&book)).unwrap_or_else(|e| panic!("{e}"));
+    let drawn = dir.path().join("drawn");
+    success(&["protocol", s(&filled), "--out", s(&drawn), "--pack", s(&out), "--quiet"]);
+    let ru = pdf_text(&drawn.join("protocol-final.ru.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(ru.contains("замечание: «Нет освещения во дворе дома 12»"), "{ru}");
+    assert!(ru.contains("Направлено: акимат города"), "{ru}");
+}
+
+#[test]
 fn item_6_lists_each_publication_with_its_response() {
     let dir = tmp();
     let out = dir.path().join("pack");
@@ -319,7 +371,8 @@ fn the_protocol_workbook_is_prefilled_for_the_secretary() {
     let cell = |r: &calamine::Range<Data>, row: u32, col: u32| {
         r.get_value((row, col)).cloned().unwrap_or(Data::Empty)
     };
-    assert_eq!(cell(&protocol, 0, 0), Data::String("бөлініс коды\nкод подразделения".into()));
+    // One language, Kazakh unless Russian is asked for (this run speaks English).
+    assert_eq!(cell(&protocol, 0, 0), Data::String("бөлініс коды".into()));
     assert_eq!(cell(&protocol, 1, 0), Data::String("DEP".into()));
     assert_eq!(cell(&protocol, 1, 2), Data::String("Департамент полиции Тестовой области".into()));
     assert_eq!(cell(&protocol, 1, 8), Data::Float(200.0));
@@ -328,8 +381,8 @@ fn the_protocol_workbook_is_prefilled_for_the_secretary() {
     let items = wb.worksheet_range("items").unwrap_or_else(|e| panic!("{e}"));
     let first: Vec<String> = (0..8).map(|c| cell(&items, 1, c).to_string()).collect();
     assert_eq!(first, ["1", "Q-1", "", "", "жеке тұлға", "ұсыныс", "Саябақты жарықтандыру", "қазақ тілі"]);
-    // Both languages in one header cell: the reader finds every column (the blank form's
-    // empty required cells are the secretary's to fill).
+    // The reader finds every column (the blank form's empty required cells are the
+    // secretary's to fill).
     for (id, range) in [(SourceId::Protocol, &protocol), (SourceId::Items, &items)] {
         let mut diags = Vec::new();
         esep_ingest::read::read_sheet(source(id), "protocol.xlsx", source(id).name, range, &mut diags);

@@ -63,7 +63,8 @@ fn made_kept(out: &std::process::Output) -> (usize, usize) {
 }
 
 /// The workbooks' language is part of their keys: a rebuild in Russian rewrites the four
-/// workbooks of a pack built in English and takes over every PDF.
+/// workbooks of figures and the three protocol forms of a pack built in English (Kazakh forms),
+/// and takes over every PDF.
 #[test]
 fn a_rebuild_in_another_language_redoes_the_workbooks_only() {
     let dir = tmp();
@@ -75,10 +76,22 @@ fn a_rebuild_in_another_language_redoes_the_workbooks_only() {
     let after = keys(&pack);
     assert_eq!(
         redone(&before, &after),
-        ["DEP-01/indicators.xlsx", "DEP-02/indicators.xlsx", "DEP/indicators.xlsx", "department.xlsx"]
+        [
+            "DEP-01/indicators.xlsx",
+            "DEP-01/protocol.xlsx",
+            "DEP-02/indicators.xlsx",
+            "DEP-02/protocol.xlsx",
+            "DEP/indicators.xlsx",
+            "DEP/protocol.xlsx",
+            "department.xlsx"
+        ]
     );
     let book = calamine::open_workbook_auto(pack.join("department.xlsx")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(calamine::Reader::sheet_names(&book)[0], "Для служебного пользования");
+    let mut form =
+        calamine::open_workbook_auto(pack.join("DEP/protocol.xlsx")).unwrap_or_else(|e| panic!("{e}"));
+    let head = calamine::Reader::worksheet_range(&mut form, "protocol").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(head.get_value((0, 0)), Some(&calamine::Data::String("код подразделения".into())));
 }
 
 #[test]

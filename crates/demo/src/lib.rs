@@ -997,7 +997,6 @@ pub fn previous_register(
     esep_render::contract_xlsx::contract_book(
         &parts,
         &opts,
-        true,
-        (format!("esep: follow-up {}", unit[0]), format!("{} / {}", unit[1], unit[2])),
+        (format!("esep: follow-up {}", unit[0]), unit[1].to_string()),
     )
 }

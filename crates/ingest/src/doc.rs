@@ -147,8 +147,9 @@ pub fn contract_markdown() -> String {
         "\n# The protocol workbook\n\nEach unit's pack holds `protocol.xlsx` for the secretary to fill in at the \
          meeting (rules 12–18): `protocol` pre-filled with the body, its chief, the date, place, hall and \
          secretary; `decisions`; and `items`, pre-filled with the questions sent ahead, their registration \
-         numbers kept. Each header gives the Kazakh and the Russian name on two lines of one cell; either is \
-         read. The printed `protocol.*.pdf` has the same columns and a row for every \
+         numbers kept. Its headers, drop-downs and pre-filled choices are in one language, Kazakh unless \
+         Russian is chosen (`--lang ru`, or a Russian-speaking run); either language, in headers and in \
+         choices, is read back. The printed `protocol.*.pdf` has the same columns and a row for every \
          `meeting.protocol_seats_per_row` (10) seats of the hall, at least `meeting.protocol_min_rows` (8), at most `meeting.protocol_max_rows` (150). \
          `esep protocol` reads a filled workbook back and draws the protocol up; filled workbooks kept in the \
          input folder's `protocols/` are read back by `build` too, as the evidence of rules 12–15 and 18 in \
@@ -169,7 +170,8 @@ pub fn contract_markdown() -> String {
          art. 65, rule 17), the applicant told at the same time. `esep followup` reads registers back and \
          writes the control report (rule 19); registers of the previous meeting kept in the input folder's \
          `followup/` give the report its section on what became of them, and `compliance.json` rules 16, 17 \
-         and 19. Either header (kk or ru) is read; dates in the future of `--as-of` are not yet counted.\n"
+         and 19. It is in the language of `protocol.xlsx` (Kazakh unless Russian is chosen); either header \
+         and either choice (kk or ru) is read; dates in the future of `--as-of` are not yet counted.\n"
     );
     for source in REGISTER_SOURCES {
         source_section(&mut md, source);

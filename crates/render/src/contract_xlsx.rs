@@ -56,6 +56,13 @@ fn label(lang: Lang, c: &Choice) -> &'static str {
     }
 }
 
+/// A pre-filled choice: the label of `id` in `list`, in the drop-down's language (`id` itself
+/// if the list lacks it; nothing if it is empty).
+pub(crate) fn choice_cell(list: &[Choice], id: &str, lang: Lang) -> Cell {
+    let said = list.iter().find(|c| c.id == id).map_or(id, |c| label(lang, c));
+    if said.is_empty() { Cell::Empty } else { Cell::Text(said.to_string()) }
+}
+
 /// One list on the `lists` sheet: header and values, and the column it sits in.
 struct List {
     id: String,
@@ -82,16 +89,14 @@ pub fn contract_workbook(
     opts: &ContractOptions<'_>,
 ) -> Result<Vec<u8>, XlsxError> {
     let title = (format!("esep: {}", source.name), format!("{} / {}", source.kk, source.ru));
-    contract_book(&[(source, rows)], opts, false, title)
+    contract_book(&[(source, rows)], opts, title)
 }
 
 /// Writes one workbook of several sources, a sheet each, with their rows: the shared `lists`
-/// sheet feeds every drop-down and the `about` sheet explains every column. `bilingual`
-/// headers give the Kazakh and the Russian name on two lines of one cell (both are read).
+/// sheet feeds every drop-down and the `about` sheet explains every column.
 pub fn contract_book(
     parts: &[(&Source, &[Vec<Cell>])],
     opts: &ContractOptions<'_>,
-    bilingual: bool,
     (title, subject): (String, String),
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -135,14 +140,9 @@ pub fn contract_book(
         ws.set_name(source.name)?;
         for (k, column) in source.columns.iter().enumerate() {
             let c = k as u16;
-            let title = match (bilingual, opts.lang) {
-                (true, _) if column.kk != column.ru => format!("{}\n{}", column.kk, column.ru),
-                (true, _) => column.kk.to_string(),
-                (false, Lang::Kk) => column.kk.to_string(),
-                (false, Lang::Ru) => column.ru.to_string(),
-            };
-            ws.write_string_with_format(0, c, &title, &header)?;
-            let widest = title.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            let title = opts.lang.pick(column.kk, column.ru);
+            ws.write_string_with_format(0, c, title, &header)?;
+            let widest = title.chars().count();
             ws.set_column_width(c, (widest.clamp(10, 40) as f64) + 2.0)?;
             match column.ty {
                 ColumnType::Date => {
@@ -162,7 +162,7 @@ pub fn contract_book(
                 ws.add_data_validation(1, c, LAST_ROW, c, &dv)?;
             }
         }
-        ws.set_row_height(0, if bilingual { 48 } else { 36 })?;
+        ws.set_row_height(0, 36)?;
         ws.set_freeze_panes(1, 0)?;
         for (r, row) in rows.iter().enumerate() {
             let r = r as u32 + 1;

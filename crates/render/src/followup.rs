@@ -15,7 +15,7 @@ use rust_xlsxwriter::{
 };
 use serde::Serialize;
 
-use crate::contract_xlsx::{Cell, ContractOptions, contract_book};
+use crate::contract_xlsx::{Cell, ContractOptions, choice_cell, contract_book};
 use crate::documents::as_written;
 use crate::lang::Lang;
 use crate::narrative::ru_form;
@@ -47,22 +47,18 @@ pub fn term_words(term: &Term, lang: Lang) -> String {
     }
 }
 
-/// The register's `term` cell, in both languages (its headers are bilingual too).
-fn term_cell(term: &Term) -> String {
-    format!("{} — {}\n{}", day(term.due), term_words(term, Lang::Kk), term_words(term, Lang::Ru))
+/// The register's `term` cell: the date, then the term and its norm in the register's language.
+fn term_cell(term: &Term, lang: Lang) -> String {
+    format!("{} — {}", day(term.due), term_words(term, lang))
 }
 
 fn text(s: &str) -> Cell {
     if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }
 }
 
-fn kk_label(list: &[contract::Choice], id: &str) -> Cell {
-    text(list.iter().find(|c| c.id == id).map_or(id, |c| c.kk))
-}
-
-/// `followup.xlsx` of the protocol `p`: a row for each item not answered in full, pre-filled
-/// from the protocol with its first term; its creation date is the meeting's.
-pub fn register_workbook(p: &Protocol, settings: &Settings) -> Result<Vec<u8>, XlsxError> {
+/// `followup.xlsx` of the protocol `p` in `lang`: a row for each item not answered in full,
+/// pre-filled from the protocol with its first term; its creation date is the meeting's.
+pub fn register_workbook(p: &Protocol, settings: &Settings, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let terms = Terms::new(settings, p.date, p.date);
     let followed: Vec<&esep_ingest::protocol::Item> = p.items.iter().filter(|it| !it.answered).collect();
     let numbers: Vec<String> = followed.iter().map(|it| it.number.to_string()).collect();
@@ -85,12 +81,12 @@ pub fn register_workbook(p: &Protocol, settings: &Settings) -> Result<Vec<u8>, X
                 text(&it.registration),
                 text(&it.applicant_name),
                 text(&it.contact),
-                kk_label(contract::ITEM_KINDS, &it.kind),
+                choice_cell(contract::ITEM_KINDS, &it.kind, lang),
                 text(&it.text),
-                kk_label(contract::LANGUAGES, &it.language),
-                kk_label(contract::YES_NO, if it.competence { "yes" } else { "no" }),
+                choice_cell(contract::LANGUAGES, &it.language, lang),
+                choice_cell(contract::YES_NO, if it.competence { "yes" } else { "no" }, lang),
                 text(&it.responsible),
-                Cell::Text(term_cell(&terms.first_term(p.date, it.competence))),
+                Cell::Text(term_cell(&terms.first_term(p.date, it.competence), lang)),
             ];
             // Outside competence, the body the protocol names is where it goes.
             row.resize(width, Cell::Empty);
@@ -104,12 +100,11 @@ pub fn register_workbook(p: &Protocol, settings: &Settings) -> Result<Vec<u8>, X
         (contract::source(SourceId::RegisterMeeting), &meeting),
         (contract::source(SourceId::Register), &rows),
     ];
-    let opts = ContractOptions { lang: Lang::Kk, unit_codes: &[], created: p.date };
+    let opts = ContractOptions { lang, unit_codes: &[], created: p.date };
     contract_book(
         &parts,
         &opts,
-        true,
-        (format!("esep: follow-up {}", p.unit), format!("{} / {}", p.unit_kk, p.unit_ru)),
+        (format!("esep: follow-up {}", p.unit), lang.pick(&p.unit_kk, &p.unit_ru).to_string()),
     )
 }
 

@@ -1,24 +1,20 @@
 //! The protocol workbook of a unit (`protocol.xlsx`), for the secretary to fill in at the
 //! meeting (rules 12–18): the `protocol` sheet pre-filled with what the pack knows (the body,
 //! its chief, date, place, hall, secretary), `decisions` blank, and `items` pre-filled with the
-//! questions sent ahead, their registration numbers kept. Headers in Kazakh and Russian,
-//! drop-downs in Kazakh (either language is read back).
+//! questions sent ahead, their registration numbers kept. Headers, drop-downs and pre-filled
+//! choices in one language, the secretary's (either language is read back).
 
 use chrono::NaiveDate;
 use esep_analysis::UnitReport;
 use esep_ingest::contract::{self, SourceId};
 use rust_xlsxwriter::XlsxError;
 
-use crate::contract_xlsx::{Cell, ContractOptions, contract_book};
+use crate::contract_xlsx::{Cell, ContractOptions, choice_cell, contract_book};
 use crate::lang::Lang;
 
 fn text(s: impl Into<String>) -> Cell {
     let s = s.into();
     if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
-}
-
-fn label(list: &[contract::Choice], id: &str) -> Cell {
-    text(list.iter().find(|c| c.id == id).map_or(id, |c| c.kk))
 }
 
 /// The kind of a question sent ahead as the protocol names it: a request is a question.
@@ -40,13 +36,14 @@ pub struct ProtocolRows {
     pub items: Vec<Vec<Cell>>,
 }
 
-/// `protocol.xlsx` of `unit`, dated `created` (the pack's fixed date, for identical bytes).
-pub fn protocol_workbook(unit: &UnitReport, created: NaiveDate) -> Result<Vec<u8>, XlsxError> {
-    protocol_book(unit, &protocol_rows(unit), created)
+/// `protocol.xlsx` of `unit` in `lang`, dated `created` (the pack's fixed date, for identical
+/// bytes).
+pub fn protocol_workbook(unit: &UnitReport, created: NaiveDate, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    protocol_book(unit, &protocol_rows(unit, lang), created, lang)
 }
 
-/// The pre-filled rows of `unit`'s protocol workbook.
-pub fn protocol_rows(unit: &UnitReport) -> ProtocolRows {
+/// The pre-filled rows of `unit`'s protocol workbook, choices in `lang`.
+pub fn protocol_rows(unit: &UnitReport, lang: Lang) -> ProtocolRows {
     let date = |iso: &str| NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or(Cell::Empty, Cell::Date);
     let m = unit.meeting.as_ref();
     let protocol = vec![vec![
@@ -77,10 +74,10 @@ pub fn protocol_rows(unit: &UnitReport) -> ProtocolRows {
                 text(&q.id),
                 Cell::Empty,
                 Cell::Empty,
-                label(contract::APPLICANTS, &q.applicant),
-                label(contract::ITEM_KINDS, item_kind(&q.kind)),
+                choice_cell(contract::APPLICANTS, &q.applicant, lang),
+                choice_cell(contract::ITEM_KINDS, item_kind(&q.kind), lang),
                 text(&q.topic),
-                label(contract::LANGUAGES, &q.topic_language),
+                choice_cell(contract::LANGUAGES, &q.topic_language, lang),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,
@@ -92,11 +89,12 @@ pub fn protocol_rows(unit: &UnitReport) -> ProtocolRows {
     ProtocolRows { protocol, decisions: Vec::new(), items }
 }
 
-/// The protocol workbook of `unit` with `rows`.
+/// The protocol workbook of `unit` with `rows`, in `lang`.
 pub fn protocol_book(
     unit: &UnitReport,
     rows: &ProtocolRows,
     created: NaiveDate,
+    lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let source = contract::source;
     let parts: [(&contract::Source, &[Vec<Cell>]); 3] = [
@@ -104,12 +102,11 @@ pub fn protocol_book(
         (source(SourceId::Decisions), &rows.decisions),
         (source(SourceId::Items), &rows.items),
     ];
-    let opts = ContractOptions { lang: Lang::Kk, unit_codes: &[], created };
+    let opts = ContractOptions { lang, unit_codes: &[], created };
     contract_book(
         &parts,
         &opts,
-        true,
-        (format!("esep: protocol {}", unit.code), format!("{} / {}", unit.name_kk, unit.name_ru)),
+        (format!("esep: protocol {}", unit.code), lang.pick(&unit.name_kk, &unit.name_ru).to_string()),
     )
 }
 
