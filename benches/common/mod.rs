@@ -15,14 +15,20 @@ pub fn vm_hwm(pid: u32) -> Option<u64> {
 
 /// Runs esep once: wall time, peak memory in MB, and whether it succeeded.
 pub fn measure(args: &[&str]) -> (Duration, u64, bool) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_esep"));
+    command.env("ESEP_LANG", "en").args(args);
+    measure_command(command)
+}
+
+/// Runs a command once, its output dropped: wall time, peak memory in MB, and whether it
+/// succeeded.
+pub fn measure_command(mut command: Command) -> (Duration, u64, bool) {
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_esep"))
-        .env("ESEP_LANG", "en")
-        .args(args)
+    let mut child = command
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot run esep: {e}"));
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
     let mut peak = 0;
     let status = loop {
         if let Some(kb) = vm_hwm(child.id()) {

@@ -132,6 +132,21 @@ impl Prepared {
     pub fn size(&self) -> usize {
         self.json.len()
     }
+
+    /// The template's file name (`report.typ`).
+    pub fn template(&self) -> &str {
+        &self.template
+    }
+
+    /// The data as Typst reads it (`sys.inputs.data`, JSON).
+    pub fn data(&self) -> &[u8] {
+        &self.json
+    }
+
+    /// The date the PDF carries (the period's end).
+    pub fn date(&self) -> chrono::NaiveDate {
+        self.date
+    }
 }
 
 /// Lower-case hex of a digest.
