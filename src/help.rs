@@ -4,7 +4,7 @@
 //! `--lang` names on the command line (read before clap parses it) or the environment's.
 
 use clap::{Arg, ArgAction, Command, CommandFactory};
-use esep_ingest::Lang;
+use esep_ingest::{Lang, Msg};
 
 use crate::args::Args;
 
@@ -95,6 +95,75 @@ fn speak(cmd: Command, path: &[String], lang: Lang) -> Command {
         cmd = cmd.mut_subcommand(&name, |s| speak(s, &inner, lang));
     }
     cmd
+}
+
+/// A mistake on the command line in `lang`, for Kazakh and Russian runs: what is wrong, a hint
+/// if clap has one, the usage and where to read more. `None`: clap's own words (English runs,
+/// the help and version, kinds esep does not word).
+pub fn error_text(err: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang == Lang::En {
+        return None;
+    }
+    let plain = |kind: ContextKind| -> Option<String> {
+        match err.get(kind)? {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(v) => Some(v.join(", ")),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            ContextValue::StyledStrs(v) => {
+                Some(v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+            }
+            ContextValue::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let arg = plain(ContextKind::InvalidArg).unwrap_or_default();
+    let value = plain(ContextKind::InvalidValue).unwrap_or_default();
+    let msg = match err.kind() {
+        ErrorKind::UnknownArgument => Msg::new("cli-unknown-argument").arg("arg", arg.as_str()),
+        ErrorKind::InvalidSubcommand => Msg::new("cli-unknown-command")
+            .arg("arg", plain(ContextKind::InvalidSubcommand).unwrap_or_default()),
+        ErrorKind::MissingRequiredArgument => {
+            let list = match err.get(ContextKind::InvalidArg) {
+                Some(ContextValue::Strings(v)) => {
+                    v.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+                }
+                _ => format!("`{arg}`"),
+            };
+            Msg::new("cli-missing").arg("list", list)
+        }
+        ErrorKind::InvalidValue if err.get(ContextKind::ValidValue).is_some() => {
+            Msg::new("cli-invalid-value")
+                .arg("value", value.as_str())
+                .arg("arg", arg.as_str())
+                .arg("valid", plain(ContextKind::ValidValue).unwrap_or_default())
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            Msg::new("cli-bad-value").arg("value", value.as_str()).arg("arg", arg.as_str())
+        }
+        ErrorKind::ArgumentConflict => Msg::new("cli-conflict")
+            .arg("arg", arg.as_str())
+            .arg("other", plain(ContextKind::PriorArg).unwrap_or_default()),
+        _ => return None,
+    };
+    let mut text = format!("{}: {}", esep_messages::text(lang, "level-error"), msg.text(lang));
+    let suggested = plain(ContextKind::SuggestedArg).or_else(|| plain(ContextKind::SuggestedSubcommand));
+    if let Some(similar) = suggested {
+        text.push_str(&format!("\n  {}", Msg::new("cli-did-you-mean").arg("arg", similar).text(lang)));
+    } else if err.get(ContextKind::Suggested).is_some() && err.kind() == ErrorKind::UnknownArgument {
+        text.push_str(&format!("\n  {}", Msg::new("cli-dashes").arg("arg", arg.as_str()).text(lang)));
+    }
+    // clap's usage line starts with its English title.
+    let usage = plain(ContextKind::Usage).unwrap_or_default();
+    let usage = usage.trim().strip_prefix("Usage:").unwrap_or(&usage).trim().to_string();
+    if !usage.is_empty() {
+        let usage_word = esep_messages::lookup(lang, "help-usage").unwrap_or_default();
+        let command: Vec<&str> =
+            usage.split_whitespace().take_while(|w| !w.starts_with(['-', '[', '<'])).collect();
+        text.push_str(&format!("\n\n{usage_word} {usage}\n\n"));
+        text.push_str(&Msg::new("cli-more").arg("command", command.join(" ")).text(lang));
+    }
+    Some(text)
 }
 
 #[cfg(test)]

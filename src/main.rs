@@ -40,7 +40,14 @@ fn main() -> ExitCode {
     let lang = say::choose(help::asked(&raw));
     let args = match help::command(lang).try_get_matches_from(raw).and_then(|m| Args::from_arg_matches(&m)) {
         Ok(args) => args,
-        Err(e) => e.exit(),
+        Err(e) => match help::error_text(&e, lang) {
+            // clap's exit code for a usage error.
+            Some(text) => {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
     };
     match run(&args) {
         Ok(code) => code,

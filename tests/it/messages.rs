@@ -111,6 +111,40 @@ fn help_in_each_language() {
     }
 }
 
+#[test]
+fn a_mistake_on_the_command_line_is_told_in_the_runs_language() {
+    let said = |args: &[&str]| {
+        let out = esep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let kk = said(&["--lang", "kk", "build", "--forse", "in", "--out", "out"]);
+    assert_eq!(
+        kk.trim_end(),
+        "қате: күтілмеген аргумент `--forse`\n  мүмкін, `--force`?\n\n\
+         Қолданылуы: esep build --out <OUT> --force <INPUT>...\n\nтолығырақ: `esep build --help`"
+    );
+    let ru = said(&["--lang", "ru", "build"]);
+    assert!(
+        ru.starts_with("ошибка: не указаны обязательные аргументы: `--out <OUT>`, `<INPUT>...`\n"),
+        "{ru}"
+    );
+    assert!(ru.ends_with("подробнее: `esep build --help`\n"), "{ru}");
+    let ru = said(&["--lang", "ru", "validate", "in", "--format", "xml"]);
+    assert_eq!(ru.trim_end(), "ошибка: `xml` — не значение `--format <FORMAT>`; ожидается: human, json");
+    let kk = said(&["--lang", "kk", "biuld"]);
+    assert!(kk.starts_with("қате: белгісіз команда `biuld`\n  мүмкін, `build`?"), "{kk}");
+    for text in [&kk, &ru] {
+        for english in ["error:", "unexpected", "Usage:", "tip:", "For more information"] {
+            assert!(!text.contains(english), "{english} in\n{text}");
+        }
+    }
+    // English is clap's own.
+    let en = said(&["build", "--forse"]);
+    assert!(en.starts_with("error: unexpected argument '--forse' found"), "{en}");
+}
+
 /// `--mark` of an OpenDocument workbook: a `.xlsx` copy with its values, the list sheet first
 /// saying the formatting is not kept; the input folder itself is refused as the destination.
 #[test]

@@ -345,3 +345,14 @@ also-at-more = also at { $cells } and { $count } more { $count ->
     [one] cell
    *[other] cells
 }
+
+# Mistakes on the command line (Kazakh and Russian runs; English ones are clap's own).
+cli-unknown-argument = unexpected argument `{ $arg }`
+cli-unknown-command = unknown command `{ $arg }`
+cli-missing = required arguments not given: { $list }
+cli-invalid-value = `{ $value }` is not a value of `{ $arg }`; expected: { $valid }
+cli-bad-value = `{ $value }` is not a valid value of `{ $arg }`
+cli-conflict = `{ $arg }` cannot be used with `{ $other }`
+cli-did-you-mean = did you mean `{ $arg }`?
+cli-dashes = to pass `{ $arg }` as a value, write `-- { $arg }`
+cli-more = more: `{ $command } --help`

@@ -391,3 +391,14 @@ cannot-lock = `{ $path }` құлыпталмады
 
 also-at = сондай-ақ: { $cells }
 also-at-more = сондай-ақ: { $cells } және тағы { $count } ұяшықта
+
+# Командалық жолдағы қателер.
+cli-unknown-argument = күтілмеген аргумент `{ $arg }`
+cli-unknown-command = белгісіз команда `{ $arg }`
+cli-missing = міндетті аргументтер берілмеген: { $list }
+cli-invalid-value = `{ $value }` — `{ $arg }` мәні емес; күтілгені: { $valid }
+cli-bad-value = `{ $value }` — `{ $arg }` үшін жарамсыз мән
+cli-conflict = `{ $arg }` және `{ $other }` бірге қолданылмайды
+cli-did-you-mean = мүмкін, `{ $arg }`?
+cli-dashes = `{ $arg }` мән ретінде берілсе, `-- { $arg }` деп жазыңыз
+cli-more = толығырақ: `{ $command } --help`

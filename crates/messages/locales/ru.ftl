@@ -417,3 +417,14 @@ also-at-more = также в { $cells } и ещё в { $count } { $count ->
     [one] ячейке
    *[other] ячейках
 }
+
+# Ошибки в командной строке.
+cli-unknown-argument = неожиданный аргумент `{ $arg }`
+cli-unknown-command = неизвестная команда `{ $arg }`
+cli-missing = не указаны обязательные аргументы: { $list }
+cli-invalid-value = `{ $value }` — не значение `{ $arg }`; ожидается: { $valid }
+cli-bad-value = `{ $value }` — недопустимое значение `{ $arg }`
+cli-conflict = `{ $arg }` нельзя использовать вместе с `{ $other }`
+cli-did-you-mean = возможно, имелось в виду `{ $arg }`?
+cli-dashes = чтобы передать `{ $arg }` как значение, напишите `-- { $arg }`
+cli-more = подробнее: `{ $command } --help`
