@@ -390,7 +390,8 @@ fn followup(
     }
     files.push((
         "control.xlsx".to_string(),
-        esep_render::followup::control_workbook(&control).context("cannot write `control.xlsx`")?,
+        esep_render::followup::control_workbook(&control, config.forms)
+            .context("cannot write `control.xlsx`")?,
     ));
     write_all(out, &files)?;
     if format == Format::Json {

@@ -23,6 +23,52 @@ fn json(out: &std::process::Output) -> serde_json::Value {
 }
 
 #[test]
+fn the_control_workbook_speaks_one_language() {
+    use calamine::{Data, Reader};
+    // As of 26 February: item 1 open (answer by 16 March), item 3 forwarded on the 24th.
+    let dir = tmp();
+    for (lang, heads, first, second) in [
+        (
+            "ru",
+            ["Код подразделения", "№", "Регистрационный номер", "Вид"],
+            ["предложение", "На исполнении", "", "нет", ""],
+            ["замечание", "Направлено", "да", "нет", "направлено по компетенции"],
+        ),
+        (
+            "kk",
+            ["Бөліністің коды", "№", "Тіркеу нөмірі", "Түрі"],
+            ["ұсыныс", "Орындалуда", "", "жоқ", ""],
+            ["ескерту", "Жіберілді", "иә", "жоқ", "құзыретті органға жіберілді"],
+        ),
+    ] {
+        let out = dir.path().join(lang);
+        let ran =
+            esep(&["followup", s(&case("valid")), "--as-of", "2026-02-26", "--out", s(&out), "--lang", lang]);
+        assert_eq!(ran.status.code(), Some(0), "{}", text(&ran));
+        let mut wb = calamine::open_workbook_auto(out.join("control.xlsx")).unwrap_or_else(|e| panic!("{e}"));
+        let items = wb.worksheet_range("items").unwrap_or_else(|e| panic!("{e}"));
+        let cell = |r: u32, c: u32| items.get_value((r, c)).cloned().unwrap_or(Data::Empty).to_string();
+        assert_eq!((0..4).map(|c| cell(0, c)).collect::<Vec<_>>(), heads, "{lang}");
+        // Kind, state, on time, late, outcome: words of the language, no ids, no second language.
+        for (row, expected) in [(2, first), (3, second)] {
+            let got: Vec<String> = [3, 8, 10, 13, 14].iter().map(|&c| cell(row, c)).collect();
+            assert_eq!(got, expected, "{lang}, row {row}");
+        }
+        assert!(!cell(2, 7).contains('\n'), "{lang}: {}", cell(2, 7));
+        let units = wb.worksheet_range("units").unwrap_or_else(|e| panic!("{e}"));
+        let name = units.get_value((2, 1)).cloned().unwrap_or(Data::Empty).to_string();
+        assert_eq!(
+            name,
+            if lang == "ru" {
+                "Департамент полиции Тестовой области"
+            } else {
+                "Сынақ облысының Полиция департаменті"
+            }
+        );
+    }
+}
+
+#[test]
 fn a_register_gives_the_control_as_of_any_day() {
     // Meeting on Friday 20 February 2026: forward by Wednesday 25 February (23, 24, 25), answer
     // by Monday 16 March (8 March is a Sunday, its day off moves to 9 March).

@@ -59,8 +59,8 @@ fn label(lang: Lang, c: &Choice) -> &'static str {
 /// A pre-filled choice: the label of `id` in `list`, in the drop-down's language (`id` itself
 /// if the list lacks it; nothing if it is empty).
 pub(crate) fn choice_cell(list: &[Choice], id: &str, lang: Lang) -> Cell {
-    let said = list.iter().find(|c| c.id == id).map_or(id, |c| label(lang, c));
-    if said.is_empty() { Cell::Empty } else { Cell::Text(said.to_string()) }
+    let said = crate::documents::choice_label(list, id, lang);
+    if said.is_empty() { Cell::Empty } else { Cell::Text(said) }
 }
 
 /// One list on the `lists` sheet: header and values, and the column it sits in.

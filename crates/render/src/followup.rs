@@ -348,14 +348,11 @@ fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
 }
 
-fn both(key: &str) -> String {
-    format!("{}\n{}", label(Lang::Kk, key), label(Lang::Ru, key))
-}
-
-/// `control.xlsx`: `units` (counts per unit and the department's total) and `items` (every
-/// item with its term, norm and state); headers in Kazakh and Russian with the stable ids in a
-/// second row; late counts and items red, items due soon amber (conditional formatting).
-pub fn control_workbook(c: &Control) -> Result<Vec<u8>, XlsxError> {
+/// `control.xlsx` in `lang`: `units` (counts per unit and the department's total) and `items`
+/// (every item with its term, norm and state); headers with the stable ids in a second row;
+/// late counts and items red, items due soon amber (conditional formatting).
+pub fn control_workbook(c: &Control, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let word = |key: &str| label(lang, key);
     let mut wb = Workbook::new();
     wb.set_properties(
         &DocProperties::new()
@@ -373,29 +370,29 @@ pub fn control_workbook(c: &Control) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("units")?;
     let mut columns: Vec<(String, String)> = vec![
-        (both("control_unit_code"), "unit".into()),
-        (both("col_unit"), "name".into()),
-        (both("control_meeting"), "meeting".into()),
+        (word("control_unit_code"), "unit".into()),
+        (word("col_unit"), "name".into()),
+        (word("control_meeting"), "meeting".into()),
     ];
-    columns.extend(COUNTS.iter().map(|k| (both(k), k.trim_start_matches("c_").to_string())));
+    columns.extend(COUNTS.iter().map(|k| (word(k), k.trim_start_matches("c_").to_string())));
     for (k, (title, id)) in columns.iter().enumerate() {
         ws.write_string_with_format(0, k as u16, title, &head)?;
         ws.write_string_with_format(1, k as u16, id, &ids)?;
         ws.set_column_width(k as u16, if k == 1 { 40 } else { 16 })?;
     }
-    ws.set_row_height(0, 64)?;
+    ws.set_row_height(0, 48)?;
     ws.set_freeze_panes(2, 2)?;
     let mut r = 2u32;
     for u in &c.units {
         ws.write_string(r, 0, &u.unit)?;
-        ws.write_string(r, 1, format!("{} / {}", u.name_kk, u.name_ru))?;
+        ws.write_string(r, 1, lang.pick(&u.name_kk, &u.name_ru))?;
         ws.write_datetime_with_format(r, 2, excel_date(u.meeting)?, &date_fmt)?;
         for (k, v) in count_values(&u.counts).iter().enumerate() {
             ws.write_number(r, 3 + k as u16, *v as f64)?;
         }
         r += 1;
     }
-    ws.write_string_with_format(r, 1, both("control_total"), &bold)?;
+    ws.write_string_with_format(r, 1, word("control_total"), &bold)?;
     for (k, v) in count_values(&c.total).iter().enumerate() {
         ws.write_number_with_format(r, 3 + k as u16, *v as f64, &bold)?;
     }
@@ -440,7 +437,7 @@ pub fn control_workbook(c: &Control) -> Result<Vec<u8>, XlsxError> {
         ("forwarded_to", "forwarded_to"),
     ];
     for (k, (key, id)) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, k as u16, both(key), &head)?;
+        ws.write_string_with_format(0, k as u16, word(key), &head)?;
         ws.write_string_with_format(1, k as u16, *id, &ids)?;
         ws.set_column_width(
             k as u16,
@@ -451,31 +448,29 @@ pub fn control_workbook(c: &Control) -> Result<Vec<u8>, XlsxError> {
             },
         )?;
     }
-    ws.set_row_height(0, 48)?;
+    ws.set_row_height(0, 36)?;
     ws.set_freeze_panes(2, 2)?;
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let mut r = 2u32;
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    let choice = |list: &[contract::Choice], id: &str| crate::documents::choice_label(list, id, lang);
+    let yes_no = |b: bool| choice(contract::YES_NO, if b { "yes" } else { "no" });
+    // The words the conditional formats look for.
+    let (late_word, soon_word) = (yes_no(true), word("c_due_soon"));
     for it in c.units.iter().flat_map(|u| &u.items) {
         ws.write_string(r, 0, &it.unit)?;
         ws.write_number(r, 1, it.number as f64)?;
         ws.write_string(r, 2, &it.registration)?;
-        ws.write_string(r, 3, &it.kind)?;
+        ws.write_string(r, 3, choice(contract::ITEM_KINDS, &it.kind))?;
         ws.write_string_with_format(r, 4, &it.text, &wrap)?;
         ws.write_string(r, 5, &it.responsible)?;
         ws.write_datetime_with_format(r, 6, excel_date(it.term.due)?, &date_fmt)?;
-        ws.write_string_with_format(
-            r,
-            7,
-            format!("{}\n{}", term_words(&it.term, Lang::Kk), term_words(&it.term, Lang::Ru)),
-            &wrap,
-        )?;
+        ws.write_string_with_format(r, 7, term_words(&it.term, lang), &wrap)?;
         let state = match it.state {
-            State::Open if it.overdue => "overdue",
-            State::Open if it.due_soon => "due_soon",
-            State::Open => "open",
-            State::Answered => "answered",
-            State::Forwarded => "forwarded",
+            State::Open if it.overdue => word("c_overdue"),
+            State::Open if it.due_soon => soon_word.clone(),
+            State::Open => word("c_open"),
+            State::Answered => word("control_answered"),
+            State::Forwarded => word("forwarded_to"),
         };
         ws.write_string(r, 8, state)?;
         if let Some(d) = it.done_on {
@@ -492,7 +487,7 @@ pub fn control_workbook(c: &Control) -> Result<Vec<u8>, XlsxError> {
         }
         let late = it.overdue || it.on_time == Some(false) || it.not_notified;
         ws.write_string(r, 13, yes_no(late))?;
-        ws.write_string(r, 14, &it.outcome)?;
+        ws.write_string(r, 14, choice(contract::FOLLOWUP_OUTCOMES, &it.outcome))?;
         ws.write_string(r, 15, &it.forwarded_to)?;
         r += 1;
     }
@@ -503,14 +498,18 @@ pub fn control_workbook(c: &Control) -> Result<Vec<u8>, XlsxError> {
             0,
             r - 1,
             last,
-            &ConditionalFormatFormula::new().set_rule("=$N3=\"yes\"").set_format(red),
+            &ConditionalFormatFormula::new()
+                .set_rule(format!("=$N3=\"{late_word}\"").as_str())
+                .set_format(red),
         )?;
         ws.add_conditional_format(
             2,
             0,
             r - 1,
             last,
-            &ConditionalFormatFormula::new().set_rule("=$I3=\"due_soon\"").set_format(amber),
+            &ConditionalFormatFormula::new()
+                .set_rule(format!("=$I3=\"{soon_word}\"").as_str())
+                .set_format(amber),
         )?;
         ws.autofilter(1, 0, r - 1, last)?;
     }
