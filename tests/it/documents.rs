@@ -334,6 +334,38 @@ fn the_protocol_workbook_speaks_the_language_asked_for_and_is_read_back_in_it() 
 }
 
 #[test]
+fn a_long_table_says_it_goes_on_on_every_page_its_last_row_reaches() {
+    // Nine overdue measures (a list of more than 8 may break across pages), the last described
+    // over 240 short lines: its row breaks across pages while its last cell, the state, ends on
+    // the first of them. Every page the row goes on to says «продолжение» above the header.
+    let tall: String = (1..=240).map(|k| format!("ш{k:03}\n")).collect();
+    let dir = tmp();
+    let input = input_with_question(dir.path(), |b| {
+        let rows = &mut fixtures::find(b, "programmes").rows;
+        rows[0][10] = V::S("просрочено");
+        let mut last = rows[0].clone();
+        for k in 2..=8 {
+            let mut row = rows[0].clone();
+            (row[4], row[5]) = (V::T(format!("Шара {k}")), V::T(format!("Мера {k}")));
+            rows.push(row);
+        }
+        (last[4], last[5]) = (V::S("Шара 9"), V::T(tall));
+        rows.push(last);
+    });
+    let out = dir.path().join("pack");
+    success(&["build", s(&input), "--out", s(&out), "--quiet"]);
+    let pages = crate::pdf::page_texts(&out.join("DEP-01/report.ru.pdf"));
+    // (The extractor reads the cell's lines as one word.)
+    let on = |word: &str| pages.iter().position(|p| p.contains(word));
+    let (Some(first), Some(last)) = (on("ш001"), on("ш240")) else { panic!("{pages:#?}") };
+    assert!(last >= first + 2, "the row should span three pages or more: {first}..{last}");
+    for (n, page) in pages.iter().enumerate().take(last + 1).skip(first + 1) {
+        assert!(page.contains("продолжение"), "page {}: {page}", n + 1);
+    }
+    assert!(!pages[0].contains("продолжение"));
+}
+
+#[test]
 fn item_6_lists_each_publication_with_its_response() {
     let dir = tmp();
     let out = dir.path().join("pack");
@@ -389,8 +421,13 @@ fn the_protocol_workbook_is_prefilled_for_the_secretary() {
         assert!(diags.iter().all(|d| d.code() == "E-REQUIRED"), "{diags:#?}");
         assert!(id == SourceId::Items || diags.len() == 5, "{diags:#?}");
     }
-    // The printed form has a row for every 10 seats (200: 20 rows), going on to a second sheet.
-    let ru = pdf_text(&out.join("DEP/protocol.ru.pdf"));
-    assert!(ru.contains("продолжение"), "{ru}");
-    assert!(pages(&out.join("DEP/protocol.ru.pdf")) >= 2);
+    // The printed form has a row for every 10 seats (200: 20 rows), going on to a second sheet,
+    // which says so above the repeated header; the first sheet and the one after the table
+    // (decisions, signatures) do not.
+    for (doc, word) in [("DEP/protocol.ru.pdf", "продолжение"), ("DEP/protocol.kk.pdf", "жалғасы")]
+    {
+        let said: Vec<bool> =
+            crate::pdf::page_texts(&out.join(doc)).iter().map(|page| page.contains(word)).collect();
+        assert_eq!(said, [false, true, false], "{doc}");
+    }
 }

@@ -15,6 +15,12 @@ pub fn text(path: &Path) -> String {
         .replace('\u{202f}', " ")
 }
 
+/// The text of each page.
+pub fn page_texts(path: &Path) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// Number of pages.
 pub fn pages(path: &Path) -> usize {
     load(path).get_pages().len()
