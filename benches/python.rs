@@ -19,15 +19,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 
-use common::{measure, measure_command, median, runs};
+use common::{measure, measure_command, median, runs, s, secs};
 use esep_analysis::{Catalogue, Settings};
 use esep_render::{Document, Lang, Renderer};
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap_or_default()
-}
 
 fn write(path: &Path, bytes: &[u8]) {
     if let Some(dir) = path.parent() {
@@ -91,10 +86,6 @@ fn python_ready() -> bool {
         .args(["-c", "import typst, pandas, openpyxl, xlsxwriter"])
         .output()
         .is_ok_and(|o| o.status.success())
-}
-
-fn secs(d: Duration) -> f64 {
-    d.as_secs_f64()
 }
 
 fn main() {

@@ -18,9 +18,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use common::{measure, median, runs};
+use common::{measure, median, runs, s, secs};
 use esep_demo::{Folder, Options, Rows};
 use esep_ingest::contract::SourceId;
 use esep_render::Cell;
@@ -52,10 +51,6 @@ struct Case {
     national: bool,
 }
 
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap_or_default()
-}
-
 fn pdfs(dir: &Path) -> usize {
     let mut n = 0;
     let mut stack = vec![dir.to_path_buf()];
@@ -70,10 +65,6 @@ fn pdfs(dir: &Path) -> usize {
         }
     }
     n
-}
-
-fn secs(d: Duration) -> f64 {
-    d.as_secs_f64()
 }
 
 fn main() {

@@ -43,6 +43,16 @@ pub fn measure_command(mut command: Command) -> (Duration, u64, bool) {
     (started.elapsed(), peak / 1024, status.success())
 }
 
+/// A path as the `&str` an argument list takes.
+pub fn s(p: &std::path::Path) -> &str {
+    p.to_str().unwrap_or_default()
+}
+
+/// Seconds, for printing.
+pub fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
 /// The median of a non-empty list.
 pub fn median<T: Ord + Copy>(mut v: Vec<T>) -> T {
     v.sort();

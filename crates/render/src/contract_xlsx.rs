@@ -56,11 +56,16 @@ fn label(lang: Lang, c: &Choice) -> &'static str {
     }
 }
 
+/// A text cell; empty text leaves the cell empty.
+pub(crate) fn text(s: impl Into<String>) -> Cell {
+    let s = s.into();
+    if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
+}
+
 /// A pre-filled choice: the label of `id` in `list`, in the drop-down's language (`id` itself
 /// if the list lacks it; nothing if it is empty).
 pub(crate) fn choice_cell(list: &[Choice], id: &str, lang: Lang) -> Cell {
-    let said = crate::documents::choice_label(list, id, lang);
-    if said.is_empty() { Cell::Empty } else { Cell::Text(said) }
+    text(crate::documents::choice_label(list, id, lang))
 }
 
 /// One list on the `lists` sheet: header and values, and the column it sits in.

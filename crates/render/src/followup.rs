@@ -15,7 +15,7 @@ use rust_xlsxwriter::{
 };
 use serde::Serialize;
 
-use crate::contract_xlsx::{Cell, ContractOptions, choice_cell, contract_book};
+use crate::contract_xlsx::{Cell, ContractOptions, choice_cell, contract_book, text};
 use crate::documents::as_written;
 use crate::lang::Lang;
 use crate::narrative::ru_form;
@@ -52,10 +52,6 @@ fn term_cell(term: &Term, lang: Lang) -> String {
     format!("{} — {}", day(term.due), term_words(term, lang))
 }
 
-fn text(s: &str) -> Cell {
-    if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }
-}
-
 /// `followup.xlsx` of the protocol `p` in `lang`: a row for each item not answered in full,
 /// pre-filled from the protocol with its first term; its creation date is the meeting's.
 pub fn register_workbook(p: &Protocol, settings: &Settings, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -70,7 +66,7 @@ pub fn register_workbook(p: &Protocol, settings: &Settings, lang: Lang) -> Resul
         text(&p.chief_ru),
         Cell::Date(p.date),
         Cell::Number(p.items.len() as f64),
-        text(&numbers.join("; ")),
+        text(numbers.join("; ")),
     ]];
     let width = contract::source(SourceId::Register).columns.len();
     let rows: Vec<Vec<Cell>> = followed

@@ -142,11 +142,6 @@ impl Prepared {
     pub fn data(&self) -> &[u8] {
         &self.json
     }
-
-    /// The date the PDF carries (the period's end).
-    pub fn date(&self) -> chrono::NaiveDate {
-        self.date
-    }
 }
 
 /// Lower-case hex of a digest.
@@ -336,11 +331,8 @@ impl Renderer {
                 at.unwrap_or_default()
             })
         });
-        match written {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(Error::Templates(format!("cannot write the trace: {e}"))),
-            Err(e) => Err(Error::Templates(format!("cannot write the trace: {e}"))),
-        }
+        let failed = |e: &dyn std::fmt::Display| Error::Templates(format!("cannot write the trace: {e}"));
+        written.map_err(|e| failed(&e))?.map_err(|e| failed(&e))
     }
 
     fn fail(&self, template: &str, diags: &[SourceDiagnostic]) -> Error {

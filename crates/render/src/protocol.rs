@@ -9,13 +9,8 @@ use esep_analysis::UnitReport;
 use esep_ingest::contract::{self, SourceId};
 use rust_xlsxwriter::XlsxError;
 
-use crate::contract_xlsx::{Cell, ContractOptions, choice_cell, contract_book};
+use crate::contract_xlsx::{Cell, ContractOptions, choice_cell, contract_book, text};
 use crate::lang::Lang;
-
-fn text(s: impl Into<String>) -> Cell {
-    let s = s.into();
-    if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
-}
 
 /// The kind of a question sent ahead as the protocol names it: a request is a question.
 fn item_kind(appeal_kind: &str) -> &str {
