@@ -20,6 +20,7 @@ use esep_render::{Document, Lang, Renderer};
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest as _, Sha256};
 
+use crate::compiler::Compilers;
 use crate::config::Config;
 use crate::pack::{MARKER, Staging};
 use crate::say::{say, say_path};
@@ -32,6 +33,8 @@ pub type Extra<'a> = &'a dyn Fn(&Staging, &Report, &Renderer) -> Result<()>;
 struct Engine<'a> {
     config: &'a Config,
     renderer: Renderer,
+    /// The processes that compile the documents when several workers run.
+    compilers: Option<Compilers>,
     bar: ProgressBar,
     /// Every key starts from this: the renderer's fingerprint (version, templates, fonts) and
     /// the settings.
@@ -42,6 +45,13 @@ struct Engine<'a> {
 impl<'a> Engine<'a> {
     fn new(config: &'a Config, force: bool) -> Result<Self> {
         let renderer = renderer(config.templates.as_deref())?;
+        // One worker compiles here, alone; several in a child process each (see `compiler`).
+        let (renderer, compilers) = if workers::count(config.jobs) == 1 {
+            (renderer.alone(), None)
+        } else {
+            let compilers = Compilers::new(&renderer)?;
+            (renderer, Some(compilers))
+        };
         let mut h = Sha256::new();
         h.update(renderer.fingerprint());
         h.update(serde_json::to_vec(&config.settings)?);
@@ -49,7 +59,15 @@ impl<'a> Engine<'a> {
         let template =
             format!("{{bar:40}} {{pos}}/{{len}} {} {{msg}}", crate::say::word("progress-documents"));
         bar.set_style(ProgressStyle::with_template(&template)?);
-        Ok(Self { config, renderer, bar, base: h.finalize().into(), force })
+        Ok(Self { config, renderer, compilers, bar, base: h.finalize().into(), force })
+    }
+
+    /// A prepared document's PDF, compiled by a child process or here.
+    fn compile(&self, prepared: &esep_render::pdf::Prepared) -> Result<Vec<u8>, esep_render::Error> {
+        match &self.compilers {
+            Some(compilers) => compilers.compile(&self.renderer, prepared),
+            None => self.renderer.compile_prepared(prepared),
+        }
     }
 
     /// The key of a file that is not a Typst document: the base, its name and its parts.
@@ -426,11 +444,11 @@ fn write_pack(
         }
         let pdf = if prepared.size() > HEAVY_BYTES {
             let _one = heavy.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let pdf = renderer.compile_prepared(&prepared);
+            let pdf = engine.compile(&prepared);
             renderer.forget();
             pdf
         } else {
-            renderer.compile_prepared(&prepared)
+            engine.compile(&prepared)
         };
         staging.write(path, &pdf.with_context(failed)?)
     };

@@ -10,6 +10,7 @@
 mod args;
 mod build;
 mod compare;
+mod compiler;
 mod config;
 mod help;
 mod pack;
@@ -37,6 +38,9 @@ use crate::say::{say, say_path};
 fn main() -> ExitCode {
     // The language is known before clap parses: its help and the run speak it.
     let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if raw.get(1).is_some_and(|a| a == compiler::ARG) {
+        return compiler::serve();
+    }
     let lang = say::choose(help::asked(&raw));
     let args = match help::command(lang).try_get_matches_from(raw).and_then(|m| Args::from_arg_matches(&m)) {
         Ok(args) => args,

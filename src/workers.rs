@@ -24,6 +24,14 @@ pub fn init_rayon(threads: usize) {
     let _ = rayon::ThreadPoolBuilder::new().num_threads(threads).stack_size(STACK_BYTES).build_global();
 }
 
+/// Threads for `requested` (0: one per core), at least one.
+pub fn count(requested: usize) -> usize {
+    match requested {
+        0 => std::thread::available_parallelism().map_or(1, |p| p.get()),
+        t => t,
+    }
+}
+
 /// Runs `work` on every job with `threads` threads (0: one per core), calling `done` after
 /// each; the results come back in the order of the jobs.
 pub fn run<J, R, W, D>(jobs: Vec<J>, threads: usize, work: W, done: D) -> Vec<R>
@@ -34,11 +42,7 @@ where
     D: Fn() + Sync,
 {
     let n = jobs.len();
-    let threads = match threads {
-        0 => std::thread::available_parallelism().map_or(1, |p| p.get()),
-        t => t,
-    }
-    .clamp(1, n.max(1));
+    let threads = count(threads).min(n.max(1));
     let queue: Vec<Mutex<Option<J>>> = jobs.into_iter().map(|j| Mutex::new(Some(j))).collect();
     let results: Vec<Mutex<Option<R>>> = (0..n).map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);

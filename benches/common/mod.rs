@@ -4,13 +4,47 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Peak resident memory of a running process, in kB (VmHWM; Linux only).
-pub fn vm_hwm(pid: u32) -> Option<u64> {
+/// A field in kB of a process's `/proc/PID/status` (Linux only).
+fn status_kb(pid: u32, field: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+}
+
+/// Peak resident memory of a running process, in kB (VmHWM).
+pub fn vm_hwm(pid: u32) -> Option<u64> {
+    status_kb(pid, "VmHWM:")
+}
+
+/// `pid` and every process under it (`esep build` compiles in child processes).
+fn tree(pid: u32) -> Vec<u32> {
+    let mut parents: Vec<(u32, u32)> = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(p) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        // `PID (name) STATE PPID …`: the name may hold spaces, so read after its `)`.
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        let ppid = stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse().ok());
+        if let Some(ppid) = ppid {
+            parents.push((p, ppid));
+        }
+    }
+    let mut out = vec![pid];
+    let mut k = 0;
+    while k < out.len() {
+        let parent = out[k];
+        out.extend(parents.iter().filter(|(_, pp)| *pp == parent).map(|(p, _)| *p));
+        k += 1;
+    }
+    out
+}
+
+/// Resident memory of processes now, in kB: the sum of their VmRSS, or the peak of one of them
+/// (VmHWM) if that is more, as a short peak may fall between two polls.
+fn tree_kb(pids: &[u32]) -> u64 {
+    let sum: u64 = pids.iter().filter_map(|&p| status_kb(p, "VmRSS:")).sum();
+    pids.iter().filter_map(|&p| vm_hwm(p)).max().unwrap_or(0).max(sum)
 }
 
 /// Runs esep once: wall time, peak memory in MB, and whether it succeeded.
@@ -20,8 +54,8 @@ pub fn measure(args: &[&str]) -> (Duration, u64, bool) {
     measure_command(command)
 }
 
-/// Runs a command once, its output dropped: wall time, peak memory in MB, and whether it
-/// succeeded.
+/// Runs a command once, its output dropped: wall time, peak memory in MB (of the process and
+/// its children together, polled), and whether it succeeded.
 pub fn measure_command(mut command: Command) -> (Duration, u64, bool) {
     let started = Instant::now();
     let mut child = command
@@ -30,13 +64,18 @@ pub fn measure_command(mut command: Command) -> (Duration, u64, bool) {
         .spawn()
         .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
     let mut peak = 0;
+    // The processes under esep are looked for every 20th poll: reading all of /proc every
+    // time would take a share of the cores being measured.
+    let (mut pids, mut polls) = (vec![child.id()], 0);
     let status = loop {
-        if let Some(kb) = vm_hwm(child.id()) {
-            peak = peak.max(kb);
+        if polls % 20 == 0 {
+            pids = tree(child.id());
         }
+        polls += 1;
+        peak = peak.max(tree_kb(&pids));
         match child.try_wait() {
             Ok(Some(status)) => break status,
-            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(e) => panic!("{e}"),
         }
     };

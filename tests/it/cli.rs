@@ -130,20 +130,35 @@ fn same_inputs_give_identical_files() {
     let dir = tmp();
     let input = fixtures_dir().join("valid-small");
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    success(&["build", s(&input), "--out", s(&a), "--quiet"]);
-    success(&["build", s(&input), "--out", s(&b), "--quiet"]);
-    for file in [
-        "DEP/report.kk.pdf",
-        "DEP/report.ru.pdf",
-        "DEP/indicators.xlsx",
-        "DEP/indicators.csv",
-        "DEP/indicators.json",
-        "DEP-01/report.ru.pdf",
-        "indicators.csv",
-        "pack.json",
-    ] {
+    // Two workers compile in child processes, one in esep's own: the same bytes either way.
+    success(&["build", s(&input), "--out", s(&a), "--quiet", "-j", "2"]);
+    success(&["build", s(&input), "--out", s(&b), "--quiet", "-j", "1"]);
+    let files = |root: &Path| {
+        let mut out = Vec::new();
+        let mut dirs = vec![root.to_path_buf()];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                if e.path().is_dir() {
+                    dirs.push(e.path());
+                } else {
+                    out.push(e.path().strip_prefix(root).map(Path::to_path_buf).unwrap_or_default());
+                }
+            }
+        }
+        out.sort();
+        out
+    };
+    let names = files(&a);
+    assert_eq!(names, files(&b));
+    assert!(names.len() > 40, "{names:?}");
+    for file in
+        ["DEP/report.kk.pdf", "DEP-01/report.ru.pdf", "DEP/indicators.xlsx", "indicators.csv", "pack.json"]
+    {
+        assert!(names.contains(&PathBuf::from(file)), "{file} missing");
+    }
+    for file in &names {
         let (x, y) = (std::fs::read(a.join(file)), std::fs::read(b.join(file)));
-        assert!(x.is_ok() && x.ok() == y.ok(), "{file} differs between two runs");
+        assert!(x.is_ok() && x.ok() == y.ok(), "{} differs between two runs", file.display());
     }
 }
 

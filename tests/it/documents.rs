@@ -194,25 +194,30 @@ fn template_errors_and_warnings_name_file_line_and_column() {
         std::fs::write(templates.join("announcement.typ"), text).unwrap_or_else(|e| panic!("{e}"))
     };
     let input = fixtures::fixtures_dir().join("valid-small");
-    let out = dir.path().join("pack");
-    let build =
-        |out: &Path| esep(&["build", s(&input), "--out", s(out), "-j", "1", "--templates", s(&templates)]);
-    // An unknown font is a warning: the pack is built and the warning shown once, at its place.
-    write("#set document(title: \"x\", author: \"y\")\n#set text(font: \"No Such Font\")\nТекст\n");
-    let run = build(&out);
-    assert!(run.status.success(), "{}", text(&run));
-    let warning = "announcement.typ:2:17: warning: unknown font family: no such font";
-    assert_eq!(text(&run).matches(warning).count(), 1, "{}", text(&run));
-    // An error fails the build with the template's file, line and column.
-    write("#set document(title: \"x\", author: \"y\")\n\n#let x = 1 + \"a\"\n");
-    let run = build(&dir.path().join("failed"));
-    assert!(!run.status.success());
-    assert!(
-        text(&run).contains("announcement.typ:3:10: error: cannot add integer and string"),
-        "{}",
-        text(&run)
-    );
-    assert!(!dir.path().join("failed").exists());
+    // One worker compiles in esep's own process, two each in a child process: both tell alike.
+    for jobs in ["1", "2"] {
+        let out = dir.path().join(format!("pack-{jobs}"));
+        let build = |out: &Path| {
+            esep(&["build", s(&input), "--out", s(out), "-j", jobs, "--templates", s(&templates)])
+        };
+        // An unknown font is a warning: the pack is built and the warning shown once, at its place.
+        write("#set document(title: \"x\", author: \"y\")\n#set text(font: \"No Such Font\")\nТекст\n");
+        let run = build(&out);
+        assert!(run.status.success(), "{}", text(&run));
+        let warning = "announcement.typ:2:17: warning: unknown font family: no such font";
+        assert_eq!(text(&run).matches(warning).count(), 1, "-j {jobs}: {}", text(&run));
+        // An error fails the build with the template's file, line and column.
+        write("#set document(title: \"x\", author: \"y\")\n\n#let x = 1 + \"a\"\n");
+        let failed = dir.path().join(format!("failed-{jobs}"));
+        let run = build(&failed);
+        assert!(!run.status.success());
+        assert!(
+            text(&run).contains("announcement.typ:3:10: error: cannot add integer and string"),
+            "-j {jobs}: {}",
+            text(&run)
+        );
+        assert!(!failed.exists());
+    }
 }
 
 #[test]

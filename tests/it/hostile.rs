@@ -418,6 +418,65 @@ fn a_killed_build_leaves_nothing_behind_the_next_one() {
     assert_eq!(entries(dir.path()), ["input", "pack"], "stale staging or lock left");
 }
 
+/// The processes whose parent is `pid` and whose command line holds `arg`.
+#[cfg(target_os = "linux")]
+fn children_with(pid: u32, arg: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(p) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        let ppid = stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse().ok());
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        if ppid == Some(pid) && cmdline.split(|b| *b == 0).any(|a| a == arg.as_bytes()) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_compiling_process_fails_the_build_and_leaves_nothing() {
+    // With several workers, each compiles its documents in a child `esep`; one killed (out of
+    // memory, say) fails its document and so the department: no pack, a message, exit 1.
+    let dir = tmp();
+    let (input, out) = (dir.path().join("input"), dir.path().join("pack"));
+    success(&["generate", "--bodies", "30", "--out", s(&input)]);
+    let build = Command::new(env!("CARGO_BIN_EXE_esep"))
+        .env("ESEP_LANG", "en")
+        .args(["build", s(&input), "--out", s(&out), "--quiet", "-j", "2"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Once the first PDFs are in the staging folder, both children have started and greeted
+    // (a child that cannot start leaves its compiles to esep itself, which is not this case).
+    let started = Instant::now();
+    let compilers = loop {
+        let root = dir.path();
+        let pdfs = entries(root)
+            .iter()
+            .filter(|n| n.starts_with(".esep-build-"))
+            .flat_map(|n| entries(&root.join(n)).into_iter().map(move |u| root.join(n).join(u)))
+            .any(|unit| entries(&unit).iter().any(|f| f.ends_with(".pdf")));
+        let found = children_with(build.id(), "--typst-compiler");
+        if (pdfs && found.len() == 2) || started.elapsed() > Duration::from_secs(120) {
+            break found;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(compilers.len(), 2, "compiling children of esep build -j 2");
+    let killed = Command::new("kill").args(["-9", &compilers[0].to_string()]).status();
+    assert!(killed.is_ok_and(|s| s.success()));
+    let run = build.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{said}");
+    assert!(said.contains("the compiling process failed") && said.contains("SIGKILL"), "{said}");
+    assert!(!out.exists());
+    // The other child does not outlive the build.
+    assert!(!Path::new(&format!("/proc/{}", compilers[1])).exists(), "child {} still runs", compilers[1]);
+}
+
 #[test]
 fn a_second_build_into_the_same_pack_stops_at_once() {
     let dir = tmp();

@@ -28,6 +28,9 @@ pub enum Error {
     /// The data could not be serialised.
     #[error("cannot serialise the report data: {0}")]
     Data(String),
+    /// The process compiling the document stopped or could not be reached.
+    #[error("the compiling process failed: {0}")]
+    Process(String),
 }
 
 fn list(diagnostics: &[TemplateDiagnostic]) -> String {
@@ -35,7 +38,7 @@ fn list(diagnostics: &[TemplateDiagnostic]) -> String {
 }
 
 /// One of Typst's errors or warnings, at its template file, line and column.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct TemplateDiagnostic {
     /// Template file (`report.typ`), the compiled one when Typst gives no place.
     pub file: String,
