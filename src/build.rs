@@ -46,10 +46,11 @@ impl<'a> Engine<'a> {
     fn new(config: &'a Config, force: bool) -> Result<Self> {
         let renderer = renderer(config.templates.as_deref())?;
         // One worker compiles here, alone; several in a child process each (see `compiler`).
-        let (renderer, compilers) = if workers::count(config.jobs) == 1 {
+        let workers = workers::count(config.jobs);
+        let (renderer, compilers) = if workers == 1 {
             (renderer.alone(), None)
         } else {
-            let compilers = Compilers::new(&renderer)?;
+            let compilers = Compilers::new(&renderer, workers)?;
             (renderer, Some(compilers))
         };
         let mut h = Sha256::new();
@@ -60,6 +61,12 @@ impl<'a> Engine<'a> {
             format!("{{bar:40}} {{pos}}/{{len}} {} {{msg}}", crate::say::word("progress-documents"));
         bar.set_style(ProgressStyle::with_template(&template)?);
         Ok(Self { config, renderer, compilers, bar, base: h.finalize().into(), force })
+    }
+
+    /// Threads for a pack's jobs: one per worker, and one more when children compile (see
+    /// [`Compilers`]).
+    fn threads(&self) -> usize {
+        workers::count(self.config.jobs) + usize::from(self.compilers.is_some())
     }
 
     /// A prepared document's PDF, compiled by a child process or here.
@@ -454,7 +461,7 @@ fn write_pack(
     };
     let written = workers::run(
         jobs,
-        engine.config.jobs,
+        engine.threads(),
         |job| -> Result<()> {
             match job {
                 Job::Document(u, doc, lang) => {

@@ -18,8 +18,7 @@
 
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 use esep_render::pdf::Prepared;
 use esep_render::{Error, Renderer, TemplateDiagnostic};
@@ -221,60 +220,103 @@ impl Compiler {
     }
 }
 
-/// The children of a build, one per worker thread at most, kept between documents and
-/// departments.
+/// The children of a build, at most `max` of them, kept between documents and departments.
+/// The build runs a thread more than there are children: while a child compiles, that thread
+/// prepares the next document or writes a workbook, and the child need not wait for it.
 pub struct Compilers {
     /// The templates, as the first frame to each child.
     texts: Vec<u8>,
     /// What a child must answer (see [`greeting`]).
     greeting: Vec<u8>,
-    idle: Mutex<Vec<Compiler>>,
+    max: usize,
+    pool: Mutex<Pool>,
+    /// Signalled when a child becomes idle or is gone.
+    freed: Condvar,
+}
+
+#[derive(Default)]
+struct Pool {
+    idle: Vec<Compiler>,
+    /// Children started and not stopped, idle or busy.
+    live: usize,
     /// Set when a child could not be started: this process compiles from then on.
-    unavailable: AtomicBool,
+    unavailable: bool,
 }
 
 impl Compilers {
-    /// Children compiling with `renderer`'s templates.
-    pub fn new(renderer: &Renderer) -> anyhow::Result<Self> {
+    /// At most `max` children compiling with `renderer`'s templates.
+    pub fn new(renderer: &Renderer, max: usize) -> anyhow::Result<Self> {
         Ok(Self {
             texts: serde_json::to_vec(&renderer.sources())?,
             greeting: greeting(renderer),
-            idle: Mutex::default(),
-            unavailable: AtomicBool::new(false),
+            max: max.max(1),
+            pool: Mutex::default(),
+            freed: Condvar::new(),
         })
     }
 
-    /// Compiles `prepared` in an idle child, or a new one; in this process with `renderer`
-    /// when no child can be started.
+    fn pool(&self) -> MutexGuard<'_, Pool> {
+        self.pool.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// An idle child, a new one, or (all busy) the next one freed; `None` when children
+    /// cannot be started.
+    fn take(&self) -> Option<Compiler> {
+        let mut pool = self.pool();
+        loop {
+            if let Some(compiler) = pool.idle.pop() {
+                return Some(compiler);
+            }
+            if pool.unavailable {
+                return None;
+            }
+            if pool.live < self.max {
+                pool.live += 1;
+                drop(pool);
+                let started = Compiler::start(&self.texts, &self.greeting);
+                if started.is_none() {
+                    let mut pool = self.pool();
+                    pool.live -= 1;
+                    pool.unavailable = true;
+                    self.freed.notify_all();
+                }
+                return started;
+            }
+            pool = self.freed.wait(pool).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+
+    /// Compiles `prepared` in a child; in this process with `renderer` when no child can be
+    /// started.
     pub fn compile(&self, renderer: &Renderer, prepared: &Prepared) -> Result<Vec<u8>, Error> {
-        let idle = self.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
-        let compiler = match idle {
-            Some(c) => Some(c),
-            None if self.unavailable.load(Ordering::Relaxed) => None,
-            None => Compiler::start(&self.texts, &self.greeting),
-        };
-        let Some(mut compiler) = compiler else {
-            self.unavailable.store(true, Ordering::Relaxed);
+        let Some(mut compiler) = self.take() else {
             return renderer.compile_prepared(prepared);
         };
-        match compiler.compile(prepared) {
+        let compiled = compiler.compile(prepared);
+        match compiled {
             Ok((done, pdf)) => {
-                self.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(compiler);
+                self.pool().idle.push(compiler);
+                self.freed.notify_one();
                 renderer.add_warnings(done.warnings);
                 match done.failure {
                     None => Ok(pdf),
                     Some(failure) => Err(failure.into()),
                 }
             }
-            // Its exit status says more than the broken pipe (`signal: 9 (SIGKILL)`).
-            Err(e) => Err(Error::Process(compiler.stop(true).map_or(e.to_string(), |s| s.to_string()))),
+            Err(e) => {
+                // Its exit status says more than the broken pipe (`signal: 9 (SIGKILL)`).
+                let stopped = compiler.stop(true);
+                self.pool().live -= 1;
+                self.freed.notify_one();
+                Err(Error::Process(stopped.map_or(e.to_string(), |s| s.to_string())))
+            }
         }
     }
 }
 
 impl Drop for Compilers {
     fn drop(&mut self) {
-        let idle = std::mem::take(self.idle.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let idle = std::mem::take(&mut self.pool().idle);
         for compiler in idle {
             compiler.stop(false);
         }
