@@ -286,6 +286,19 @@ impl Compilers {
         }
     }
 
+    /// Stops the idle children (all of them between departments), freeing their memory.
+    pub fn stop_idle(&self) {
+        let idle = {
+            let mut pool = self.pool();
+            let idle = std::mem::take(&mut pool.idle);
+            pool.live -= idle.len();
+            idle
+        };
+        for compiler in idle {
+            compiler.stop(false);
+        }
+    }
+
     /// Compiles `prepared` in a child; in this process with `renderer` when no child can be
     /// started.
     pub fn compile(&self, renderer: &Renderer, prepared: &Prepared) -> Result<Vec<u8>, Error> {
@@ -316,10 +329,7 @@ impl Compilers {
 
 impl Drop for Compilers {
     fn drop(&mut self) {
-        let idle = std::mem::take(&mut self.pool().idle);
-        for compiler in idle {
-            compiler.stop(false);
-        }
+        self.stop_idle();
     }
 }
 
