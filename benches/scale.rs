@@ -1,8 +1,8 @@
 //! Benchmark: `esep build` at department and national scale, whole process.
 //!
 //! `cargo bench --bench scale` prints, for each case, the median of `ESEP_BENCH_RUNS` runs
-//! (default 3): wall time of a full build (`--force`) with every core and with one thread
-//! (and the speed-up), documents (PDFs) per second, peak resident memory, and the rebuild
+//! (default 3): wall time of a full build (`--force`) with every core and with one thread, in
+//! turn (and the speed-up), documents (PDFs) per second, peak resident memory, and the rebuild
 //! time with no change and after a one-cell correction in one district (the runs alternate
 //! between the two versions of the inputs, so each run corrects a cell). The national case
 //! also times `esep compare` over its packs.
@@ -117,15 +117,15 @@ fn main() {
         };
         let (mut full, mut peaks, mut one, mut none, mut corrected) =
             (vec![], vec![], vec![], vec![], vec![]);
+        // Every core and one thread in turn, so that a drift of the machine's speed falls on
+        // both alike.
         for _ in 0..runs {
             let (t, mb) = build(&case.original, &["--force"]);
             full.push(t);
             peaks.push(mb);
-        }
-        let documents = pdfs(&out);
-        for _ in 0..runs {
             one.push(build(&case.original, &["--force", "-j", "1"]).0);
         }
+        let documents = pdfs(&out);
         for k in 0..runs {
             // Each run corrects (or undoes) the cell, then rebuilds once more with no change.
             let inputs = if k % 2 == 0 { &case.corrected } else { &case.original };

@@ -4,18 +4,22 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A field in kB of a process's `/proc/PID/status` (Linux only).
-fn status_kb(pid: u32, field: &str) -> Option<u64> {
+/// Fields in kB of a process's `/proc/PID/status`, in the order asked (Linux only).
+fn status_kb<const N: usize>(pid: u32, fields: [&str; N]) -> Option<[u64; N]> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+    let mut out = [0; N];
+    for (k, field) in fields.iter().enumerate() {
+        out[k] = status
+            .lines()
+            .find_map(|l| l.strip_prefix(field))
+            .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())?;
+    }
+    Some(out)
 }
 
 /// Peak resident memory of a running process, in kB (VmHWM).
 pub fn vm_hwm(pid: u32) -> Option<u64> {
-    status_kb(pid, "VmHWM:")
+    status_kb(pid, ["VmHWM:"]).map(|[kb]| kb)
 }
 
 /// `pid` and every process under it (`esep build` compiles in child processes).
@@ -43,8 +47,9 @@ fn tree(pid: u32) -> Vec<u32> {
 /// Resident memory of processes now, in kB: the sum of their VmRSS, or the peak of one of them
 /// (VmHWM) if that is more, as a short peak may fall between two polls.
 fn tree_kb(pids: &[u32]) -> u64 {
-    let sum: u64 = pids.iter().filter_map(|&p| status_kb(p, "VmRSS:")).sum();
-    pids.iter().filter_map(|&p| vm_hwm(p)).max().unwrap_or(0).max(sum)
+    let read: Vec<[u64; 2]> = pids.iter().filter_map(|&p| status_kb(p, ["VmRSS:", "VmHWM:"])).collect();
+    let sum: u64 = read.iter().map(|[rss, _]| rss).sum();
+    read.iter().map(|[_, hwm]| *hwm).max().unwrap_or(0).max(sum)
 }
 
 /// Runs esep once: wall time, peak memory in MB, and whether it succeeded.
@@ -64,11 +69,11 @@ pub fn measure_command(mut command: Command) -> (Duration, u64, bool) {
         .spawn()
         .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
     let mut peak = 0;
-    // The processes under esep are looked for every 20th poll: reading all of /proc every
+    // The processes under esep are looked for every 50th poll: reading all of /proc every
     // time would take a share of the cores being measured.
     let (mut pids, mut polls) = (vec![child.id()], 0);
     let status = loop {
-        if polls % 20 == 0 {
+        if polls % 50 == 0 {
             pids = tree(child.id());
         }
         polls += 1;
