@@ -6,7 +6,8 @@
 //! walked and dropped both threads' results (about 3 ms a document, holding every cache in
 //! turn): on 2 cores the workers slept 5–6 % of the time and did 3 % more work than one thread.
 //! A child process owns its caches and empties them after each document
-//! ([`Renderer::alone`]).
+//! ([`Renderer::alone`]). It also keeps the memory of its largest compile, so a department of
+//! many units compiles in this process instead (`build::SHARED_UNITS`).
 //!
 //! The child is the same executable, started with [`ARG`]; parent and child speak in frames
 //! (a little-endian `u64` length, then the bytes) on the child's standard input and output:
