@@ -467,7 +467,10 @@ fn write_pack(
         let pdf = if prepared.size() > HEAVY_BYTES {
             let _one = heavy.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             let pdf = compile(&prepared);
-            renderer.forget();
+            // A child empties its own caches; only a compile here leaves results behind.
+            if compilers.is_none() {
+                renderer.forget();
+            }
             pdf
         } else {
             compile(&prepared)

@@ -21,6 +21,17 @@ fn input(dir: &Path, book: &Book) -> PathBuf {
     input
 }
 
+/// `esep ARGS` started in English, its output dropped and its errors sent to `stderr`.
+fn running(args: &[&str], stderr: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_esep"))
+        .env("ESEP_LANG", "en")
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The valid base with every `DEP-02` (code and references) replaced by `code`.
 fn renamed(code: &str) -> Book {
     let mut book = fixtures::base();
@@ -50,13 +61,7 @@ fn a_department_of_sixty_bodies_builds() {
     let dir = tmp();
     let (input, out) = (dir.path().join("input"), dir.path().join("pack"));
     success(&["generate", "--bodies", "60", "--out", s(&input)]);
-    let mut build = Command::new(env!("CARGO_BIN_EXE_esep"))
-        .env("ESEP_LANG", "en")
-        .args(["build", s(&input), "--out", s(&out), "--quiet", "-j", "2"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut build = running(&["build", s(&input), "--out", s(&out), "--quiet", "-j", "2"], Stdio::piped());
     // A department of more than 40 units compiles in esep's own process: two children, each
     // keeping the memory of its largest compile, would need half as much again.
     #[cfg(target_os = "linux")]
@@ -409,13 +414,7 @@ fn a_killed_build_leaves_nothing_behind_the_next_one() {
     let dir = tmp();
     let (input, out) = (dir.path().join("input"), dir.path().join("pack"));
     success(&["generate", "--out", s(&input)]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_esep"))
-        .env("ESEP_LANG", "en")
-        .args(["build", s(&input), "--out", s(&out), "--quiet"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut child = running(&["build", s(&input), "--out", s(&out), "--quiet"], Stdio::null());
     let started = Instant::now();
     let staging = |d: &Path| entries(d).into_iter().filter(|n| n.starts_with(".esep-build-")).count();
     // Wait for the first documents in the staging folder, then kill -9.
@@ -461,13 +460,7 @@ fn a_killed_compiling_process_fails_the_build_and_leaves_nothing() {
     let dir = tmp();
     let (input, out) = (dir.path().join("input"), dir.path().join("pack"));
     success(&["generate", "--bodies", "30", "--out", s(&input)]);
-    let build = Command::new(env!("CARGO_BIN_EXE_esep"))
-        .env("ESEP_LANG", "en")
-        .args(["build", s(&input), "--out", s(&out), "--quiet", "-j", "2"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let build = running(&["build", s(&input), "--out", s(&out), "--quiet", "-j", "2"], Stdio::piped());
     // Once the first PDFs are in the staging folder, both children have started and greeted
     // (a child that cannot start leaves its compiles to esep itself, which is not this case).
     let started = Instant::now();
@@ -501,13 +494,7 @@ fn a_second_build_into_the_same_pack_stops_at_once() {
     let dir = tmp();
     let (input, out) = (dir.path().join("input"), dir.path().join("pack"));
     success(&["generate", "--out", s(&input)]);
-    let mut first = Command::new(env!("CARGO_BIN_EXE_esep"))
-        .env("ESEP_LANG", "en")
-        .args(["build", s(&input), "--out", s(&out), "--quiet", "-j", "1"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut first = running(&["build", s(&input), "--out", s(&out), "--quiet", "-j", "1"], Stdio::null());
     let lock = dir.path().join(".pack.esep-lock");
     let started = Instant::now();
     while !std::fs::read_to_string(&lock).is_ok_and(|t| t.starts_with("process"))
