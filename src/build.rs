@@ -555,7 +555,7 @@ fn write_open_data(staging: &Staging, report: &Report, unit: Option<&UnitReport>
         Some(u) => (Path::new(u.code.as_str()), open_data::public_rows([u])),
         None => (Path::new(""), open_data::public_rows(&report.units)),
     };
-    staging.write(dir.join("indicators.csv"), &open_data::to_csv(&rows)?)?;
-    staging.write(dir.join("indicators.json"), &open_data::to_json(report, &rows)?)?;
+    staging.write_with(dir.join("indicators.csv"), |w| Ok(open_data::write_csv(w, &rows)?))?;
+    staging.write_with(dir.join("indicators.json"), |w| Ok(open_data::write_json(w, report, &rows)?))?;
     Ok(())
 }

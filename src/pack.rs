@@ -171,6 +171,16 @@ impl Staging {
     /// leave the pack (absolute, `..`, `.`) or a file written before, whatever validation let
     /// through.
     pub fn write(&self, relative: impl AsRef<Path>, bytes: &[u8]) -> Result<()> {
+        self.write_with(relative, |w| w.write_all(bytes).map_err(Into::into))
+    }
+
+    /// [`Staging::write`] of what `fill` writes, as it writes it: a file of tens of megabytes
+    /// (the open data of hundreds of bodies) is never whole in memory.
+    pub fn write_with(
+        &self,
+        relative: impl AsRef<Path>,
+        fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
         let relative = relative.as_ref();
         if !confined(relative) {
             bail!("refusing to write `{}`: the path would leave the pack", relative.display());
@@ -183,7 +193,11 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).with_context(|| say_path("cannot-create", parent))?;
         }
-        fs::write(&path, bytes).with_context(|| say_path("cannot-write", &path))
+        let file = File::create(&path).with_context(|| say_path("cannot-write", &path))?;
+        let mut out = std::io::BufWriter::new(file);
+        fill(&mut out)
+            .and_then(|()| out.flush().map_err(Into::into))
+            .with_context(|| say_path("cannot-write", &path))
     }
 
     /// Takes over the file at `relative` in the pack `old` (the one being replaced), linked

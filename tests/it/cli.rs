@@ -227,6 +227,27 @@ fn open_data_twins_match_the_workbook() {
     assert_eq!(json["figures"][0]["code"], "crime_registered");
     assert_eq!(json["figures"][0]["current"], 760.0);
     assert_eq!(json["settings"]["appeals"]["term_working_days"], 15);
+    // Written row by row, the files read as a tree of them writes them: every object's keys in
+    // alphabetical order, two spaces of indent, a final newline.
+    for file in ["indicators.json", "DEP/indicators.json"] {
+        let bytes = std::fs::read(out.join(file)).unwrap_or_default();
+        let tree: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let mut again = serde_json::to_vec_pretty(&tree).unwrap_or_default();
+        again.push(b'\n');
+        assert!(bytes == again, "{file} is not as its tree writes it");
+        let keys: Vec<&String> =
+            tree["figures"][0].as_object().map(|o| o.keys().collect()).unwrap_or_default();
+        assert_eq!(keys.first().map(|k| k.as_str()), Some("assessment"), "{file}");
+    }
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(
+            &std::fs::read(out.join("indicators.json")).unwrap_or_default()
+        )
+        .unwrap_or_default()["figures"]
+            .as_array()
+            .map(Vec::len),
+        Some(3 * public)
+    );
     let text = String::from_utf8(csv).unwrap_or_default();
     assert!(!text.contains("NaN") && !text.contains("inf"));
 }
