@@ -495,9 +495,13 @@ fn write_pack(
                 Job::Department => {
                     let key = engine.key(&[b"department.xlsx", &all, &compliance, &files, &period, words]);
                     if !keys.keep(staging, Path::new("department.xlsx"), &key)? {
-                        let department =
-                            esep_render::department_workbook(report, inputs, engine.config.workbooks)
-                                .context("cannot write the department workbook")?;
+                        let department = esep_render::department_workbook(
+                            report,
+                            inputs,
+                            engine.config.workbooks,
+                            staging.path(),
+                        )
+                        .context("cannot write the department workbook")?;
                         staging.write("department.xlsx", &department)?;
                     }
                     Ok(())

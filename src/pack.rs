@@ -167,6 +167,11 @@ impl Staging {
         Ok(Self { dir, target: target.to_path_buf(), _lock: lock, written: Mutex::new(HashSet::new()) })
     }
 
+    /// The folder being written, for a file's temporary files: they go with it.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
     /// Writes one file of the pack, creating folders as needed. Refuses a path that would
     /// leave the pack (absolute, `..`, `.`) or a file written before, whatever validation let
     /// through.

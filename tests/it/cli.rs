@@ -81,6 +81,29 @@ fn demo_writes_a_pack_for_every_unit() {
     assert_eq!(manifest["inputs"].as_array().map(Vec::len), Some(9));
     // The pack carries the demo's inputs, which build again.
     assert!(out.join("input/statistics.xlsx").is_file());
+    // Its root holds the department's files and a folder per unit, nothing else (the department
+    // workbook's long sheet waits in a temporary file of the pack being written, gone with it).
+    let mut root: Vec<String> = std::fs::read_dir(&out)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !units.iter().any(|u| u == name))
+        .collect();
+    root.sort();
+    assert_eq!(
+        root,
+        [
+            "compliance.json",
+            "department.xlsx",
+            "indicators.csv",
+            "indicators.json",
+            "input",
+            "pack.json",
+            "schedule.ics",
+            "schedule.kk.pdf",
+            "schedule.ru.pdf"
+        ]
+    );
     // Nothing is left beside the pack.
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap_or_else(|e| panic!("{e}"))

@@ -16,8 +16,8 @@ pub fn public_rows<'a>(units: impl IntoIterator<Item = &'a UnitReport>) -> Vec<&
 
 /// The rows of some units, in report and catalogue order, restricted ones included: for
 /// headquarters' workbooks only.
-pub fn rows<'a>(units: impl IntoIterator<Item = &'a UnitReport>) -> Vec<Figure> {
-    units.into_iter().flat_map(|u| u.figures.iter().cloned()).collect()
+pub fn rows<'a>(units: impl IntoIterator<Item = &'a UnitReport>) -> Vec<&'a Figure> {
+    units.into_iter().flat_map(|u| &u.figures).collect()
 }
 
 /// The field names of a row, in order: the header of the CSV and of the `data` sheet.

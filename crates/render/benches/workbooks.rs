@@ -33,6 +33,7 @@ fn main() {
             &report,
             &data.files,
             esep_render::Words(esep_ingest::Lang::Ru),
+            &std::env::temp_dir(),
         ) {
             Ok(bytes) => size = bytes.len(),
             Err(e) => {

@@ -104,8 +104,19 @@ impl Codes {
 
     /// Adds the sheet of machine id `id`, named in the workbook's language.
     pub fn sheet<'w>(&mut self, wb: &'w mut Workbook, id: &str) -> Result<&'w mut Worksheet, XlsxError> {
+        self.name(wb.add_worksheet(), id)
+    }
+
+    /// [`Codes::sheet`] for a long sheet written row after row: each row goes to a temporary
+    /// file in the workbook's temporary folder as the next begins, and a row once left cannot
+    /// be written again.
+    pub fn long_sheet<'w>(&mut self, wb: &'w mut Workbook, id: &str) -> Result<&'w mut Worksheet, XlsxError> {
+        let ws = wb.add_worksheet_with_low_memory()?;
+        self.name(ws, id)
+    }
+
+    fn name<'w>(&mut self, ws: &'w mut Worksheet, id: &str) -> Result<&'w mut Worksheet, XlsxError> {
         let name = self.words.sheet(id);
-        let ws = wb.add_worksheet();
         ws.set_name(&name)?;
         self.current = (id.to_string(), name);
         Ok(ws)
@@ -122,9 +133,15 @@ impl Codes {
         format: &Format,
     ) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, col, text, format)?;
+        self.record(row, col, code, text);
+        Ok(())
+    }
+
+    /// Records `text`, the header of machine id `code` at (`row`, `col`) of the current sheet,
+    /// written by the caller.
+    pub fn record(&mut self, row: u32, col: u16, code: &str, text: &str) {
         let (sheet, name) = self.current.clone();
         self.rows.push([sheet, name, row_col_to_cell(row, col), code.to_string(), text.to_string()]);
-        Ok(())
     }
 
     /// [`Codes::head`] with the column's own header.

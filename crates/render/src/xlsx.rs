@@ -12,6 +12,8 @@
 //! numbers; text from the inputs is always written as a string. Document dates are the period's
 //! end, so the same inputs give identical bytes. Restricted indicators are kept here, and marked.
 
+use std::path::Path;
+
 use chrono::Datelike;
 use esep_analysis::national::National;
 use esep_analysis::open_data;
@@ -19,8 +21,8 @@ use esep_analysis::{Catalogue, ChangeTest, Direction, Figure, Indicator, Measure
 use esep_ingest::InputFile;
 use rust_xlsxwriter::utility::{column_number_to_name, row_col_to_cell};
 use rust_xlsxwriter::{
-    Chart, ChartType, Color, ConditionalFormatFormula, DocProperties, ExcelDateTime, Format, FormatBorder,
-    Workbook, Worksheet, XlsxError,
+    Chart, ChartType, Color, ConditionalFormatFormula, CustomSerializeField, DocProperties, ExcelDateTime,
+    Format, FormatBorder, SerializeFieldOptions, Workbook, Worksheet, XlsxError,
 };
 
 use crate::format;
@@ -305,11 +307,19 @@ fn item_indicators(report: &Report, item: u8) -> Vec<(usize, &Indicator)> {
 }
 
 /// The department's workbook: units × indicators per rule-6 item, charts and the `data` sheet.
-pub fn department_workbook(report: &Report, files: &[InputFile], words: Words) -> Result<Vec<u8>, XlsxError> {
+/// The `data` sheet's rows wait in a temporary file in `tempdir` (90 rows per unit: a department
+/// of 500 bodies has 45 000) until the workbook is put together.
+pub fn department_workbook(
+    report: &Report,
+    files: &[InputFile],
+    words: Words,
+    tempdir: &Path,
+) -> Result<Vec<u8>, XlsxError> {
     let Some(dept) = report.units.first() else {
         return Workbook::new().save_to_buffer();
     };
     let mut wb = new_workbook(report, title(words, report, dept))?;
+    wb.set_tempdir(tempdir)?;
     let mut codes = Codes::new(words);
     official_use_sheet(&mut wb, &mut codes, &report.catalogue)?;
     let header = header_format();
@@ -624,18 +634,23 @@ fn charts_sheet(
 
 /// The `data` sheet: the open data's header and one row per (unit, indicator); numbers as numbers, flags as
 /// booleans, text as strings.
-fn write_data_sheet(wb: &mut Workbook, codes: &mut Codes, rows: &[Figure]) -> Result<(), XlsxError> {
-    let ws = codes.sheet(wb, "data")?;
-    let header = header_format();
-    ws.serialize_headers_with_format(0, 0, &Figure::default(), &header)?;
+fn write_data_sheet(wb: &mut Workbook, codes: &mut Codes, rows: &[&Figure]) -> Result<(), XlsxError> {
+    let ws = codes.long_sheet(wb, "data")?;
+    // The serialised fields are the open data's ids; their headers are written in the
+    // workbook's language, before any row (a row left behind cannot be written again).
+    let words = codes.words();
+    let ids = open_data::header();
+    let headers: Vec<CustomSerializeField> =
+        ids.iter().map(|id| CustomSerializeField::new(id).rename(words.column(id))).collect();
+    let options =
+        SerializeFieldOptions::new().set_header_format(header_format()).set_custom_headers(&headers);
+    ws.serialize_headers_with_options(0, 0, &Figure::default(), &options)?;
+    for (c, id) in ids.iter().enumerate() {
+        codes.record(0, c as u16, id, &words.column(id));
+    }
     for row in rows {
         ws.serialize(row)?;
     }
-    // The serialised headers are the open data's ids; they are overwritten in the workbook's
-    // language (the rows were placed by them already).
-    let ids = open_data::header();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    codes.columns(ws, 0, &ids, &header)?;
     ws.set_freeze_panes(1, 1)?;
     ws.autofilter(0, 0, rows.len().max(1) as u32, (open_data::header().len() - 1) as u16)?;
     Ok(())
