@@ -149,9 +149,10 @@ const HEAVY_BYTES: usize = 200_000;
 
 /// Units of a department above which its documents compile in esep's own process, on every
 /// worker thread, instead of in children. A child keeps the memory of its largest compile,
-/// and each has its own Typst: with two, a department of 200 bodies peaked at 500 MB (parent
-/// and children together) against 360 MB in one process, the department workbook's 110 MB
-/// on top. The largest real department has some 25 units.
+/// and each has its own Typst: with two, a department of 200 bodies peaked at 490–530 MB
+/// (parent and children together) against 314 MB in one process, and took as long (52.7 s
+/// with its department's own documents compiled here, 53.1 s). The largest real department
+/// has some 25 units.
 const SHARED_UNITS: usize = 40;
 
 /// A job of a pack's workers.

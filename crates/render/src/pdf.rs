@@ -224,7 +224,7 @@ impl Renderer {
         let engine = TypstEngine::builder()
             .with_static_source_file_resolver(sources.clone())
             .fonts(fonts::all())
-            // Typst's memoised results go after each compile (`compile_json`, `keep`): keeping
+            // Typst's memoised results go after each compile (`compile_data`, `keep`): keeping
             // ten compiles' worth doubled the peak memory (demo, 2 threads: 10.4 s, 190 MB with
             // 1; 12.4 s, 420 MB with 10).
             .comemo_evict_max_age(None)
@@ -329,18 +329,7 @@ impl Renderer {
 
     /// Compiles a prepared document to PDF bytes.
     pub fn compile_prepared(&self, prepared: &Prepared) -> Result<Vec<u8>, Error> {
-        self.compile_json(&prepared.template, prepared.json.clone(), prepared.date)
-    }
-
-    /// Compiles `template` on `data` (JSON, as [`Prepared::data`]) dated `date`: what
-    /// [`Renderer::compile_prepared`] does, from a prepared document's parts.
-    pub fn compile_data(
-        &self,
-        template: &str,
-        data: Vec<u8>,
-        date: chrono::NaiveDate,
-    ) -> Result<Vec<u8>, Error> {
-        self.compile_json(template, data, date)
+        self.compile_data(&prepared.template, prepared.json.clone(), prepared.date)
     }
 
     /// Adds warnings another renderer gave (see [`Renderer::take_warnings`]).
@@ -491,11 +480,17 @@ impl Renderer {
         date: chrono::NaiveDate,
     ) -> Result<Vec<u8>, Error> {
         let json = serde_json::to_vec(data).map_err(|e| Error::Data(e.to_string()))?;
-        self.compile_json(template, json, date)
+        self.compile_data(template, json, date)
     }
 
-    /// Every compile: the data's characters checked against the fonts, then Typst, then PDF.
-    fn compile_json(&self, template: &str, json: Vec<u8>, date: chrono::NaiveDate) -> Result<Vec<u8>, Error> {
+    /// Compiles `template` on `json` (the data, as [`Prepared::data`]) dated `date`; every
+    /// compile comes here: the data's characters checked against the fonts, then Typst, then PDF.
+    pub fn compile_data(
+        &self,
+        template: &str,
+        json: Vec<u8>,
+        date: chrono::NaiveDate,
+    ) -> Result<Vec<u8>, Error> {
         self.check_glyphs(&json)?;
         let mut inputs = Dict::new();
         inputs.insert("data".into(), Bytes::new(json).into_value());

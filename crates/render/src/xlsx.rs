@@ -640,19 +640,20 @@ fn write_data_sheet(wb: &mut Workbook, codes: &mut Codes, rows: &[&Figure]) -> R
     // workbook's language, before any row (a row left behind cannot be written again).
     let words = codes.words();
     let ids = open_data::header();
-    let headers: Vec<CustomSerializeField> =
-        ids.iter().map(|id| CustomSerializeField::new(id).rename(words.column(id))).collect();
+    let mut headers = Vec::with_capacity(ids.len());
+    for (c, id) in ids.iter().enumerate() {
+        let text = words.column(id);
+        codes.record(0, c as u16, id, &text);
+        headers.push(CustomSerializeField::new(id).rename(text));
+    }
     let options =
         SerializeFieldOptions::new().set_header_format(header_format()).set_custom_headers(&headers);
     ws.serialize_headers_with_options(0, 0, &Figure::default(), &options)?;
-    for (c, id) in ids.iter().enumerate() {
-        codes.record(0, c as u16, id, &words.column(id));
-    }
     for row in rows {
         ws.serialize(row)?;
     }
     ws.set_freeze_panes(1, 1)?;
-    ws.autofilter(0, 0, rows.len().max(1) as u32, (open_data::header().len() - 1) as u16)?;
+    ws.autofilter(0, 0, rows.len().max(1) as u32, (ids.len() - 1) as u16)?;
     Ok(())
 }
 
