@@ -56,7 +56,7 @@ fn entries(dir: &Path) -> Vec<String> {
 }
 
 #[test]
-fn a_department_of_sixty_bodies_builds() {
+fn a_department_of_sixty_bodies_builds_and_its_rankings_keep_to_the_page() {
     // Issue 10: from about 37 bodies every build overflowed its stack.
     let dir = tmp();
     let (input, out) = (dir.path().join("input"), dir.path().join("pack"));
@@ -88,6 +88,39 @@ fn a_department_of_sixty_bodies_builds() {
     let rows = esep_analysis::open_data::from_csv(&csv).unwrap_or_else(|e| panic!("{e}"));
     let public = esep_analysis::Catalogue::builtin().indicators.iter().filter(|i| !i.restricted).count();
     assert_eq!(rows.len(), 61 * public);
+
+    // Its 55 rural districts are ranked on charts that keep to their page or slide: the first
+    // and the last ones, the unit itself with its neighbours, and how many are left out between
+    // (drawn whole, the 55 bars ran past the report's page and over the slide's footer).
+    let page_with = |pdf: &str, words: &[&str]| -> String {
+        let pages = crate::pdf::page_texts(&out.join(pdf));
+        pages
+            .iter()
+            .find(|p| words.iter().all(|w| p.contains(w)))
+            .cloned()
+            .unwrap_or_else(|| panic!("{pdf}: no page with {words:?}"))
+    };
+    let omitted = |page: &str| -> Vec<usize> {
+        page.lines().filter_map(|l| l.split("ещё подразделений: ").nth(1)?.trim().parse().ok()).collect()
+    };
+    // The department's report: 12 best, 11 worst (24 rows); its slide: 8 and 7 (16 rows).
+    let reference = "Департамент полиции Сарыаркинской области: 71,9";
+    let report = page_with("SRK/report.ru.pdf", &["По подразделениям", "районы", reference]);
+    assert_eq!(omitted(&report), [32]);
+    let slide = page_with("SRK/slides.ru.pdf", &["По подразделениям", "районы"]);
+    assert_eq!(omitted(&slide), [40]);
+    // The best, the last but one; the 9th is on the report's page only.
+    assert!(slide.contains("Теректинского района № 2") && slide.contains("Зерендинского района"), "{slide}");
+    assert!(report.contains("Шалкарского района") && !slide.contains("Шалкарского района"), "{slide}");
+    // A district 26th of 55: the 6 best, 25th to 27th, the 5 worst (on its report's page: 10, 3
+    // and 9).
+    let slide = page_with("SRK-D033/slides.ru.pdf", &["26-е место из 55"]);
+    assert_eq!(omitted(&slide), [18, 23]);
+    assert!(slide.contains("Отдел полиции Жанаркинского района № 2"), "{slide}");
+    let report = page_with("SRK-D033/report.ru.pdf", &["Место среди подразделений", reference]);
+    assert_eq!(omitted(&report), [14, 19]);
+    let slide = page_with("SRK-D033/slides.kk.pdf", &["26-орын"]);
+    assert!(slide.contains("… тағы 18 бөлініс") && slide.contains("… тағы 23 бөлініс"), "{slide}");
 }
 
 #[test]
