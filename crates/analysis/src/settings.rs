@@ -27,6 +27,67 @@ pub struct Settings {
     pub calendar: CalendarSettings,
     /// The control of the protocols' execution (rule 19).
     pub control: ControlSettings,
+    /// Rankings of bodies in the documents.
+    pub charts: ChartSettings,
+}
+
+/// How many rows a ranking of bodies shows in a document (see [`Self::shown`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSettings {
+    /// On a report's page.
+    pub report_rows: u32,
+    /// On a slide.
+    pub slide_rows: u32,
+}
+
+impl ChartSettings {
+    /// The fewest rows that show both ends and a unit with its neighbours and the two runs left
+    /// out around them.
+    pub const MIN_ROWS: u32 = 7;
+
+    /// Which of `n` ranked bodies a chart of `rows` rows shows, `highlight` (the unit itself)
+    /// with its neighbours: each shown body's index, or how many are left out where a run
+    /// is left out. All of them when they fit.
+    pub fn shown(n: usize, highlight: Option<usize>, rows: u32) -> Vec<Shown> {
+        let rows = rows.max(Self::MIN_ROWS) as usize;
+        if n <= rows {
+            return (0..n).map(Shown::Body).collect();
+        }
+        // The best and the worst around one row saying how many are left out; a unit between
+        // them is shown with its neighbours, the ends sharing what those rows and a second
+        // row left out leave.
+        let (mut head, mut tail) = ((rows - 1).div_ceil(2), (rows - 1) / 2);
+        let mut around = Vec::new();
+        if let Some(at) = highlight.filter(|&at| at >= head && at < n - tail) {
+            around = vec![at - 1, at, at + 1];
+            let ends = rows - around.len() - 2;
+            (head, tail) = (ends.div_ceil(2), ends / 2);
+        }
+        let mut kept: Vec<usize> = (0..head).chain(around).chain(n - tail..n).collect();
+        kept.sort_unstable();
+        kept.dedup();
+        let mut out = Vec::with_capacity(rows);
+        for (k, &i) in kept.iter().enumerate() {
+            match k.checked_sub(1).map(|j| i - kept[j] - 1) {
+                // One body left out takes the row that would say so.
+                Some(1) => out.push(Shown::Body(i - 1)),
+                Some(left) if left > 1 => out.push(Shown::Omitted(left)),
+                _ => {}
+            }
+            out.push(Shown::Body(i));
+        }
+        out
+    }
+}
+
+/// A row of a ranking: a body (its index) or how many bodies are left out there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// The body at this index of the ranking.
+    Body(usize),
+    /// This many bodies are left out here.
+    Omitted(usize),
 }
 
 /// The control report of `esep followup`.
@@ -172,6 +233,13 @@ impl Settings {
                 f64::from(s.meeting.protocol_max_rows),
                 "at least meeting.protocol_min_rows",
             ));
+        }
+        for (key, rows) in
+            [("charts.report_rows", s.charts.report_rows), ("charts.slide_rows", s.charts.slide_rows)]
+        {
+            if rows < ChartSettings::MIN_ROWS {
+                return Err(range(key, f64::from(rows), "at least 7"));
+            }
         }
         if s.appeals.term_working_days == 0 {
             return Err(range("appeals.term_working_days", 0.0, "at least 1"));
@@ -373,6 +441,32 @@ mod tests {
     }
 
     #[test]
+    fn a_long_ranking_keeps_its_ends_and_the_unit_with_its_neighbours() {
+        use Shown::{Body as B, Omitted as O};
+        // 55 bodies on 16 rows: the 26th (index 25) with the 25th and 27th, the 6 best and
+        // the 5 worst, 18 and 23 left out between.
+        let shown = ChartSettings::shown(55, Some(25), 16);
+        let mut expected: Vec<Shown> = (0..6).map(B).collect();
+        expected.extend([O(18), B(24), B(25), B(26), O(23)]);
+        expected.extend((50..55).map(B));
+        assert_eq!(shown, expected);
+        // No unit highlighted (the department's chart): 8 and 7 around one row.
+        let shown = ChartSettings::shown(55, None, 16);
+        assert_eq!(shown.len(), 16);
+        assert_eq!(shown[7..10], [B(7), O(40), B(48)]);
+        // A unit among the best, or the last: one run left out, the unit among the ends.
+        assert_eq!(ChartSettings::shown(30, Some(6), 16)[6..10], [B(6), B(7), O(15), B(23)]);
+        let last = ChartSettings::shown(30, Some(29), 16);
+        assert_eq!((last.len(), last[8], last[15]), (16, O(15), B(29)));
+        // A unit just past the best: the one body between is shown rather than said left out.
+        let near = ChartSettings::shown(30, Some(8), 16);
+        assert_eq!((near.len(), &near[9..12]), (16, &[B(9), O(15), B(25)][..]));
+        // All of them when they fit; never fewer rows than both ends and the unit need.
+        assert_eq!(ChartSettings::shown(16, Some(3), 16), (0..16).map(B).collect::<Vec<_>>());
+        assert_eq!(ChartSettings::shown(9, Some(4), 2), [B(0), O(2), B(3), B(4), B(5), O(2), B(8)]);
+    }
+
+    #[test]
     fn bad_settings_are_named() {
         let text = SETTINGS_TOML.replace("confidence = 0.95", "confidence = 95");
         assert_eq!(
@@ -384,5 +478,7 @@ mod tests {
             Settings::parse(&text).unwrap_err().to_string(),
             "calendar: `13-08` is not a month and day MM-DD"
         );
+        let text = SETTINGS_TOML.replace("slide_rows = 16", "slide_rows = 3");
+        assert_eq!(Settings::parse(&text).unwrap_err().to_string(), "charts.slide_rows 3 is not at least 7");
     }
 }

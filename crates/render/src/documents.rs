@@ -5,6 +5,7 @@
 //! or a sentence is the same wherever it appears.
 
 use chrono::NaiveDate;
+use esep_analysis::settings::{ChartSettings, Shown};
 use esep_analysis::{Direction, Figure, Formula, Indicator, Measure, Reason, Report, UnitReport};
 use esep_ingest::contract::{self, Choice};
 use serde::Serialize;
@@ -31,8 +32,11 @@ pub struct DocData {
     overall: String,
     points: Vec<String>,
     chapters: Vec<Chapter>,
-    /// The unit among its level group, or the department's bodies by level group.
+    /// The unit among its level group, or the department's bodies by level group, as many
+    /// rows as a report's page holds (`charts.report_rows`)…
     comparisons: Vec<Chart>,
+    /// … and as a slide holds (`charts.slide_rows`).
+    slide_comparisons: Vec<Chart>,
     /// The unit's place among its siblings, as a sentence (empty for the department).
     place: String,
     awards: Vec<String>,
@@ -141,13 +145,21 @@ struct Chart {
     title: String,
     /// Legend of the two series, or empty for one series.
     legend: Vec<String>,
-    bars: Vec<Bar>,
+    bars: Vec<Row>,
     /// Reference value drawn as a line (the department's value), and its text.
     reference: Option<f64>,
     reference_text: String,
 }
 
-#[derive(Debug, Serialize)]
+/// A bar, or (a number) how many bodies a long ranking leaves out there.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+enum Row {
+    Bar(Bar),
+    Omitted(usize),
+}
+
+#[derive(Debug, Clone, Serialize)]
 struct Bar {
     label: String,
     value: f64,
@@ -324,7 +336,7 @@ fn pair_chart(report: &Report, unit: &UnitReport, lang: Lang, title: &str, codes
         heading: String::new(),
         title: lang.label(title),
         legend: if has_previous { vec![lang.label("current"), lang.label("previous")] } else { Vec::new() },
-        bars,
+        bars: bars.into_iter().map(Row::Bar).collect(),
         reference: None,
         reference_text: String::new(),
     })
@@ -332,9 +344,11 @@ fn pair_chart(report: &Report, unit: &UnitReport, lang: Lang, title: &str, codes
 
 /// The unit among its siblings of its level group on one indicator; for the department, its
 /// bodies, one chart per level group (cities apart from rural districts). A group of fewer
-/// than [`esep_analysis::ranks::MIN_GROUP`] bodies is not compared.
-fn comparisons(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Vec<Chart> {
-    use esep_analysis::ranks::{MIN_GROUP, level_group};
+/// than [`esep_analysis::ranks::MIN_GROUP`] bodies is not compared; of a larger group than
+/// `rows` rows hold, the best, the worst and the unit with its neighbours are shown
+/// ([`ChartSettings::shown`]).
+fn comparisons(report: &Report, unit: &UnitReport, lang: Lang, code: &str, rows: u32) -> Vec<Chart> {
+    use esep_analysis::ranks::level_group;
     let children = |parent: &esep_analysis::UnitCode, group: &str| -> Vec<&UnitReport> {
         report
             .units
@@ -347,21 +361,23 @@ fn comparisons(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Ve
         Some(p) => {
             let Some(parent) = report.units.iter().find(|u| &u.code == p) else { return Vec::new() };
             let peers = children(p, level_group(&unit.level));
-            vec![comparison(report, unit, parent, &peers, lang, code, heading("among_siblings"))]
+            vec![comparison(report, unit, parent, &peers, lang, code, heading("among_siblings"), rows)]
         }
         None => ["urban", "rural"]
             .iter()
             .map(|group| {
                 let peers = children(&unit.code, group);
                 let title = format!("{} — {}", heading("by_bodies"), lang.label(&format!("group_{group}")));
-                comparison(report, unit, unit, &peers, lang, code, title)
+                comparison(report, unit, unit, &peers, lang, code, title, rows)
             })
             .collect(),
     };
-    charts.into_iter().flatten().filter(|c| c.bars.len() >= MIN_GROUP as usize).collect()
+    charts.into_iter().flatten().collect()
 }
 
-/// `peers` side by side on one indicator, best first, with `parent`'s value as a line.
+/// `peers` side by side on one indicator, best first, with `parent`'s value as a line; none
+/// for fewer than [`esep_analysis::ranks::MIN_GROUP`] with a value.
+#[allow(clippy::too_many_arguments)]
 fn comparison(
     report: &Report,
     unit: &UnitReport,
@@ -370,6 +386,7 @@ fn comparison(
     lang: Lang,
     code: &str,
     heading: String,
+    rows: u32,
 ) -> Option<Chart> {
     let k = report.catalogue.indicators.iter().position(|i| i.code == code)?;
     let ind = &report.catalogue.indicators[k];
@@ -387,11 +404,22 @@ fn comparison(
             })
         })
         .collect();
+    if bars.len() < esep_analysis::ranks::MIN_GROUP as usize {
+        return None;
+    }
     // Best first, as the ranks read.
     bars.sort_by(|a, b| {
         let order = a.value.total_cmp(&b.value);
         if ind.direction == Direction::Higher { order.reverse() } else { order }
     });
+    let highlight = bars.iter().position(|b| b.highlight);
+    let bars = ChartSettings::shown(bars.len(), highlight, rows)
+        .into_iter()
+        .map(|row| match row {
+            Shown::Body(i) => Row::Bar(bars[i].clone()),
+            Shown::Omitted(n) => Row::Omitted(n),
+        })
+        .collect();
     let reference = parent.figures[k].current;
     Some(Chart {
         heading,
@@ -766,7 +794,20 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             .filter_map(|(i, f)| narrative::point(i, f, lang))
             .collect(),
         chapters,
-        comparisons: comparisons(report, unit, lang, &report.catalogue.compared),
+        comparisons: comparisons(
+            report,
+            unit,
+            lang,
+            &report.catalogue.compared,
+            report.settings.charts.report_rows,
+        ),
+        slide_comparisons: comparisons(
+            report,
+            unit,
+            lang,
+            &report.catalogue.compared,
+            report.settings.charts.slide_rows,
+        ),
         place: public(report, unit)
             .find(|(i, _)| i.code == report.catalogue.compared)
             .and_then(|(i, f)| narrative::place(i, f, lang))
