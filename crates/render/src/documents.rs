@@ -151,6 +151,28 @@ struct Chart {
     reference_text: String,
 }
 
+impl Chart {
+    /// The chart in at most `rows` rows: of a longer ranking, the best, the worst and the unit
+    /// with its neighbours ([`ChartSettings::shown`]).
+    fn fitted(&self, rows: u32) -> Chart {
+        let highlight = self.bars.iter().position(|r| matches!(r, Row::Bar(b) if b.highlight));
+        Chart {
+            heading: self.heading.clone(),
+            title: self.title.clone(),
+            legend: self.legend.clone(),
+            bars: ChartSettings::shown(self.bars.len(), highlight, rows)
+                .into_iter()
+                .map(|row| match row {
+                    Shown::Body(i) => self.bars[i].clone(),
+                    Shown::Omitted(n) => Row::Omitted(n),
+                })
+                .collect(),
+            reference: self.reference,
+            reference_text: self.reference_text.clone(),
+        }
+    }
+}
+
 /// A bar, or (a number) how many bodies a long ranking leaves out there.
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
@@ -344,10 +366,9 @@ fn pair_chart(report: &Report, unit: &UnitReport, lang: Lang, title: &str, codes
 
 /// The unit among its siblings of its level group on one indicator; for the department, its
 /// bodies, one chart per level group (cities apart from rural districts). A group of fewer
-/// than [`esep_analysis::ranks::MIN_GROUP`] bodies is not compared; of a larger group than
-/// `rows` rows hold, the best, the worst and the unit with its neighbours are shown
-/// ([`ChartSettings::shown`]).
-fn comparisons(report: &Report, unit: &UnitReport, lang: Lang, code: &str, rows: u32) -> Vec<Chart> {
+/// than [`esep_analysis::ranks::MIN_GROUP`] bodies is not compared. Every body is charted: see
+/// [`Chart::fitted`].
+fn comparisons(report: &Report, unit: &UnitReport, lang: Lang, code: &str) -> Vec<Chart> {
     use esep_analysis::ranks::level_group;
     let children = |parent: &esep_analysis::UnitCode, group: &str| -> Vec<&UnitReport> {
         report
@@ -361,14 +382,14 @@ fn comparisons(report: &Report, unit: &UnitReport, lang: Lang, code: &str, rows:
         Some(p) => {
             let Some(parent) = report.units.iter().find(|u| &u.code == p) else { return Vec::new() };
             let peers = children(p, level_group(&unit.level));
-            vec![comparison(report, unit, parent, &peers, lang, code, heading("among_siblings"), rows)]
+            vec![comparison(report, unit, parent, &peers, lang, code, heading("among_siblings"))]
         }
         None => ["urban", "rural"]
             .iter()
             .map(|group| {
                 let peers = children(&unit.code, group);
                 let title = format!("{} — {}", heading("by_bodies"), lang.label(&format!("group_{group}")));
-                comparison(report, unit, unit, &peers, lang, code, title, rows)
+                comparison(report, unit, unit, &peers, lang, code, title)
             })
             .collect(),
     };
@@ -377,7 +398,6 @@ fn comparisons(report: &Report, unit: &UnitReport, lang: Lang, code: &str, rows:
 
 /// `peers` side by side on one indicator, best first, with `parent`'s value as a line; none
 /// for fewer than [`esep_analysis::ranks::MIN_GROUP`] with a value.
-#[allow(clippy::too_many_arguments)]
 fn comparison(
     report: &Report,
     unit: &UnitReport,
@@ -386,7 +406,6 @@ fn comparison(
     lang: Lang,
     code: &str,
     heading: String,
-    rows: u32,
 ) -> Option<Chart> {
     let k = report.catalogue.indicators.iter().position(|i| i.code == code)?;
     let ind = &report.catalogue.indicators[k];
@@ -412,21 +431,13 @@ fn comparison(
         let order = a.value.total_cmp(&b.value);
         if ind.direction == Direction::Higher { order.reverse() } else { order }
     });
-    let highlight = bars.iter().position(|b| b.highlight);
-    let bars = ChartSettings::shown(bars.len(), highlight, rows)
-        .into_iter()
-        .map(|row| match row {
-            Shown::Body(i) => Row::Bar(bars[i].clone()),
-            Shown::Omitted(n) => Row::Omitted(n),
-        })
-        .collect();
     let reference = parent.figures[k].current;
     Some(Chart {
         heading,
         // The heading names the indicator already.
         title: String::new(),
         legend: Vec::new(),
-        bars,
+        bars: bars.into_iter().map(Row::Bar).collect(),
         reference,
         reference_text: reference
             .map(|r| {
@@ -740,6 +751,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
         })
         .collect();
     let name = lang.pick(&unit.name_kk, &unit.name_ru).to_string();
+    let rankings = comparisons(report, unit, lang, &report.catalogue.compared);
     let parent = unit
         .parent
         .as_ref()
@@ -794,20 +806,8 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             .filter_map(|(i, f)| narrative::point(i, f, lang))
             .collect(),
         chapters,
-        comparisons: comparisons(
-            report,
-            unit,
-            lang,
-            &report.catalogue.compared,
-            report.settings.charts.report_rows,
-        ),
-        slide_comparisons: comparisons(
-            report,
-            unit,
-            lang,
-            &report.catalogue.compared,
-            report.settings.charts.slide_rows,
-        ),
+        comparisons: rankings.iter().map(|c| c.fitted(report.settings.charts.report_rows)).collect(),
+        slide_comparisons: rankings.iter().map(|c| c.fitted(report.settings.charts.slide_rows)).collect(),
         place: public(report, unit)
             .find(|(i, _)| i.code == report.catalogue.compared)
             .and_then(|(i, f)| narrative::place(i, f, lang))
