@@ -287,6 +287,40 @@ fn a_word_wider_than_its_column_breaks_inside_and_reads_as_written() {
 }
 
 #[test]
+fn a_name_wider_than_the_page_breaks_inside_on_title_pages_headers_and_footers() {
+    // 80 letters without a space in a unit's name and 60 in its chief's: wider than a page.
+    // They ran past both margins of the report's title page, its footer and the slides'
+    // header; now they break where the line ends, and read as written.
+    let (word, chief) = ("Ж".repeat(80), "Ы".repeat(60));
+    let dir = tmp();
+    let input = input_with_question(dir.path(), |b| {
+        fixtures::set(b, "units", 1, 4, V::T(format!("Отдел полиции {word} района")));
+        fixtures::set(b, "units", 1, 6, V::T(format!("Қасымов {chief}")));
+    });
+    let out = dir.path().join("pack");
+    success(&["build", s(&input), "--out", s(&out), "--quiet"]);
+    let report = crate::pdf::page_texts(&out.join("DEP-01/report.ru.pdf"));
+    let slides = crate::pdf::page_texts(&out.join("DEP-01/slides.ru.pdf"));
+    let protocol = crate::pdf::page_texts(&out.join("DEP-01/protocol.ru.pdf"));
+    // The title page and the next one's footer; the title slide and the next one's header;
+    // the protocol's chief.
+    for (page, long) in [
+        (&report[0], &word),
+        (&report[0], &chief),
+        (&report[1], &word),
+        (&slides[0], &word),
+        (&slides[1], &word),
+    ]
+    .into_iter()
+    .chain([(&protocol[0], &chief)])
+    {
+        let lines: Vec<String> = page.lines().map(crate::pdf::squeezed).collect();
+        assert!(!lines.iter().any(|l| l.contains(long.as_str())), "{page}");
+        assert!(crate::pdf::squeezed(page).contains(long.as_str()), "{page}");
+    }
+}
+
+#[test]
 fn the_protocol_workbook_speaks_the_language_asked_for_and_is_read_back_in_it() {
     use calamine::{Data, Reader};
     let dir = tmp();
