@@ -291,9 +291,10 @@ fn a_name_wider_than_the_page_breaks_inside_on_title_pages_headers_and_footers()
     // 80 letters without a space in a unit's name and 60 in its chief's: wider than a page.
     // They ran past both margins of the report's title page, its footer and the slides'
     // header; now they break where the line ends, and read as written.
-    let (word, chief) = ("Ж".repeat(80), "Ы".repeat(60));
+    let (word, chief, kk) = ("Ж".repeat(80), "Ы".repeat(60), "Қ".repeat(70));
     let dir = tmp();
     let input = input_with_question(dir.path(), |b| {
+        fixtures::set(b, "units", 1, 3, V::T(format!("Бірінші {kk} бөлімі")));
         fixtures::set(b, "units", 1, 4, V::T(format!("Отдел полиции {word} района")));
         fixtures::set(b, "units", 1, 6, V::T(format!("Қасымов {chief}")));
     });
@@ -302,8 +303,9 @@ fn a_name_wider_than_the_page_breaks_inside_on_title_pages_headers_and_footers()
     let report = crate::pdf::page_texts(&out.join("DEP-01/report.ru.pdf"));
     let slides = crate::pdf::page_texts(&out.join("DEP-01/slides.ru.pdf"));
     let protocol = crate::pdf::page_texts(&out.join("DEP-01/protocol.ru.pdf"));
+    let announcement = crate::pdf::page_texts(&out.join("DEP-01/announcement.kk.pdf"));
     // The title page and the next one's footer; the title slide and the next one's header;
-    // the protocol's heading and chief.
+    // the protocol's heading and chief; the Kazakh announcement (no hyphenation patterns).
     for (page, long) in [
         (&report[0], &word),
         (&report[0], &chief),
@@ -312,6 +314,7 @@ fn a_name_wider_than_the_page_breaks_inside_on_title_pages_headers_and_footers()
         (&slides[1], &word),
         (&protocol[0], &word),
         (&protocol[0], &chief),
+        (&announcement[0], &kk),
     ] {
         let lines: Vec<String> = page.lines().map(crate::pdf::squeezed).collect();
         assert!(!lines.iter().any(|l| l.contains(long.as_str())), "{page}");
