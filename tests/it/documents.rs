@@ -39,12 +39,23 @@ fn every_document_in_both_languages() {
     success(&["build", s(&input_with_question(dir.path(), |_| {})), "--out", s(&out), "--quiet"]);
     let dep = out.join("DEP");
 
+    let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
     // Slides: 16:9, 12–20 slides, one per rule-6 item at least.
     for lang in ["kk", "ru"] {
         let n = pages(&dep.join(format!("slides.{lang}.pdf")));
         assert!((12..=20).contains(&n), "slides.{lang}.pdf has {n} slides");
+        // Each slide after the title has its number, under the header that ends with the
+        // period: the template counts the slides itself.
+        let period = if lang == "kk" { "2025 жылғы 12 ай" } else { "12 месяцев 2025 года" };
+        let texts = crate::pdf::page_texts(&dep.join(format!("slides.{lang}.pdf")));
+        assert_eq!(texts.len(), n);
+        for (i, text) in texts.iter().enumerate().skip(1) {
+            let text = flat(text.clone());
+            let numbered = text.split(period).nth(1).and_then(|after| after.split_whitespace().next());
+            let number = (i + 1).to_string();
+            assert_eq!(numbered, Some(number.as_str()), "slide {number} ({lang}):\n{text}");
+        }
     }
-    let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let slides = flat(pdf_text(&dep.join("slides.ru.pdf")));
     for kicker in ["1. КРИМИНОГЕННАЯ ОБСТАНОВКА", "6. ОБРАЩЕНИЯ И СМИ", "9. ВОПРОСЫ МЕСТНОГО УРОВНЯ"]
     {
