@@ -64,9 +64,8 @@ impl ChartSettings {
             let ends = rows - around.len() - 2;
             (head, tail) = (ends.div_ceil(2), ends / 2);
         }
-        let mut kept: Vec<usize> = (0..head).chain(around).chain(n - tail..n).collect();
-        kept.sort_unstable();
-        kept.dedup();
+        // In order and apart: the unit's neighbours fall between the ends as they shrank.
+        let kept: Vec<usize> = (0..head).chain(around).chain(n - tail..n).collect();
         let mut out = Vec::with_capacity(rows);
         for (k, &i) in kept.iter().enumerate() {
             match k.checked_sub(1).map(|j| i - kept[j] - 1) {
