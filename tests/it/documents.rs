@@ -441,6 +441,49 @@ fn item_6_lists_each_publication_with_its_response() {
 }
 
 #[test]
+fn a_long_list_of_the_bodies_rows_says_how_many_it_leaves_out() {
+    // The demo department covers 28 publications of its bodies, 2 still without a response
+    // (20.02 and 27.07), and 23 of their measures overdue or not done. On lists of 5 rows its
+    // report keeps the 2 unanswered and the 3 earliest answered publications (08.01, 20.01,
+    // 01.02), and the 5 oldest terms of the measures; a row says how many more each body's own
+    // report lists.
+    let dir = tmp();
+    let settings = dir.path().join("settings.toml");
+    let builtin =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/settings.toml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert!(builtin.contains("\nreport_rows = 30\n"));
+    std::fs::write(&settings, builtin.replace("\nreport_rows = 30\n", "\nreport_rows = 5\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("pack");
+    let demo = fixtures::fixtures_dir().join("demo");
+    success(&["build", s(&demo), "--out", s(&out), "--quiet", "--settings", s(&settings)]);
+    let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ru = flat(pdf_text(&out.join("SRK/report.ru.pdf")));
+    let kk = flat(pdf_text(&out.join("SRK/report.kk.pdf")));
+    for (text, said) in [
+        (&ru, "… ещё публикаций о территориальных органах: 23 — они перечислены в отчётах этих органов"),
+        (&ru, "… ещё мероприятий территориальных органов: 18 — они перечислены в отчётах этих органов"),
+        (&kk, "… аумақтық органдар туралы тағы 23 жарияланым — олар сол органдардың есептерінде көрсетілген"),
+        (&kk, "… аумақтық органдардың тағы 18 іс-шарасы — олар сол органдардың есептерінде көрсетілген"),
+    ] {
+        assert_eq!(text.matches(said).count(), 1, "{said}: {text}");
+    }
+    for text in [&ru, &kk] {
+        for listed in ["08.01.2025", "01.02.2025", "20.02.2025", "27.07.2025"] {
+            assert!(text.contains(listed), "{listed}: {text}");
+        }
+        // Answered publications of April and May are left out; the body's report has them.
+        for left in ["10.04.2025", "21.05.2025", "06.05.2025"] {
+            assert!(!text.contains(left), "{left}: {text}");
+        }
+    }
+    let body = flat(pdf_text(&out.join("SRK-TZK/report.ru.pdf")));
+    assert!(body.contains("10.04.2025") && body.contains("20.02.2025"), "{body}");
+    assert!(!body.contains("ещё публикаций"), "{body}");
+}
+
+#[test]
 fn the_protocol_workbook_is_prefilled_for_the_secretary() {
     use calamine::{Data, Reader};
     use esep_ingest::contract::{SourceId, source};

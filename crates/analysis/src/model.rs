@@ -340,6 +340,8 @@ pub struct Question {
 /// A media publication on the police and the response to it (rule 6.6), as written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Publication {
+    /// The unit the publication is about.
+    pub unit: UnitCode,
     /// Published, `YYYY-MM-DD`.
     pub date: String,
     /// The outlet, Kazakh.

@@ -29,6 +29,8 @@ pub struct Settings {
     pub control: ControlSettings,
     /// Rankings of bodies in the documents.
     pub charts: ChartSettings,
+    /// Lists of a unit's bodies' measures and publications in its report.
+    pub lists: ListSettings,
 }
 
 /// How many rows a ranking of bodies shows in a document (see [`Self::shown`]).
@@ -87,6 +89,42 @@ pub enum Shown {
     Body(usize),
     /// This many bodies are left out here.
     Omitted(usize),
+}
+
+/// How many rows of its bodies a unit's report lists (see [`Self::listed`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListSettings {
+    /// Rows of the report's list of measures not carried out, and of its list of publications.
+    pub report_rows: u32,
+}
+
+impl ListSettings {
+    /// Which of a list's `n` rows a unit's report lists: every row of the unit's own (`own`),
+    /// then its bodies' rows, the lowest `first` first, up to `report_rows` rows in all (one
+    /// more when that one is all that is left out). The listed rows' indices in the list's
+    /// order, and how many rows are left out: each a body's, which that body's own report lists.
+    pub fn listed<K: Ord>(
+        &self,
+        n: usize,
+        own: impl Fn(usize) -> bool,
+        first: impl Fn(usize) -> K,
+    ) -> (Vec<usize>, usize) {
+        let rows = self.report_rows as usize;
+        if n <= rows + 1 {
+            return ((0..n).collect(), 0);
+        }
+        let (mut listed, mut bodies): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| own(i));
+        bodies.sort_by_cached_key(|&i| (first(i), i));
+        let room = rows.saturating_sub(listed.len());
+        let left = bodies.len().saturating_sub(room);
+        // One row left out takes the row that would say so.
+        let take = if left == 1 { bodies.len() } else { room.min(bodies.len()) };
+        listed.extend_from_slice(&bodies[..take]);
+        listed.sort_unstable();
+        let omitted = n - listed.len();
+        (listed, omitted)
+    }
 }
 
 /// The control report of `esep followup`.
@@ -239,6 +277,9 @@ impl Settings {
             if rows < ChartSettings::MIN_ROWS {
                 return Err(range(key, f64::from(rows), "at least 7"));
             }
+        }
+        if s.lists.report_rows == 0 {
+            return Err(range("lists.report_rows", 0.0, "at least 1"));
         }
         if s.appeals.term_working_days == 0 {
             return Err(range("appeals.term_working_days", 0.0, "at least 1"));
@@ -437,6 +478,21 @@ mod tests {
         assert_eq!(appeal_deadline(&s.appeals, &cal, r, true, false), d(2025, 6, 21));
         // Three working days: 22, 23, 24 April.
         assert_eq!(appeal_deadline(&s.appeals, &cal, r, false, true), d(2025, 4, 24));
+    }
+
+    #[test]
+    fn a_long_list_keeps_the_units_own_rows_and_its_bodies_first_ones() {
+        let lists = ListSettings { report_rows: 5 };
+        // Rows 0..12; the unit's own are 3 and 10; the bodies' rows come by `first`, here
+        // answered (odd) after unanswered (even), then in order: 0, 2, 4 fill the five rows.
+        let own = |i: usize| i == 3 || i == 10;
+        let (listed, omitted) = lists.listed(12, own, |i| i % 2);
+        assert_eq!((listed, omitted), (vec![0, 2, 3, 4, 10], 7));
+        // Six rows on five: the one left out is listed instead of a row saying so.
+        assert_eq!(lists.listed(6, |_| false, |i| i), ((0..6).collect(), 0));
+        assert_eq!(lists.listed(7, |_| false, |i| usize::MAX - i), (vec![2, 3, 4, 5, 6], 2));
+        // More own rows than room: every own row, none of the bodies'.
+        assert_eq!(lists.listed(9, |i| i < 6, |i| i), ((0..6).collect(), 3));
     }
 
     #[test]

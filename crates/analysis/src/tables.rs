@@ -194,14 +194,15 @@ pub(crate) fn media(
     let s = |name: &str| -> PolarsResult<StringChunked> {
         Ok(joined.column(name)?.cast(&DataType::String)?.str()?.clone())
     };
-    let (anc, date, title, language, response_date) =
-        (s("ancestor")?, s("date")?, s("title")?, s("title_language")?, s("response_date")?);
+    let (anc, unit, date, title, language, response_date) =
+        (s("ancestor")?, s("unit")?, s("date")?, s("title")?, s("title_language")?, s("response_date")?);
     let (outlet_kk, outlet_ru, response_kk, response_ru) =
         (s("outlet_kk")?, s("outlet_ru")?, s("response_kk")?, s("response_ru")?);
     let txt = |c: &StringChunked, i: usize| c.get(i).unwrap_or_default().to_string();
     let mut out: HashMap<String, Vec<Publication>> = HashMap::new();
     for i in 0..joined.height() {
         out.entry(txt(&anc, i)).or_default().push(Publication {
+            unit: txt(&unit, i).into(),
             date: txt(&date, i),
             outlet_kk: txt(&outlet_kk, i),
             outlet_ru: txt(&outlet_ru, i),

@@ -198,6 +198,8 @@ struct ExtraTable {
     rows: Vec<Vec<String>>,
     /// The last `numeric` columns hold numbers and get equal fixed widths.
     numeric: usize,
+    /// A last row saying how many rows are left out, and where they are listed.
+    omitted: Option<String>,
 }
 
 /// Item 6's section on the previous meeting's items: two sentences and a table of the items
@@ -475,6 +477,7 @@ fn programme_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
             })
             .collect(),
         numeric: 5,
+        omitted: None,
     }
 }
 
@@ -509,12 +512,16 @@ fn failed_measures(report: &Report, unit: &UnitReport, lang: Lang) -> Option<Ext
     } else {
         &["measure", "programme", "deadline", "status"]
     };
+    // The oldest terms first, among the bodies' measures a long list leaves out.
+    let lists = &report.settings.lists;
+    let (listed, omitted) = lists.listed(failed.len(), |i| failed[i].unit == unit.code, |i| i);
     Some(ExtraTable {
         title: lang.label("failed_measures"),
         header: headers(columns, lang),
-        rows: failed
+        rows: listed
             .iter()
-            .map(|m| {
+            .map(|&i| {
+                let m = failed[i];
                 let mut row = vec![
                     lang.pick(&m.measure_kk, &m.measure_ru).to_string(),
                     lang.pick(&m.programme_kk, &m.programme_ru).to_string(),
@@ -528,10 +535,16 @@ fn failed_measures(report: &Report, unit: &UnitReport, lang: Lang) -> Option<Ext
             })
             .collect(),
         numeric: 0,
+        omitted: left_out(omitted, "measures_omitted", lang),
     })
 }
 
-/// The period's publications with outlet, date, title (quoted as published) and the response.
+/// The row saying how many rows of the bodies a long list leaves out, if any.
+fn left_out(omitted: usize, label: &str, lang: Lang) -> Option<String> {
+    (omitted > 0).then(|| lang.label(label).replace("{n}", &omitted.to_string()))
+}
+
+/// The previous meeting's items and what became of them.
 fn followup_section(unit: &UnitReport, lang: Lang) -> Option<FollowupSection> {
     let prev = unit.followup.as_ref()?;
     let c = &prev.counts;
@@ -582,21 +595,29 @@ fn followup_section(unit: &UnitReport, lang: Lang) -> Option<FollowupSection> {
             })
             .collect(),
         numeric: 0,
+        omitted: None,
     });
     Some(FollowupSection { title: lang.label("followup_title"), text, table })
 }
 
-fn publications(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
+/// The period's publications with outlet, date, title (quoted as published) and the response,
+/// by date. A long list of a unit with bodies keeps those still without a response first.
+fn publications(report: &Report, unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
     if unit.media.is_empty() {
         return None;
     }
+    let media = &unit.media;
+    let answered =
+        |p: &esep_analysis::model::Publication| !p.response_kk.is_empty() || !p.response_ru.is_empty();
+    let (listed, omitted) =
+        report.settings.lists.listed(media.len(), |i| media[i].unit == unit.code, |i| answered(&media[i]));
     Some(ExtraTable {
         title: lang.label("publications"),
         header: headers(&["published", "outlet", "title", "response"], lang),
-        rows: unit
-            .media
+        rows: listed
             .iter()
-            .map(|p| {
+            .map(|&i| {
+                let p = &media[i];
                 let said = lang.pick(&p.response_kk, &p.response_ru);
                 let response = if said.is_empty() {
                     lang.label("no_response")
@@ -614,6 +635,7 @@ fn publications(unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
             })
             .collect(),
         numeric: 0,
+        omitted: left_out(omitted, "publications_omitted", lang),
     })
 }
 
@@ -634,6 +656,7 @@ fn funding_table(unit: &UnitReport, lang: Lang) -> ExtraTable {
             })
             .collect(),
         numeric: 3,
+        omitted: None,
     }
 }
 
@@ -720,7 +743,7 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             chart,
             extra,
             failed: if item == 2 { failed_measures(report, unit, lang) } else { None },
-            publications: if item == 6 { publications(unit, lang) } else { None },
+            publications: if item == 6 { publications(report, unit, lang) } else { None },
             followup: if item == 6 { followup_section(unit, lang) } else { None },
             rate_note: if rates { rate_note(unit, lang) } else { String::new() },
             paragraphs,
