@@ -56,6 +56,16 @@ fn every_document_in_both_languages() {
             assert_eq!(numbered, Some(number.as_str()), "slide {number} ({lang}):\n{text}");
         }
     }
+    // The awards' heading has a line of its own; each award begins a line with its bullet.
+    for (lang, heading, award) in [
+        ("ru", "Награждение (пункт 20)", "• Серикбаев Нурлан — благодарственное письмо"),
+        ("kk", "Марапаттау (20-тармақ)", "• Серікбаев Нұрлан — Алғыс хат"),
+    ] {
+        let lines: Vec<String> =
+            crate::pdf::lines(&dep.join(format!("slides.{lang}.pdf"))).into_iter().flatten().collect();
+        let at = lines.iter().position(|l| l.contains(heading)).unwrap_or_else(|| panic!("{lines:#?}"));
+        assert_eq!((lines[at].as_str(), lines.get(at + 1).map(String::as_str)), (heading, Some(award)));
+    }
     let slides = flat(pdf_text(&dep.join("slides.ru.pdf")));
     for kicker in ["1. КРИМИНОГЕННАЯ ОБСТАНОВКА", "6. ОБРАЩЕНИЯ И СМИ", "9. ВОПРОСЫ МЕСТНОГО УРОВНЯ"]
     {

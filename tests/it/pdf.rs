@@ -21,6 +21,86 @@ pub fn page_texts(path: &Path) -> Vec<String> {
     pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The lines of each page as set, top to bottom: the characters that share a baseline, left to
+/// right, a space where a gap between two is wider than a fifth of the font's size. Where a
+/// line breaks is the point (the plain text runs lines together).
+pub fn lines(path: &Path) -> Vec<Vec<String>> {
+    /// A character as set: baseline, left edge, width and font size in points.
+    struct Set {
+        y: f64,
+        x: f64,
+        width: f64,
+        size: f64,
+        text: String,
+    }
+    #[derive(Default)]
+    struct Lines {
+        pages: Vec<Vec<Set>>,
+    }
+    impl pdf_extract::OutputDev for Lines {
+        fn begin_page(
+            &mut self,
+            _: u32,
+            _: &pdf_extract::MediaBox,
+            _: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), pdf_extract::OutputError> {
+            self.pages.push(Vec::new());
+            Ok(())
+        }
+        fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+            Ok(())
+        }
+        fn output_character(
+            &mut self,
+            trm: &pdf_extract::Transform,
+            width: f64,
+            _: f64,
+            size: f64,
+            char: &str,
+        ) -> Result<(), pdf_extract::OutputError> {
+            if let Some(page) = self.pages.last_mut() {
+                let scale = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
+                let (width, size) = (width * size * scale, size * scale);
+                page.push(Set { y: trm.m32, x: trm.m31, width, size, text: char.to_string() });
+            }
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+            Ok(())
+        }
+        fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+            Ok(())
+        }
+        fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+            Ok(())
+        }
+    }
+    let mut out = Lines::default();
+    pdf_extract::output_doc(&load(path), &mut out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    out.pages
+        .into_iter()
+        .map(|mut chars| {
+            // Top first (PDF's y grows upwards), then left to right; a baseline within a tenth of
+            // a point is the same line.
+            chars.sort_by(|a, b| (-a.y).total_cmp(&-b.y).then(a.x.total_cmp(&b.x)));
+            let mut lines: Vec<(f64, String, f64)> = Vec::new();
+            for c in chars {
+                match lines.last_mut() {
+                    Some((base, text, end)) if (*base - c.y).abs() < 0.1 => {
+                        if c.x - *end > c.size / 5.0 && !text.ends_with(' ') {
+                            text.push(' ');
+                        }
+                        text.push_str(&c.text);
+                        *end = c.x + c.width;
+                    }
+                    _ => lines.push((c.y, c.text, c.x + c.width)),
+                }
+            }
+            lines.into_iter().map(|(_, text, _)| text.trim().to_string()).collect()
+        })
+        .collect()
+}
+
 /// Number of pages.
 pub fn pages(path: &Path) -> usize {
     load(path).get_pages().len()
