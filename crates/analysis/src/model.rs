@@ -360,6 +360,13 @@ pub struct Publication {
     pub response_date: String,
 }
 
+impl Publication {
+    /// Whether a response was taken (in either language).
+    pub fn answered(&self) -> bool {
+        !self.response_kk.is_empty() || !self.response_ru.is_empty()
+    }
+}
+
 /// One paragraph of text.
 #[derive(Debug, Clone, Serialize)]
 pub struct Paragraph {

@@ -607,10 +607,8 @@ fn publications(report: &Report, unit: &UnitReport, lang: Lang) -> Option<ExtraT
         return None;
     }
     let media = &unit.media;
-    let answered =
-        |p: &esep_analysis::model::Publication| !p.response_kk.is_empty() || !p.response_ru.is_empty();
     let (listed, omitted) =
-        report.settings.lists.listed(media.len(), |i| media[i].unit == unit.code, |i| answered(&media[i]));
+        report.settings.lists.listed(media.len(), |i| media[i].unit == unit.code, |i| media[i].answered());
     Some(ExtraTable {
         title: lang.label("publications"),
         header: headers(&["published", "outlet", "title", "response"], lang),
