@@ -450,6 +450,15 @@ fn comparison(
 }
 
 /// Column headers: the labels `col_<id>`.
+/// The name of the body coded `code` in `lang` (its code, should no unit have it).
+fn body_name(report: &Report, code: &esep_analysis::UnitCode, lang: Lang) -> String {
+    report
+        .units
+        .iter()
+        .find(|u| &u.code == code)
+        .map_or_else(|| code.to_string(), |u| lang.pick(&u.name_kk, &u.name_ru).to_string())
+}
+
 fn headers(ids: &[&str], lang: Lang) -> Vec<String> {
     ids.iter().map(|k| lang.label(&format!("col_{k}"))).collect()
 }
@@ -500,13 +509,6 @@ fn failed_measures(report: &Report, unit: &UnitReport, lang: Lang) -> Option<Ext
     }
     failed.sort_by(|a, b| a.deadline.cmp(&b.deadline));
     let by_body = failed.iter().any(|m| m.unit != unit.code);
-    let body = |code: &esep_analysis::UnitCode| {
-        report
-            .units
-            .iter()
-            .find(|u| &u.code == code)
-            .map_or_else(|| code.to_string(), |u| lang.pick(&u.name_kk, &u.name_ru).to_string())
-    };
     let columns: &[&str] = if by_body {
         &["body", "measure", "programme", "deadline", "status"]
     } else {
@@ -529,7 +531,7 @@ fn failed_measures(report: &Report, unit: &UnitReport, lang: Lang) -> Option<Ext
                     choice_label(contract::PROGRAMME_STATUS, &m.status, lang),
                 ];
                 if by_body {
-                    row.insert(0, body(&m.unit));
+                    row.insert(0, body_name(report, &m.unit, lang));
                 }
                 row
             })
