@@ -433,11 +433,21 @@ fn item_6_lists_each_publication_with_its_response() {
     let out = dir.path().join("pack");
     success(&["build", s(&fixtures::fixtures_dir().join("valid-small")), "--out", s(&out), "--quiet"]);
     let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
-    // DEP-01's publication appears in its own report and in the department's, which covers it.
-    for unit in ["DEP-01", "DEP"] {
+    // DEP-01's publication appears in its own report and in the department's, which covers it
+    // and names the body first.
+    for (unit, row) in [
+        (
+            "DEP-01",
+            "Дата СМИ Публикация Меры реагирования 01.04.2025 Газета «Заголовок» Меры приняты (05.04.2025)",
+        ),
+        (
+            "DEP",
+            "Подразделение Дата СМИ Публикация Меры реагирования Отдел полиции Первого района 01.04.2025 Газета «Заголовок» Меры приняты (05.04.2025)",
+        ),
+    ] {
         let ru = flat(pdf_text(&out.join(format!("{unit}/report.ru.pdf"))));
         assert!(ru.contains("Публикации СМИ и принятые меры"), "{unit}: {ru}");
-        assert!(ru.contains("01.04.2025 Газета «Заголовок» Меры приняты (05.04.2025)"), "{unit}: {ru}");
+        assert!(ru.contains(row), "{unit}: {ru}");
     }
     let other = flat(pdf_text(&out.join("DEP-02/report.ru.pdf")));
     assert!(!other.contains("«Заголовок»"), "{other}");

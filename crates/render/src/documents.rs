@@ -603,7 +603,8 @@ fn followup_section(unit: &UnitReport, lang: Lang) -> Option<FollowupSection> {
 }
 
 /// The period's publications with outlet, date, title (quoted as published) and the response,
-/// by date. A long list of a unit with bodies keeps those still without a response first.
+/// by date. A unit with bodies names the body of each publication first, and a long list of
+/// its keeps those still without a response first.
 fn publications(report: &Report, unit: &UnitReport, lang: Lang) -> Option<ExtraTable> {
     if unit.media.is_empty() {
         return None;
@@ -611,9 +612,15 @@ fn publications(report: &Report, unit: &UnitReport, lang: Lang) -> Option<ExtraT
     let media = &unit.media;
     let (listed, omitted) =
         report.settings.lists.listed(media.len(), |i| media[i].unit == unit.code, |i| media[i].answered());
+    let by_body = media.iter().any(|p| p.unit != unit.code);
+    let columns: &[&str] = if by_body {
+        &["body", "published", "outlet", "title", "response"]
+    } else {
+        &["published", "outlet", "title", "response"]
+    };
     Some(ExtraTable {
         title: lang.label("publications"),
-        header: headers(&["published", "outlet", "title", "response"], lang),
+        header: headers(columns, lang),
         rows: listed
             .iter()
             .map(|&i| {
@@ -626,12 +633,16 @@ fn publications(report: &Report, unit: &UnitReport, lang: Lang) -> Option<ExtraT
                 } else {
                     format!("{said} ({})", date_dmy(&p.response_date))
                 };
-                vec![
+                let mut row = vec![
                     date_dmy(&p.date),
                     lang.pick(&p.outlet_kk, &p.outlet_ru).to_string(),
                     quoted(&p.title, &p.title_language, lang),
                     response,
-                ]
+                ];
+                if by_body {
+                    row.insert(0, body_name(report, &p.unit, lang));
+                }
+                row
             })
             .collect(),
         numeric: 0,
