@@ -52,9 +52,15 @@ fn tree_kb(pids: &[u32]) -> u64 {
     read.iter().map(|[_, hwm]| *hwm).max().unwrap_or(0).max(sum)
 }
 
+/// The esep that is timed: `ESEP_BENCH_BIN` if set (the binary to install,
+/// `target/dist/esep`), else the one built with the benchmark.
+pub fn esep_bin() -> std::ffi::OsString {
+    std::env::var_os("ESEP_BENCH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_esep").into())
+}
+
 /// Runs esep once: wall time, peak memory in MB, and whether it succeeded.
 pub fn measure(args: &[&str]) -> (Duration, u64, bool) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_esep"));
+    let mut command = Command::new(esep_bin());
     command.env("ESEP_LANG", "en").args(args);
     measure_command(command)
 }
