@@ -128,13 +128,16 @@ pub fn serve() -> std::process::ExitCode {
         .stack_size(workers::STACK_BYTES)
         .thread_name(|_| "esep-compiler".into())
         .build_global()
-        .map_err(|e| e.to_string())
+        .map_err(|e| std::io::Error::other(e.to_string()))
         .and_then(|()| {
             rayon::scope(|_| serve_stream(&mut std::io::stdin().lock(), &mut std::io::stdout().lock()))
-                .map_err(|e| e.to_string())
         });
     match served {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        // The build has gone (interrupted, or failed elsewhere) and said why: nothing to add.
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::UnexpectedEof) => {
+            std::process::ExitCode::FAILURE
+        }
         Err(e) => {
             eprintln!("esep compiler: {e}");
             std::process::ExitCode::FAILURE
@@ -161,6 +164,19 @@ fn serve_stream(input: &mut impl Read, output: &mut impl Write) -> std::io::Resu
         output.flush()?;
     }
     Ok(())
+}
+
+/// Whether a child was ended by Ctrl-C, `SIGTERM` or `SIGHUP`, as this process is then.
+#[cfg(unix)]
+fn interrupted(status: std::process::ExitStatus) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    // SIGHUP, SIGINT, SIGTERM.
+    matches!(status.signal(), Some(1 | 2 | 15))
+}
+
+#[cfg(not(unix))]
+fn interrupted(_: std::process::ExitStatus) -> bool {
+    false
 }
 
 /// A running child.
@@ -271,7 +287,8 @@ impl Compilers {
             if pool.unavailable {
                 return None;
             }
-            if pool.live < self.max {
+            // An interrupted build ends in a moment: no new child for it.
+            if pool.live < self.max && !crate::pack::stopping() {
                 pool.live += 1;
                 drop(pool);
                 let started = Compiler::start(&self.texts, &self.greeting);
@@ -320,6 +337,11 @@ impl Compilers {
             Err(e) => {
                 // Its exit status says more than the broken pipe (`signal: 9 (SIGKILL)`).
                 let stopped = compiler.stop(true);
+                if stopped.is_some_and(interrupted) {
+                    // Ctrl-C reaches the whole process group: this process's handler is about
+                    // to remove the pack and end it, and this error would only race it.
+                    crate::pack::await_interrupt();
+                }
                 self.pool().live -= 1;
                 self.freed.notify_one();
                 Err(Error::Process(stopped.map_or(e.to_string(), |s| s.to_string())))

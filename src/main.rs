@@ -53,7 +53,12 @@ fn main() -> ExitCode {
             None => e.exit(),
         },
     };
-    match run(&args) {
+    let ran = run(&args);
+    // Interrupted: the handler removes what the build wrote, says so and ends the process.
+    while pack::stopping() {
+        std::thread::park();
+    }
+    match ran {
         Ok(code) => code,
         // `esep validate … | head -1`: the reader has gone, which is not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,

@@ -6,12 +6,18 @@
 //! lock when the process ends, even after `kill -9`. The build that holds the lock removes
 //! what killed builds left behind (`.esep-build-NAME-*`, `.esep-old-NAME-*`), and its lock
 //! file when it ends.
+//!
+//! An interrupted build (Ctrl-C, `SIGTERM`, `SIGHUP`) removes the folders it was writing and
+//! their locks before it exits, so nothing of it is left; a pack being moved into place is
+//! moved first, and an earlier pack stays as it was.
 
 use std::collections::HashSet;
 use std::fs::{self, File, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once, PoisonError};
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use esep_ingest::Msg;
@@ -28,6 +34,86 @@ pub struct Staging {
     /// Held until the pack is in place (or the build fails): dropping it releases the lock.
     _lock: Lock,
     written: Mutex<HashSet<PathBuf>>,
+    /// Dropped last (fields drop in order): the folder stays an interrupted build's to remove
+    /// until it is gone.
+    active: Active,
+}
+
+/// The staging folders being written and their lock files, for an interrupted build to
+/// remove. A pack is moved into place with this held, so an interruption waits for it.
+static ACTIVE: Mutex<Vec<(PathBuf, PathBuf)>> = Mutex::new(Vec::new());
+
+/// Set once the build is interrupted: no file is written after it.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
+/// A staging folder listed in [`ACTIVE`] until this is dropped.
+struct Active(PathBuf);
+
+impl Active {
+    fn new(dir: &Path, lock: &Path) -> Self {
+        static HANDLER: Once = Once::new();
+        HANDLER.call_once(|| {
+            // Without a handler (another one is set) an interrupted build leaves its folder,
+            // which the next build into the same place removes.
+            let _ = ctrlc::set_handler(interrupted);
+        });
+        ACTIVE.lock().unwrap_or_else(PoisonError::into_inner).push((dir.to_path_buf(), lock.to_path_buf()));
+        Self(dir.to_path_buf())
+    }
+}
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        ACTIVE.lock().unwrap_or_else(PoisonError::into_inner).retain(|(dir, _)| *dir != self.0);
+    }
+}
+
+/// Ctrl-C, `SIGTERM` or `SIGHUP`: removes every staging folder and lock of this process, then
+/// exits with 130, as a shell reports an interrupted command. A worker that was writing a file
+/// as the flag went up may still create it: the folders are removed a second time after it.
+fn interrupted() {
+    STOPPING.store(true, Ordering::SeqCst);
+    let active = ACTIVE.lock().unwrap_or_else(PoisonError::into_inner);
+    for pass in 0..2 {
+        if pass > 0 {
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        for (dir, _) in active.iter() {
+            let _ = fs::remove_dir_all(dir);
+        }
+    }
+    for (_, lock) in active.iter() {
+        let _ = fs::remove_file(lock);
+    }
+    // After the progress bar's line; nothing to say when every pack was already in place.
+    if !active.is_empty() {
+        eprintln!("\n{}", say(Msg::new("interrupted")));
+    }
+    std::process::exit(130);
+}
+
+/// Whether the build is interrupted: the handler is removing its folders and will end the
+/// process.
+pub fn stopping() -> bool {
+    STOPPING.load(Ordering::SeqCst)
+}
+
+/// Waits up to a second for an interruption's handler to begin (it then ends the process).
+pub fn await_interrupt() {
+    for _ in 0..100 {
+        if stopping() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Refuses to write once the build is interrupted.
+fn going_on() -> Result<()> {
+    if stopping() {
+        bail!("{}", say(Msg::new("interrupted")));
+    }
+    Ok(())
 }
 
 /// The folder the target sits in, and the target's own name.
@@ -164,7 +250,14 @@ impl Staging {
             .prefix(&format!(".esep-build-{name}-"))
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a temporary folder in `{}`", parent.display()))?;
-        Ok(Self { dir, target: target.to_path_buf(), _lock: lock, written: Mutex::new(HashSet::new()) })
+        let active = Active::new(dir.path(), &lock.path);
+        Ok(Self {
+            dir,
+            target: target.to_path_buf(),
+            _lock: lock,
+            written: Mutex::new(HashSet::new()),
+            active,
+        })
     }
 
     /// The folder being written, for a file's temporary files: they go with it.
@@ -187,6 +280,7 @@ impl Staging {
         fill: impl FnOnce(&mut dyn Write) -> Result<()>,
     ) -> Result<()> {
         let relative = relative.as_ref();
+        going_on()?;
         if !confined(relative) {
             bail!("refusing to write `{}`: the path would leave the pack", relative.display());
         }
@@ -211,6 +305,7 @@ impl Staging {
     /// with other names besides (a hard link to something outside); it is then made again.
     pub fn reuse(&self, relative: impl AsRef<Path>, old: &Path) -> Result<bool> {
         let relative = relative.as_ref();
+        going_on()?;
         if !confined(relative) {
             bail!("refusing to write `{}`: the path would leave the pack", relative.display());
         }
@@ -243,7 +338,10 @@ impl Staging {
 
     /// Moves the finished pack into place, replacing an earlier one.
     pub fn commit(self) -> Result<()> {
-        let Self { dir, target, _lock, .. } = self;
+        let Self { dir, target, _lock, active: _active, .. } = self;
+        // Held while the pack moves into place, and dropped before `_active`, which takes it.
+        let _registry = ACTIVE.lock().unwrap_or_else(PoisonError::into_inner);
+        going_on()?;
         let staged = dir.keep();
         let old = if target.exists() {
             let (_, name) = split(&target)?;

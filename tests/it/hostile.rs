@@ -469,6 +469,54 @@ fn a_killed_build_leaves_nothing_behind_the_next_one() {
     assert_eq!(entries(dir.path()), ["input", "pack"], "stale staging or lock left");
 }
 
+/// Interrupts `build` once its staging folder in `dir` holds a PDF: what it said, and its
+/// exit code.
+#[cfg(unix)]
+fn interrupt_when_writing(dir: &Path, build: std::process::Child) -> (String, Option<i32>) {
+    let started = Instant::now();
+    loop {
+        let writing = entries(dir)
+            .iter()
+            .filter(|n| n.starts_with(".esep-build-"))
+            .flat_map(|n| entries(&dir.join(n)).into_iter().map(move |u| dir.join(n).join(u)))
+            .any(|unit| entries(&unit).iter().any(|f| f.ends_with(".pdf")));
+        if writing || started.elapsed() > Duration::from_secs(120) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let sent = Command::new("kill").args(["-INT", &build.id().to_string()]).status();
+    assert!(sent.is_ok_and(|s| s.success()));
+    let run = build.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    (String::from_utf8_lossy(&run.stderr).into_owned(), run.status.code())
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_build_removes_what_it_wrote_and_keeps_the_earlier_pack() {
+    // Ctrl-C in the middle of a build: the unfinished pack, its staging folder and its lock go,
+    // exit 130; a pack already in place stays as it was.
+    let dir = tmp();
+    let (input, out) = (dir.path().join("input"), dir.path().join("pack"));
+    success(&["generate", "--out", s(&input)]);
+    let removed =
+        "stopped: the unfinished pack was removed; a pack that was already in its place is as it was";
+    let first = running(&["build", s(&input), "--out", s(&out), "--quiet", "-j", "2"], Stdio::piped());
+    let (said, code) = interrupt_when_writing(dir.path(), first);
+    assert_eq!(code, Some(130), "{said}");
+    assert!(said.contains(removed), "{said}");
+    assert_eq!(entries(dir.path()), ["input"], "{said}");
+
+    success(&["build", s(&input), "--out", s(&out), "--quiet"]);
+    let before = std::fs::read(out.join("pack.json")).unwrap_or_else(|e| panic!("{e}"));
+    let again = running(&["build", s(&input), "--out", s(&out), "--quiet", "--force"], Stdio::piped());
+    let (said, code) = interrupt_when_writing(dir.path(), again);
+    assert_eq!(code, Some(130), "{said}");
+    assert!(said.contains(removed), "{said}");
+    assert_eq!(entries(dir.path()), ["input", "pack"], "{said}");
+    assert_eq!(std::fs::read(out.join("pack.json")).ok(), Some(before));
+}
+
 /// The processes whose parent is `pid` and whose command line holds `arg`.
 #[cfg(target_os = "linux")]
 fn children_with(pid: u32, arg: &str) -> Vec<u32> {

@@ -313,6 +313,7 @@ packs-folder = `{ $path }` is the pack of one department: the packs of several g
 not-a-pack = `{ $path }` is not an esep pack
 not-a-pack-folder = `{ $path }` exists and is not an esep pack: refusing to replace it (choose a new or empty folder)
 pack-busy = another esep build{ $who } is writing `{ $path }`: nothing was written (wait for it to finish, or stop it)
+interrupted = stopped: the unfinished pack was removed; a pack that was already in its place is as it was
 no-units-sheet = no `units` sheet found in `{ $path }`
 no-register = no follow-up register in `{ $path }` (looked for followup/*.xlsx and */followup.xlsx)
 compare-none = name at least one pack
