@@ -94,7 +94,7 @@ impl<'a> Engine<'a> {
     /// Prints above the progress bar.
     fn say(&self, line: &str) {
         if !self.config.quiet {
-            self.bar.suspend(|| eprintln!("{line}"));
+            self.bar.suspend(|| tell!("{line}"));
         }
     }
 }
@@ -256,12 +256,12 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
     engine.bar.finish_and_clear();
     if !config.quiet {
         for warning in engine.renderer.take_warnings() {
-            eprintln!("{warning}");
+            tell!("{warning}");
         }
         let units: usize = built.iter().map(|b| b.units).sum();
         let made: usize = built.iter().map(|b| b.made).sum();
         let kept: usize = built.iter().map(|b| b.kept).sum();
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("wrote-departments")
                 .arg("built", built.len())
@@ -274,7 +274,7 @@ pub fn build_all(inputs: &[PathBuf], out: &Path, config: &Config, force: bool) -
         );
     }
     if !failed.is_empty() {
-        eprintln!("{}", say(Msg::new("not-built").arg("count", failed.len()).arg("list", failed.join(", "))));
+        tell!("{}", say(Msg::new("not-built").arg("count", failed.len()).arg("list", failed.join(", "))));
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -336,12 +336,12 @@ pub fn build(
     engine.bar.finish_and_clear();
     if !config.quiet {
         for line in &built.not_met {
-            eprintln!("{}", say(line.clone()));
+            tell!("{}", say(line.clone()));
         }
         for warning in engine.renderer.take_warnings() {
-            eprintln!("{warning}");
+            tell!("{warning}");
         }
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("wrote-pack")
                 .arg("units", built.units)

@@ -139,7 +139,7 @@ pub fn serve() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!("esep compiler: {e}");
+            tell!("esep compiler: {e}");
             std::process::ExitCode::FAILURE
         }
     }

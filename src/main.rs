@@ -7,6 +7,15 @@
 
 #![allow(clippy::disallowed_macros)] // the binary is where printing belongs
 
+/// `eprintln!` that cannot fail the run: with standard error closed (`2>&-`, a service that
+/// keeps no log) what esep says is lost, and its work is still done.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod args;
 mod build;
 mod compare;
@@ -47,7 +56,7 @@ fn main() -> ExitCode {
         Err(e) => match help::error_text(&e, lang) {
             // clap's exit code for a usage error.
             Some(text) => {
-                eprintln!("{text}");
+                tell!("{text}");
                 return ExitCode::from(2);
             }
             None => e.exit(),
@@ -63,7 +72,7 @@ fn main() -> ExitCode {
         // `esep validate … | head -1`: the reader has gone, which is not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("{}: {err:#}", say::word("level-error"));
+            tell!("{}: {err:#}", say::word("level-error"));
             ExitCode::FAILURE
         }
     }
@@ -98,10 +107,7 @@ fn run(args: &Args) -> Result<ExitCode> {
         Command::Compare { packs, out } => {
             let n = compare::compare(packs, out, &Catalogue::builtin(), config.workbooks)?;
             if !quiet {
-                eprintln!(
-                    "{}",
-                    say(Msg::new("compared").arg("count", n).arg("out", out.display().to_string()))
-                );
+                tell!("{}", say(Msg::new("compared").arg("count", n).arg("out", out.display().to_string())));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -121,7 +127,7 @@ fn run(args: &Args) -> Result<ExitCode> {
                     )?;
                 }
                 if !quiet {
-                    eprintln!(
+                    tell!(
                         "{}",
                         say(Msg::new("wrote-national")
                             .arg("count", codes.len())
@@ -133,7 +139,7 @@ fn run(args: &Args) -> Result<ExitCode> {
             }
             write_generated(out, &opts)?;
             if !quiet {
-                eprintln!(
+                tell!(
                     "{}",
                     say(Msg::new("wrote-generated").arg("seed", *seed).arg("out", out.display().to_string()))
                 );
@@ -171,7 +177,7 @@ fn template(out: &Path, lang: Lang, units: Option<&Path>, quiet: bool) -> Result
         std::fs::write(&path, bytes).with_context(|| say_path("cannot-write", &path))?;
     }
     if !quiet {
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("wrote-templates")
                 .arg("count", esep_ingest::SOURCES.len())
@@ -236,11 +242,11 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> 
     let units = pack_units(filled, pack)?;
     let outcome = esep_ingest::protocol::load_protocol(filled, units.as_deref());
     for line in esep_ingest::diag::texts(&outcome.diagnostics, say::lang()) {
-        eprintln!("{line}");
+        tell!("{line}");
     }
     let Some(protocol) = outcome.protocol else {
         let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("nothing-written-in")
                 .arg("errors", Msg::new("n-errors").arg("count", errors))
@@ -262,7 +268,7 @@ fn protocol(filled: &Path, out: &Path, pack: Option<&Path>, config: &Config) -> 
     write_all(out, &files)?;
     if !quiet {
         let followed = protocol.items.iter().filter(|it| !it.answered).count();
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("wrote-protocol")
                 .arg("unit", protocol.unit.as_str())
@@ -371,10 +377,10 @@ fn followup(
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     for line in esep_ingest::diag::texts(&diagnostics, say::lang()) {
-        eprintln!("{line}");
+        tell!("{line}");
     }
     if errors > 0 {
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("nothing-written-registers")
                 .arg("errors", Msg::new("n-errors").arg("count", errors)))
@@ -409,9 +415,9 @@ fn followup(
     }
     if !config.quiet {
         for u in &control.units {
-            eprintln!("{}", say(esep_analysis::followup::summary_line(u)));
+            tell!("{}", say(esep_analysis::followup::summary_line(u)));
         }
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("wrote-control")
                 .arg("date", as_of.format("%d.%m.%Y").to_string())
@@ -448,10 +454,10 @@ fn validate(input: &Path, format: Format, mark: Option<&Path>, config: &Config) 
                     let checks = esep_analysis::compliance::assess(data, &config.settings, None)
                         .context("cannot assess compliance")?;
                     for line in esep_analysis::compliance::summary(&checks) {
-                        eprintln!("{}", say(line));
+                        tell!("{}", say(line));
                     }
                 }
-                eprintln!("{}", summary(&outcome, input));
+                tell!("{}", summary(&outcome, input));
             }
         }
         Format::Json => {
@@ -477,7 +483,7 @@ fn mark_copies(input: &Path, out: &Path, outcome: &Outcome, quiet: bool) -> Resu
     }
     if !quiet {
         for m in marked.iter().filter(|m| m.lost.is_some()) {
-            eprintln!(
+            tell!(
                 "{}",
                 say(Msg::new("marked-converted")
                     .arg("source", m.source.as_str())
@@ -485,7 +491,7 @@ fn mark_copies(input: &Path, out: &Path, outcome: &Outcome, quiet: bool) -> Resu
             );
         }
         let cells: usize = marked.iter().map(|m| m.cells).sum();
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("marked")
                 .arg("count", marked.len())
@@ -502,11 +508,11 @@ fn load_valid(input: &Path, settings: &Settings, quiet: bool) -> Result<Option<D
         let errors_only = quiet;
         let shown = outcome.diagnostics.iter().filter(|d| !errors_only || d.is_error());
         for line in esep_ingest::diag::texts(shown, say::lang()) {
-            eprintln!("{line}");
+            tell!("{line}");
         }
     }
     if outcome.errors() > 0 {
-        eprintln!("{}", say(Msg::new("nothing-written-after").arg("summary", summary(&outcome, input))));
+        tell!("{}", say(Msg::new("nothing-written-after").arg("summary", summary(&outcome, input))));
         return Ok(None);
     }
     Ok(outcome.dataset)
@@ -555,10 +561,10 @@ fn import_form1m(
     }
     let (rows, diagnostics) = form1m::import(&entries, &form1m::Mapping::builtin());
     for line in esep_ingest::diag::texts(diagnostics.iter().filter(|d| !quiet || d.is_error()), say::lang()) {
-        eprintln!("{line}");
+        tell!("{line}");
     }
     if diagnostics.iter().any(|d| d.is_error()) {
-        eprintln!("{}", say::word("nothing-written"));
+        tell!("{}", say::word("nothing-written"));
         return Ok(ExitCode::FAILURE);
     }
     let source = esep_ingest::SOURCES
@@ -585,7 +591,7 @@ fn import_form1m(
     }
     std::fs::write(out, bytes).with_context(|| say_path("cannot-write", out))?;
     if !quiet {
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("imported")
                 .arg("values", rows.len())
@@ -678,7 +684,7 @@ fn demo(out: &Path, config: &Config) -> Result<ExitCode> {
     };
     let code = build(input.path(), out, config, false, Some(&copy_inputs))?;
     if !quiet && code == ExitCode::SUCCESS {
-        eprintln!(
+        tell!(
             "{}",
             say(Msg::new("demo-open")
                 .arg("report", out.join("SRK/report.kk.pdf").display().to_string())

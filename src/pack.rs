@@ -86,8 +86,9 @@ fn interrupted() {
         let _ = fs::remove_file(lock);
     }
     // After the progress bar's line; nothing to say when every pack was already in place.
+    // This thread must reach the exit, for the main thread waits for it: `tell!` cannot panic.
     if !active.is_empty() {
-        eprintln!("\n{}", say(Msg::new("interrupted")));
+        tell!("\n{}", say(Msg::new("interrupted")));
     }
     std::process::exit(130);
 }

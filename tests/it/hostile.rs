@@ -592,6 +592,22 @@ fn a_second_build_into_the_same_pack_stops_at_once() {
 }
 
 #[test]
+fn a_closed_standard_error_loses_the_messages_not_the_build() {
+    // `esep build … 2>&-`, or a service that keeps no log: what esep says cannot be written,
+    // and the pack is still built (it ended in a panic, exit 101, after writing it).
+    let dir = tmp();
+    let (input, out) = (dir.path().join("input"), dir.path().join("pack"));
+    success(&["generate", "--out", s(&input)]);
+    for args in [vec!["validate", s(&input)], vec!["build", s(&input), "--out", s(&out)]] {
+        let mut child = running(&args, Stdio::piped());
+        drop(child.stderr.take());
+        let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(status.code(), Some(0), "{args:?}");
+    }
+    assert!(out.join("pack.json").is_file());
+}
+
+#[test]
 fn a_closed_pipe_ends_validate_quietly() {
     // `esep validate … | head -1`: the reader goes away before esep has written.
     let dir = tmp();
