@@ -502,7 +502,7 @@ fn write_pack(
                             engine.config.workbooks,
                             staging.path(),
                         )
-                        .context("cannot write the department workbook")?;
+                        .with_context(|| say_path("cannot-write", Path::new("department.xlsx")))?;
                         staging.write("department.xlsx", &department)?;
                     }
                     Ok(())

@@ -50,6 +50,14 @@ fn main() -> ExitCode {
     if raw.get(1).is_some_and(|a| a == compiler::ARG) {
         return compiler::serve();
     }
+    // A panic that render catches and returns as an error (a full disk under a workbook being
+    // written) is not reported as one.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !esep_render::xlsx::contained() {
+            report(info);
+        }
+    }));
     let lang = say::choose(help::asked(&raw));
     let args = match help::command(lang).try_get_matches_from(raw).and_then(|m| Args::from_arg_matches(&m)) {
         Ok(args) => args,

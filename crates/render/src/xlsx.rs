@@ -306,10 +306,52 @@ fn item_indicators(report: &Report, item: u8) -> Vec<(usize, &Indicator)> {
     report.catalogue.indicators.iter().enumerate().filter(|(_, i)| i.item == item).collect()
 }
 
+thread_local! {
+    /// Set while this thread writes a workbook whose panics are caught (see [`contained`]).
+    static CONTAINING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a panic on this thread is one [`department_workbook`] catches and returns as an
+/// error: a panic hook stays silent for it.
+pub fn contained() -> bool {
+    CONTAINING.with(std::cell::Cell::get)
+}
+
 /// The department's workbook: units × indicators per rule-6 item, charts and the `data` sheet.
 /// The `data` sheet's rows wait in a temporary file in `tempdir` (90 rows per unit: a department
 /// of 500 bodies has 45 000) until the workbook is put together.
+///
+/// rust_xlsxwriter panics when it cannot write that file (a full disk); the panic is caught and
+/// returned as the I/O error it reports.
 pub fn department_workbook(
+    report: &Report,
+    files: &[InputFile],
+    words: Words,
+    tempdir: &Path,
+) -> Result<Vec<u8>, XlsxError> {
+    contain(|| department_sheets(report, files, words, tempdir))
+}
+
+/// `write`, with a panic caught and returned as an I/O error of the words it says.
+fn contain(write: impl FnOnce() -> Result<Vec<u8>, XlsxError>) -> Result<Vec<u8>, XlsxError> {
+    CONTAINING.with(|c| c.set(true));
+    let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(write));
+    CONTAINING.with(|c| c.set(false));
+    made.unwrap_or_else(|payload| {
+        let said = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("the workbook's temporary file could not be written");
+        // «Couldn't write to xml file: Os { code: 28, kind: StorageFull, message: "No space
+        // left on device" }»: the system's own words, when they are there.
+        let reason =
+            said.split_once("message: \"").and_then(|(_, m)| m.split_once('"')).map_or(said, |(m, _)| m);
+        Err(XlsxError::IoError(std::io::Error::other(reason.to_string())))
+    })
+}
+
+fn department_sheets(
     report: &Report,
     files: &[InputFile],
     words: Words,
@@ -808,4 +850,29 @@ pub fn national_workbook(
     ws.autofilter(0, 0, r.max(1), (heads.len() - 1) as u16)?;
     codes.write(&mut wb, &header)?;
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_writing_is_returned_as_the_error_it_reports() {
+        // rust_xlsxwriter's words when a long sheet's temporary file meets a full disk.
+        let full = contain(|| {
+            assert!(contained());
+            panic!(
+                "Couldn't write to xml file: Os {{ code: 28, kind: StorageFull, message: \"No space left on device\" }}"
+            )
+        });
+        assert!(!contained());
+        match full {
+            Err(XlsxError::IoError(e)) => assert_eq!(e.to_string(), "No space left on device"),
+            other => panic!("{other:?}"),
+        }
+        let other = contain(|| panic!("{}", "something else"));
+        assert!(matches!(other, Err(XlsxError::IoError(e)) if e.to_string() == "something else"));
+        assert_eq!(contain(|| Ok(vec![1, 2])).ok(), Some(vec![1, 2]));
+        assert!(!contained());
+    }
 }
