@@ -161,14 +161,9 @@ fn write_generated(out: &Path, opts: &esep_demo::Options) -> Result<()> {
     write_folder(out, esep_demo::workbooks(opts)?)
 }
 
-/// Writes generated workbooks into `out`, created if missing.
+/// Writes generated workbooks into `out`, created if missing: all of them or none.
 fn write_folder(out: &Path, folder: esep_demo::Folder) -> Result<()> {
-    std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
-    for (name, bytes) in folder {
-        let path = out.join(&name);
-        std::fs::write(&path, bytes).with_context(|| say_path("cannot-write", &path))?;
-    }
-    Ok(())
+    write_all(out, &folder)
 }
 
 fn template(out: &Path, lang: Lang, units: Option<&Path>, quiet: bool) -> Result<ExitCode> {
@@ -176,14 +171,13 @@ fn template(out: &Path, lang: Lang, units: Option<&Path>, quiet: bool) -> Result
         Some(path) => unit_codes(path)?,
         None => Vec::new(),
     };
-    std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
     let created = chrono_today_free_date();
+    let mut files = Vec::new();
     for source in esep_ingest::SOURCES {
         let opts = esep_render::ContractOptions { lang, unit_codes: &codes, created };
-        let bytes = esep_render::contract_workbook(source, &[], &opts)?;
-        let path = out.join(format!("{}.xlsx", source.name));
-        std::fs::write(&path, bytes).with_context(|| say_path("cannot-write", &path))?;
+        files.push((format!("{}.xlsx", source.name), esep_render::contract_workbook(source, &[], &opts)?));
     }
+    write_all(out, &files)?;
     if !quiet {
         tell!(
             "{}",
@@ -298,11 +292,22 @@ fn renderer(templates: Option<&Path>) -> Result<Renderer> {
 }
 
 /// Writes every file into `out` or none: each beside its name first, then renamed into place.
+/// When one cannot be written (a full disk), those written beside go again, and so does `out`
+/// if this made it.
 fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    let made = !out.exists();
     std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
-    for (name, bytes) in files {
-        let partial = out.join(format!(".{name}.partial"));
-        std::fs::write(&partial, bytes).with_context(|| say_path("cannot-write", &partial))?;
+    let partial = |name: &str| out.join(format!(".{name}.partial"));
+    for (k, (name, bytes)) in files.iter().enumerate() {
+        if let Err(e) = std::fs::write(partial(name), bytes) {
+            for (name, _) in &files[..=k] {
+                let _ = std::fs::remove_file(partial(name));
+            }
+            if made {
+                let _ = std::fs::remove_dir(out);
+            }
+            return Err(e).with_context(|| say_path("cannot-write", &out.join(name)));
+        }
     }
     for (name, _) in files {
         std::fs::rename(out.join(format!(".{name}.partial")), out.join(name))

@@ -474,6 +474,27 @@ fn help_explains_each_command() {
 }
 
 #[test]
+fn blank_templates_are_written_all_or_none() {
+    // The last workbook cannot be written (here its file beside is a folder; on a full disk,
+    // the same): none of the others is left either, whole or cut short.
+    let dir = tmp();
+    let blank = dir.path().join("blank");
+    let last = esep_ingest::SOURCES.last().map(|s| s.name).unwrap_or_default();
+    std::fs::create_dir_all(blank.join(format!(".{last}.xlsx.partial"))).unwrap_or_else(|e| panic!("{e}"));
+    let run = esep(&["template", "--out", s(&blank), "--lang", "en"]);
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run));
+    assert!(
+        text(&run).contains(&format!("cannot write `{}`", blank.join(format!("{last}.xlsx")).display())),
+        "{}",
+        text(&run)
+    );
+    let left: Vec<String> = std::fs::read_dir(&blank)
+        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    assert_eq!(left, [format!(".{last}.xlsx.partial")]);
+}
+
+#[test]
 fn blank_templates_have_headers_and_explanations() {
     let dir = tmp();
     let blank = dir.path().join("blank");
