@@ -93,13 +93,6 @@ pub fn compare(
     }
     let rows: Vec<Vec<Figure>> = packs.into_iter().map(|p| p.rows).collect();
     let national = national::compare(catalogue, &rows);
-    let bytes = esep_render::national_workbook(&national, catalogue, words)?;
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| say_path("cannot-create", dir))?;
-    }
-    // Written beside and renamed, so a failed run leaves an earlier file whole.
-    let tmp = out.with_extension("xlsx.partial");
-    std::fs::write(&tmp, bytes).with_context(|| say_path("cannot-write", &tmp))?;
-    std::fs::rename(&tmp, out).with_context(|| say_path("cannot-write", out))?;
+    crate::write_file(out, &esep_render::national_workbook(&national, catalogue, words)?)?;
     Ok(national.departments.len())
 }

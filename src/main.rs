@@ -291,6 +291,21 @@ fn renderer(templates: Option<&Path>) -> Result<Renderer> {
     })
 }
 
+/// Writes `bytes` to `path`, its folder made if missing: beside it first, then renamed into
+/// place, so a failed write (a full disk) leaves an earlier file whole and nothing beside it.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| say_path("cannot-create", dir))?;
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let partial = path.with_file_name(format!(".{name}.partial"));
+    if let Err(e) = std::fs::write(&partial, bytes) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e).with_context(|| say_path("cannot-write", path));
+    }
+    std::fs::rename(&partial, path).with_context(|| say_path("cannot-write", path))
+}
+
 /// Writes every file into `out` or none: each beside its name first, then renamed into place.
 /// When one cannot be written (a full disk), those written beside go again, and so does `out`
 /// if this made it.
@@ -489,11 +504,8 @@ fn mark_copies(input: &Path, out: &Path, outcome: &Outcome, quiet: bool) -> Resu
         bail!("{}", say(Msg::new("mark-same-folder").arg("out", out.display().to_string())));
     }
     let marked = esep_render::mark::mark(input, &outcome.diagnostics, say::lang());
-    std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
-    for m in &marked {
-        let path = out.join(&m.name);
-        std::fs::write(&path, &m.bytes).with_context(|| say_path("cannot-write", &path))?;
-    }
+    let files: Vec<(String, Vec<u8>)> = marked.iter().map(|m| (m.name.clone(), m.bytes.clone())).collect();
+    write_all(out, &files)?;
     if !quiet {
         for m in marked.iter().filter(|m| m.lost.is_some()) {
             tell!(
@@ -598,11 +610,7 @@ fn import_form1m(
         .collect();
     let opts =
         esep_render::ContractOptions { lang: Lang::Ru, unit_codes: &[], created: chrono_today_free_date() };
-    let bytes = esep_render::contract_workbook(source, &cells, &opts)?;
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| say_path("cannot-create", dir))?;
-    }
-    std::fs::write(out, bytes).with_context(|| say_path("cannot-write", out))?;
+    write_file(out, &esep_render::contract_workbook(source, &cells, &opts)?)?;
     if !quiet {
         tell!(
             "{}",
