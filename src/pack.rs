@@ -290,14 +290,16 @@ impl Staging {
             bail!("refusing to write `{}` twice: two parts of the pack share a name", relative.display());
         }
         let path = self.dir.path().join(relative);
+        // Named where the reader will look for it, not in the hidden folder it is made in.
+        let shown = self.target.join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| say_path("cannot-create", parent))?;
+            fs::create_dir_all(parent).with_context(|| say_path("cannot-write", &shown))?;
         }
-        let file = File::create(&path).with_context(|| say_path("cannot-write", &path))?;
+        let file = File::create(&path).with_context(|| say_path("cannot-write", &shown))?;
         let mut out = std::io::BufWriter::new(file);
         fill(&mut out)
             .and_then(|()| out.flush().map_err(Into::into))
-            .with_context(|| say_path("cannot-write", &path))
+            .with_context(|| say_path("cannot-write", &shown))
     }
 
     /// Takes over the file at `relative` in the pack `old` (the one being replaced), linked
@@ -380,6 +382,23 @@ mod tests {
 
     fn folder() -> tempfile::TempDir {
         tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_named_where_the_pack_will_be() {
+        if crate::say::choose(Some(esep_ingest::Lang::En)) != esep_ingest::Lang::En {
+            return; // another test of this process chose the messages' language first
+        }
+        let root = folder();
+        let target = root.path().join("pack");
+        let staging = Staging::new(&target).unwrap_or_else(|e| panic!("{e}"));
+        // «SRK» taken by a file: no folder can be made for the unit's documents.
+        staging.write("SRK", b"x").unwrap_or_else(|e| panic!("{e}"));
+        let err =
+            staging.write("SRK/report.kk.pdf", b"1").err().map(|e| format!("{e:#}")).unwrap_or_default();
+        let shown = target.join("SRK").join("report.kk.pdf");
+        assert!(err.starts_with(&format!("cannot write `{}`", shown.display())), "{err}");
+        assert!(!err.contains(".esep-build-"), "{err}");
     }
 
     #[test]
