@@ -170,7 +170,7 @@ fn lock(parent: &Path, name: &str, target: &Path) -> Result<Lock> {
             .create(true)
             .truncate(false)
             .open(&path)
-            .with_context(|| format!("cannot open the lock file `{}`", path.display()))?;
+            .with_context(|| say_path("cannot-write", target))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -250,7 +250,7 @@ impl Staging {
         let dir = tempfile::Builder::new()
             .prefix(&format!(".esep-build-{name}-"))
             .tempdir_in(&parent)
-            .with_context(|| format!("cannot create a temporary folder in `{}`", parent.display()))?;
+            .with_context(|| say_path("cannot-write", target))?;
         let active = Active::new(dir.path(), &lock.path);
         Ok(Self {
             dir,
