@@ -325,7 +325,7 @@ fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         }
     }
     for (name, _) in files {
-        std::fs::rename(out.join(format!(".{name}.partial")), out.join(name))
+        std::fs::rename(partial(name), out.join(name))
             .with_context(|| say(Msg::new("cannot-write").arg("path", name.as_str())))?;
     }
     Ok(())
