@@ -291,30 +291,23 @@ fn renderer(templates: Option<&Path>) -> Result<Renderer> {
     })
 }
 
-/// Writes `bytes` to `path`, its folder made if missing: beside it first, then renamed into
-/// place, so a failed write (a full disk) leaves an earlier file whole and nothing beside it.
+/// Writes `bytes` to `path`, its folder made if missing, as [`write_all`] writes a folder: a
+/// failed write (a full disk) leaves an earlier file whole and nothing beside it.
 pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| say_path("cannot-create", dir))?;
-    }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let partial = path.with_file_name(format!(".{name}.partial"));
-    if let Err(e) = std::fs::write(&partial, bytes) {
-        let _ = std::fs::remove_file(&partial);
-        return Err(e).with_context(|| say_path("cannot-write", path));
-    }
-    std::fs::rename(&partial, path).with_context(|| say_path("cannot-write", path))
+    write_all(dir, &[(name, bytes)])
 }
 
 /// Writes every file into `out` or none: each beside its name first, then renamed into place.
 /// When one cannot be written (a full disk), those written beside go again, and so does `out`
 /// if this made it.
-fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+fn write_all(out: &Path, files: &[(String, impl AsRef<[u8]>)]) -> Result<()> {
     let made = !out.exists();
     std::fs::create_dir_all(out).with_context(|| say_path("cannot-create", out))?;
     let partial = |name: &str| out.join(format!(".{name}.partial"));
     for (k, (name, bytes)) in files.iter().enumerate() {
-        if let Err(e) = std::fs::write(partial(name), bytes) {
+        if let Err(e) = std::fs::write(partial(name), bytes.as_ref()) {
             for (name, _) in &files[..=k] {
                 let _ = std::fs::remove_file(partial(name));
             }
@@ -504,7 +497,7 @@ fn mark_copies(input: &Path, out: &Path, outcome: &Outcome, quiet: bool) -> Resu
         bail!("{}", say(Msg::new("mark-same-folder").arg("out", out.display().to_string())));
     }
     let marked = esep_render::mark::mark(input, &outcome.diagnostics, say::lang());
-    let files: Vec<(String, Vec<u8>)> = marked.iter().map(|m| (m.name.clone(), m.bytes.clone())).collect();
+    let files: Vec<(String, &[u8])> = marked.iter().map(|m| (m.name.clone(), m.bytes.as_slice())).collect();
     write_all(out, &files)?;
     if !quiet {
         for m in marked.iter().filter(|m| m.lost.is_some()) {

@@ -469,18 +469,22 @@ fn a_killed_build_leaves_nothing_behind_the_next_one() {
     assert_eq!(entries(dir.path()), ["input", "pack"], "stale staging or lock left");
 }
 
+/// Whether a build's staging folder in `dir` holds a unit's PDF.
+fn staging_has_a_pdf(dir: &Path) -> bool {
+    entries(dir)
+        .iter()
+        .filter(|n| n.starts_with(".esep-build-"))
+        .flat_map(|n| entries(&dir.join(n)).into_iter().map(move |u| dir.join(n).join(u)))
+        .any(|unit| entries(&unit).iter().any(|f| f.ends_with(".pdf")))
+}
+
 /// Interrupts `build` once its staging folder in `dir` holds a PDF: what it said, and its
 /// exit code.
 #[cfg(unix)]
 fn interrupt_when_writing(dir: &Path, build: std::process::Child) -> (String, Option<i32>) {
     let started = Instant::now();
     loop {
-        let writing = entries(dir)
-            .iter()
-            .filter(|n| n.starts_with(".esep-build-"))
-            .flat_map(|n| entries(&dir.join(n)).into_iter().map(move |u| dir.join(n).join(u)))
-            .any(|unit| entries(&unit).iter().any(|f| f.ends_with(".pdf")));
-        if writing || started.elapsed() > Duration::from_secs(120) {
+        if staging_has_a_pdf(dir) || started.elapsed() > Duration::from_secs(120) {
             break;
         }
         std::thread::sleep(Duration::from_millis(10));
@@ -546,12 +550,7 @@ fn a_killed_compiling_process_fails_the_build_and_leaves_nothing() {
     // (a child that cannot start leaves its compiles to esep itself, which is not this case).
     let started = Instant::now();
     let compilers = loop {
-        let root = dir.path();
-        let pdfs = entries(root)
-            .iter()
-            .filter(|n| n.starts_with(".esep-build-"))
-            .flat_map(|n| entries(&root.join(n)).into_iter().map(move |u| root.join(n).join(u)))
-            .any(|unit| entries(&unit).iter().any(|f| f.ends_with(".pdf")));
+        let pdfs = staging_has_a_pdf(dir.path());
         let found = children_with(build.id(), "--typst-compiler");
         if (pdfs && found.len() == 2) || started.elapsed() > Duration::from_secs(120) {
             break found;

@@ -449,7 +449,6 @@ fn comparison(
     })
 }
 
-/// Column headers: the labels `col_<id>`.
 /// The name of the body coded `code` in `lang` (its code, should no unit have it).
 fn body_name(report: &Report, code: &esep_analysis::UnitCode, lang: Lang) -> String {
     report
@@ -459,6 +458,7 @@ fn body_name(report: &Report, code: &esep_analysis::UnitCode, lang: Lang) -> Str
         .map_or_else(|| code.to_string(), |u| lang.pick(&u.name_kk, &u.name_ru).to_string())
 }
 
+/// Column headers: the labels `col_<id>`.
 fn headers(ids: &[&str], lang: Lang) -> Vec<String> {
     ids.iter().map(|k| lang.label(&format!("col_{k}"))).collect()
 }
