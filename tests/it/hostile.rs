@@ -253,7 +253,7 @@ fn open_data_never_runs_as_a_formula() {
     assert!(csv.contains(",'@SUM(1+1),") && csv.contains(",'-2+3,"), "{csv}");
     // Reading the open data back gives the names as typed.
     let rows = esep_analysis::open_data::from_csv(csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-    assert!(rows.iter().any(|r| r.unit_ru == "@SUM(1+1)"));
+    assert!(rows.iter().any(|r| &*r.unit_ru == "@SUM(1+1)"));
     // Workbooks hold the name as a string cell, never a formula.
     for book in [out.join("department.xlsx"), out.join("DEP-01/indicators.xlsx")] {
         let mut wb = open_workbook_auto(&book).unwrap_or_else(|e| panic!("{e}"));

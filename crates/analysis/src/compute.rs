@@ -11,6 +11,7 @@
 //! [`Figure`] rows are read from it, and documents, workbooks and open data read those rows.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use esep_ingest::{Dataset, Period, UnitCode};
 use polars::prelude::*;
@@ -49,7 +50,6 @@ pub fn compute(data: &Dataset, catalogue: &Catalogue, settings: &Settings) -> Re
         period: data.period,
         catalogue: catalogue.clone(),
         settings: settings.clone(),
-        figures,
         units,
         compliance,
     })
@@ -170,19 +170,20 @@ impl Columns {
         self.texts.get(name).and_then(|c| c.get(i))
     }
 
-    /// Row `i` as a figure of `ind`, the unit named `names` (kk, ru).
-    fn figure(&self, i: usize, ind: &Indicator, names: Names, period: Period) -> Figure {
+    /// Row `i` as a figure of `ind` (labelled `label`), of the unit `unit` (its code, parent
+    /// and names).
+    fn figure(&self, i: usize, ind: &Indicator, label: &Names, unit: &Unit, period: Period) -> Figure {
         Figure {
-            unit: self.unit.get(i).unwrap_or_default().into(),
-            unit_kk: names.kk,
-            unit_ru: names.ru,
-            parent: self.parent.get(i).map(UnitCode::from),
+            unit: unit.code.clone(),
+            unit_kk: unit.names.kk.clone(),
+            unit_ru: unit.names.ru.clone(),
+            parent: unit.parent.clone(),
             year: period.year,
             months: period.months,
             code: ind.code.clone(),
             item: ind.item,
-            label_kk: ind.kk.clone(),
-            label_ru: ind.ru.clone(),
+            label_kk: label.kk.clone(),
+            label_ru: label.ru.clone(),
             measure: ind.unit,
             direction: ind.direction,
             restricted: ind.restricted,
@@ -213,11 +214,19 @@ impl Columns {
     }
 }
 
-/// A unit's names in Kazakh and Russian.
+/// Names in Kazakh and Russian, shared by every figure that shows them.
 #[derive(Debug, Clone, Default)]
 struct Names {
-    kk: String,
-    ru: String,
+    kk: Arc<str>,
+    ru: Arc<str>,
+}
+
+/// What every figure of one unit repeats: its code, its parent's and its names.
+#[derive(Debug)]
+struct Unit {
+    code: UnitCode,
+    parent: Option<UnitCode>,
+    names: Names,
 }
 
 /// The figures frame as each unit's rows in catalogue order, with the unit's and the
@@ -232,16 +241,33 @@ fn figure_rows(
     let (code, kk, ru) =
         (units.column("code")?.str()?, units.column("name_kk")?.str()?, units.column("name_ru")?.str()?);
     let names: HashMap<&str, Names> = (0..units.height())
-        .filter_map(|i| {
-            Some((code.get(i)?, Names { kk: kk.get(i)?.to_string(), ru: ru.get(i)?.to_string() }))
-        })
+        .filter_map(|i| Some((code.get(i)?, Names { kk: kk.get(i)?.into(), ru: ru.get(i)?.into() })))
+        .collect();
+    let labels: Vec<Names> = catalogue
+        .indicators
+        .iter()
+        .map(|ind| Names { kk: ind.kk.as_str().into(), ru: ind.ru.as_str().into() })
         .collect();
     let mut out: HashMap<String, Vec<Figure>> = HashMap::new();
+    // A unit's code, parent and names are made once for its figures (its rows are one per
+    // indicator, apart).
+    let mut made: HashMap<&str, Unit> = HashMap::new();
     for i in 0..df.height() {
-        let (Some(unit), Some(k)) = (columns.unit.get(i), columns.k.get(i)) else { continue };
-        let Some(ind) = catalogue.indicators.get(k as usize) else { continue };
-        let figure = columns.figure(i, ind, names.get(unit).cloned().unwrap_or_default(), data.period);
-        out.entry(unit.to_string()).or_default().push(figure);
+        let (Some(code), Some(k)) = (columns.unit.get(i), columns.k.get(i)) else { continue };
+        let (Some(ind), Some(label)) = (catalogue.indicators.get(k as usize), labels.get(k as usize)) else {
+            continue;
+        };
+        let parent = columns.parent.get(i);
+        let unit = made.entry(code).or_insert_with(|| Unit {
+            code: code.into(),
+            parent: parent.map(UnitCode::from),
+            names: names.get(code).cloned().unwrap_or_default(),
+        });
+        if unit.parent.as_deref() != parent {
+            unit.parent = parent.map(UnitCode::from);
+        }
+        let figure = columns.figure(i, ind, label, unit, data.period);
+        out.entry(code.to_string()).or_insert_with(|| Vec::with_capacity(labels.len())).push(figure);
     }
     Ok(out)
 }

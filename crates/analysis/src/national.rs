@@ -260,8 +260,8 @@ pub fn compare(catalogue: &Catalogue, packs: &[Vec<Figure>]) -> National {
             .collect();
         departments.push(Department {
             code: first.unit.clone(),
-            name_kk: first.unit_kk.clone(),
-            name_ru: first.unit_ru.clone(),
+            name_kk: first.unit_kk.to_string(),
+            name_ru: first.unit_ru.to_string(),
             figures,
             ranks: Vec::new(),
         });

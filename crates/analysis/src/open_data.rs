@@ -50,12 +50,12 @@ pub fn restore(s: &str) -> String {
 fn map_text(row: &Figure, f: fn(&str) -> String) -> Figure {
     Figure {
         unit: f(&row.unit).into(),
-        unit_kk: f(&row.unit_kk),
-        unit_ru: f(&row.unit_ru),
+        unit_kk: f(&row.unit_kk).into(),
+        unit_ru: f(&row.unit_ru).into(),
         parent: row.parent.as_deref().map(|p| f(p).into()),
         code: f(&row.code).into(),
-        label_kk: f(&row.label_kk),
-        label_ru: f(&row.label_ru),
+        label_kk: f(&row.label_kk).into(),
+        label_ru: f(&row.label_ru).into(),
         ..row.clone()
     }
 }

@@ -402,3 +402,24 @@ fn annual_rate_basis_scales_part_years() {
     // The statistics are dated by their year only, so 6 months read the same counts: 20 × 12 / 6.
     close(fig(&r, "A", "crime_rate").current, 40.0);
 }
+
+#[test]
+fn figures_share_their_units_and_labels_and_read_the_same() {
+    let r = report();
+    let a = r.units.iter().find(|u| u.code == "A").unwrap_or_else(|| panic!("unit A"));
+    let (first, last) = (&a.figures[0], &a.figures[a.figures.len() - 1]);
+    // One copy of a unit's names and codes for all its figures, one of a label for all units.
+    assert!(std::ptr::eq(first.unit_kk.as_ptr(), last.unit_kk.as_ptr()));
+    assert!(std::ptr::eq(first.unit_ru.as_ptr(), last.unit_ru.as_ptr()));
+    assert!(std::ptr::eq(first.unit.as_ptr(), last.unit.as_ptr()));
+    let b = r.units.iter().find(|u| u.code == "B").unwrap_or_else(|| panic!("unit B"));
+    assert!(std::ptr::eq(a.figures[3].label_ru.as_ptr(), b.figures[3].label_ru.as_ptr()));
+    assert_eq!(a.figures.capacity(), a.figures.len());
+    // Shared or not, they are written as text.
+    let json = serde_json::to_value(first).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json["unit"], "A");
+    assert_eq!(json["unit_ru"], a.name_ru.as_str());
+    assert_eq!(json["label_ru"], r.catalogue.indicators[0].ru.as_str());
+    let back: Figure = serde_json::from_value(json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(&back, first);
+}
