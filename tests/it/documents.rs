@@ -325,8 +325,10 @@ fn a_name_wider_than_the_page_breaks_inside_on_title_pages_headers_and_footers()
     let slides = crate::pdf::page_texts(&out.join("DEP-01/slides.ru.pdf"));
     let protocol = crate::pdf::page_texts(&out.join("DEP-01/protocol.ru.pdf"));
     let announcement = crate::pdf::page_texts(&out.join("DEP-01/announcement.kk.pdf"));
+    let schedule = crate::pdf::page_texts(&out.join("schedule.ru.pdf"));
     // The title page and the next one's footer; the title slide and the next one's header;
-    // the protocol's heading and chief; the Kazakh announcement (no hyphenation patterns).
+    // the protocol's heading and chief; the Kazakh announcement (no hyphenation patterns); the
+    // department's schedule, whose cells know their columns' widths without a layout of their own.
     for (page, long) in [
         (&report[0], &word),
         (&report[0], &chief),
@@ -336,6 +338,8 @@ fn a_name_wider_than_the_page_breaks_inside_on_title_pages_headers_and_footers()
         (&protocol[0], &word),
         (&protocol[0], &chief),
         (&announcement[0], &kk),
+        (&schedule[0], &word),
+        (&schedule[0], &chief),
     ] {
         let lines: Vec<String> = page.lines().map(crate::pdf::squeezed).collect();
         assert!(!lines.iter().any(|l| l.contains(long.as_str())), "{page}");
