@@ -80,11 +80,13 @@ pub struct UnitReport {
 pub struct Figure {
     /// Unit code.
     pub unit: UnitCode,
+    // The names and labels are shared by every figure of a unit or an indicator, held once: at
+    // 1 000 bodies the copies were a third of the figures' memory.
     /// Unit name, Kazakh.
-    #[serde(with = "shared")]
+    #[serde(with = "esep_ingest::code::shared")]
     pub unit_kk: Arc<str>,
     /// Unit name, Russian.
-    #[serde(with = "shared")]
+    #[serde(with = "esep_ingest::code::shared")]
     pub unit_ru: Arc<str>,
     /// Parent unit code; `None` for the department.
     pub parent: Option<UnitCode>,
@@ -97,10 +99,10 @@ pub struct Figure {
     /// Rule-6 item.
     pub item: u8,
     /// Label, Kazakh.
-    #[serde(with = "shared")]
+    #[serde(with = "esep_ingest::code::shared")]
     pub label_kk: Arc<str>,
     /// Label, Russian.
-    #[serde(with = "shared")]
+    #[serde(with = "esep_ingest::code::shared")]
     pub label_ru: Arc<str>,
     /// Unit of measure.
     pub measure: Measure,
@@ -169,23 +171,6 @@ pub struct Figure {
     pub missing: Option<Reason>,
     /// Why `previous` is empty.
     pub previous_missing: Option<Reason>,
-}
-
-/// Text that many figures share (every figure of a unit has its names, every figure of an
-/// indicator its label), held once and serialised as a string: at 1 000 bodies the copies
-/// were a third of the figures' memory.
-mod shared {
-    use std::sync::Arc;
-
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(text)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
-        String::deserialize(d).map(Arc::from)
-    }
 }
 
 /// Whole numbers as integers (`7931`, not `7931.0`), in JSON as in CSV.

@@ -9,15 +9,16 @@ macro_rules! code_type {
         #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(std::sync::Arc<str>);
 
+        // By hand, not derived: serde's `with` takes a literal path, which cannot name `$crate`.
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(&self.0)
+                $crate::code::shared::serialize(&self.0, s)
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                String::deserialize(d).map(Self::from)
+                $crate::code::shared::deserialize(d).map(Self)
             }
         }
 
@@ -89,6 +90,24 @@ macro_rules! code_type {
             }
         }
     };
+}
+
+/// Serde for shared text (`#[serde(with = "esep_ingest::code::shared")]`): an `Arc<str>` written
+/// and read as a plain string, without serde's `rc` feature.
+pub mod shared {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the text as a string.
+    pub fn serialize<S: Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(text)
+    }
+
+    /// Reads a string into shared text.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+        String::deserialize(d).map(Arc::from)
+    }
 }
 
 code_type!(
