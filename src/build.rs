@@ -164,7 +164,9 @@ enum Job {
     Schedule(Lang),
     /// `department.xlsx`.
     Department,
-    /// A unit's `indicators.xlsx` and `protocol.xlsx`.
+    /// The pack's open data: `indicators.csv` and `indicators.json` of every unit.
+    OpenData,
+    /// A unit's `indicators.xlsx`, `protocol.xlsx` and open data.
     Workbooks(usize),
 }
 
@@ -420,8 +422,8 @@ fn write_pack(
         Some(compilers) => compilers.compile(renderer, prepared),
         None => renderer.compile_prepared(prepared),
     };
-    // One job per file or pair of workbooks, the costliest first so that no long document
-    // is left running alone at the end.
+    // One job per document, or per unit's workbooks and open data, the costliest first so that
+    // no long job is left running alone at the end.
     let mut jobs: Vec<Job> = Vec::new();
     for doc in Document::ALL {
         for u in 0..report.units.len() {
@@ -432,6 +434,7 @@ fn write_pack(
             jobs.extend(Lang::ALL.iter().map(|&lang| Job::Schedule(lang)));
         }
     }
+    jobs.push(Job::OpenData);
     jobs.extend((0..report.units.len()).map(Job::Workbooks));
     let files = serde_json::to_vec(inputs)?;
     let period = serde_json::to_vec(&report.period)?;
@@ -535,17 +538,14 @@ fn write_pack(
                                 })?;
                         staging.write(&path, &protocol)?;
                     }
-                    Ok(())
+                    write_open_data(staging, report, Some(unit))
                 }
+                Job::OpenData => write_open_data(staging, report, None),
             }
         },
         || bar.inc(1),
     );
     written.into_iter().collect::<Result<Vec<()>>>()?;
-    write_open_data(staging, report, None)?;
-    for unit in &report.units {
-        write_open_data(staging, report, Some(unit))?;
-    }
     let manifest = serde_json::json!({
         "esep": env!("CARGO_PKG_VERSION"),
         "period": report.period,
