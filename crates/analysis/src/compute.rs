@@ -122,7 +122,6 @@ fn unit_reports(
 /// The columns of the figures frame, read by name.
 struct Columns {
     unit: StringChunked,
-    parent: StringChunked,
     k: UInt32Chunked,
     numbers: HashMap<&'static str, Float64Chunked>,
     texts: HashMap<&'static str, StringChunked>,
@@ -151,7 +150,6 @@ impl Columns {
         }
         Ok(Self {
             unit: s("unit")?,
-            parent: s("parent")?,
             k: u("k")?,
             numbers,
             texts,
@@ -215,7 +213,7 @@ impl Columns {
 }
 
 /// Names in Kazakh and Russian, shared by every figure that shows them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 struct Names {
     kk: Arc<str>,
     ru: Arc<str>,
@@ -238,10 +236,16 @@ fn figure_rows(
 ) -> PolarsResult<HashMap<String, Vec<Figure>>> {
     let columns = Columns::new(df)?;
     let units = &data.units;
-    let (code, kk, ru) =
-        (units.column("code")?.str()?, units.column("name_kk")?.str()?, units.column("name_ru")?.str()?);
-    let names: HashMap<&str, Names> = (0..units.height())
-        .filter_map(|i| Some((code.get(i)?, Names { kk: kk.get(i)?.into(), ru: ru.get(i)?.into() })))
+    let (code, parent) = (units.column("code")?.str()?, units.column("parent")?.str()?);
+    let (kk, ru) = (units.column("name_kk")?.str()?, units.column("name_ru")?.str()?);
+    // A unit's code, parent and names, made once for all its figures.
+    let made: HashMap<&str, Unit> = (0..units.height())
+        .filter_map(|i| {
+            let code = code.get(i)?;
+            let names =
+                Names { kk: kk.get(i).unwrap_or_default().into(), ru: ru.get(i).unwrap_or_default().into() };
+            Some((code, Unit { code: code.into(), parent: parent.get(i).map(UnitCode::from), names }))
+        })
         .collect();
     let labels: Vec<Names> = catalogue
         .indicators
@@ -249,23 +253,13 @@ fn figure_rows(
         .map(|ind| Names { kk: ind.kk.as_str().into(), ru: ind.ru.as_str().into() })
         .collect();
     let mut out: HashMap<String, Vec<Figure>> = HashMap::new();
-    // A unit's code, parent and names are made once for its figures (its rows are one per
-    // indicator, apart).
-    let mut made: HashMap<&str, Unit> = HashMap::new();
     for i in 0..df.height() {
         let (Some(code), Some(k)) = (columns.unit.get(i), columns.k.get(i)) else { continue };
-        let (Some(ind), Some(label)) = (catalogue.indicators.get(k as usize), labels.get(k as usize)) else {
+        let (Some(unit), Some(ind), Some(label)) =
+            (made.get(code), catalogue.indicators.get(k as usize), labels.get(k as usize))
+        else {
             continue;
         };
-        let parent = columns.parent.get(i);
-        let unit = made.entry(code).or_insert_with(|| Unit {
-            code: code.into(),
-            parent: parent.map(UnitCode::from),
-            names: names.get(code).cloned().unwrap_or_default(),
-        });
-        if unit.parent.as_deref() != parent {
-            unit.parent = parent.map(UnitCode::from);
-        }
         let figure = columns.figure(i, ind, label, unit, data.period);
         out.entry(code.to_string()).or_insert_with(|| Vec::with_capacity(labels.len())).push(figure);
     }
