@@ -65,8 +65,6 @@ struct MeetingData {
     time: String,
     place: String,
     capacity: String,
-    announced: String,
-    outlets: String,
     questions: String,
     invited: String,
     secretary: String,
@@ -817,8 +815,6 @@ pub fn doc_data(report: &Report, unit: &UnitReport, lang: Lang) -> DocData {
             time: m.time.clone(),
             place: lang.pick(&m.place_kk, &m.place_ru).to_string(),
             capacity: m.capacity.to_string(),
-            announced: date_dmy(&m.announced),
-            outlets: m.outlets.clone(),
             questions: lang.pick(&m.questions_kk, &m.questions_ru).to_string(),
             invited: m
                 .invited
