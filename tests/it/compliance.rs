@@ -30,7 +30,7 @@ fn every_unit_has_every_rule_with_its_evidence() {
     );
     let announced = find("DEP-01", "8.2");
     assert_eq!(announced["status"], "met");
-    assert_eq!(announced["evidence"], "announced 05.02.2026, 19 days before (at least 10)");
+    assert_eq!(announced["evidence"], "announced 05.02.2026, 19 days before (at least 10); media: Газета");
     assert_eq!(announced["cell"], "G3");
     // The department's chapter 8 has its paragraph; DEP-01 has none of its own.
     assert_eq!(find("DEP", "6.8")["status"], "met");
@@ -55,7 +55,9 @@ fn validate_names_each_unit_with_a_rule_not_met() {
     let run = esep(&["validate", s(&fixtures_dir().join("invalid/late-announcement"))]);
     let said = text(&run);
     assert!(
-        said.contains("DEP: not met — rule 8.2 (announced 15.02.2026, 5 days before (at least 10))"),
+        said.contains(
+            "DEP: not met — rule 8.2 (announced 15.02.2026, 5 days before (at least 10); media: Газета)"
+        ),
         "{said}"
     );
     assert_eq!(said.matches(": not met — ").count(), 1, "{said}");

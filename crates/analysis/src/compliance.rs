@@ -2,11 +2,11 @@
 //! each with the evidence it rests on (the value, and the file, sheet and cell it comes from).
 //!
 //! Assessed from the inputs alone: rule 4 (the meeting held, in the first quarter after a
-//! 12-month period), 8.2 (announced in time), 11 (the groups invited), 12–15 (the protocol)
-//! and 18 (its items registered) — not yet due until a protocol is read back. With the
-//! computed report, also rule 6.1–6.10: each chapter of the report has its content.
-//! Rules 16, 17 and 19 (the follow-up of the previous meeting's items) from its register in the
-//! input folder's `followup/`.
+//! 12-month period), 8.2 (announced in time; the evidence names the media, `outlets`), 11 (the
+//! groups invited), 12–15 (the protocol) and 18 (its items registered) — not yet due until a
+//! protocol is read back. With the computed report, also rule 6.1–6.10: each chapter of the
+//! report has its content. Rules 16, 17 and 19 (the follow-up of the previous meeting's items)
+//! from its register in the input folder's `followup/`.
 
 use chrono::NaiveDate;
 use esep_ingest::{Dataset, Msg, SourceId};
@@ -75,6 +75,7 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
     let meeting_unit = m.column("unit")?.str()?.clone();
     let date = m.column("date")?.cast(&DataType::Int32)?.i32()?.clone();
     let announced = m.column("announced")?.cast(&DataType::Int32)?.i32()?.clone();
+    let outlets = m.column("outlets")?.str()?.clone();
     let invited = m.column("invited")?.str()?.clone();
     let rows = m.column(esep_ingest::frame::ROW)?.u32()?.clone();
     let codes = data.units.column("code")?.str()?.clone();
@@ -151,6 +152,7 @@ pub fn assess(data: &Dataset, settings: &Settings, units: Option<&[UnitReport]>)
                     status,
                     Msg::new("ev-announced")
                         .arg("date", day(a))
+                        .arg("outlets", outlets.get(i).unwrap_or_default())
                         .arg("days", days)
                         .arg("required", settings.meeting.announce_days),
                     Some((SourceId::Meeting, "announced", row)),
