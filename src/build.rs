@@ -423,15 +423,17 @@ fn write_pack(
         None => renderer.compile_prepared(prepared),
     };
     // One job per document, or per unit's workbooks and open data, the costliest first so that
-    // no long job is left running alone at the end.
-    let mut jobs: Vec<Job> = Vec::new();
+    // no long job is left running alone at the end. The schedule leads: in a department of many
+    // bodies its compile holds the most memory of the build (1 000 bodies: 126 pages, some
+    // 100 MB), and at the start less is held beside it (peak 384–397 MB in 4 runs, against
+    // 397–409 MB in 2 when it came after the slides).
+    let mut jobs: Vec<Job> = Lang::ALL.iter().map(|&lang| Job::Schedule(lang)).collect();
     for doc in Document::ALL {
         for u in 0..report.units.len() {
             jobs.extend(Lang::ALL.iter().map(|&lang| Job::Document(u, doc, lang)));
         }
         if doc == Document::Slides {
             jobs.push(Job::Department);
-            jobs.extend(Lang::ALL.iter().map(|&lang| Job::Schedule(lang)));
         }
     }
     jobs.push(Job::OpenData);
