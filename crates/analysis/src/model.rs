@@ -398,8 +398,6 @@ pub struct Meeting {
     pub capacity: i64,
     /// Announcement date, `YYYY-MM-DD`.
     pub announced: String,
-    /// Media carrying the announcement.
-    pub outlets: String,
     /// How to send questions, Kazakh.
     pub questions_kk: String,
     /// How to send questions, Russian.

@@ -252,7 +252,6 @@ pub(crate) fn meeting(df: &DataFrame, code: &str) -> PolarsResult<Option<Meeting
         place_ru: t("place_ru")?,
         capacity: mine.column("capacity")?.i64()?.get(0).unwrap_or(0),
         announced: d("announced")?,
-        outlets: t("outlets")?,
         questions_kk: t("questions_kk")?,
         questions_ru: t("questions_ru")?,
         invited: t("invited")?.split(';').filter(|s| !s.is_empty()).map(str::to_string).collect(),
