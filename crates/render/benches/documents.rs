@@ -26,16 +26,13 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::var;
 use esep_analysis::{Catalogue, Report, Settings};
 use esep_render::{Document, Lang, Renderer};
 use rayon::prelude::*;
 
 fn pages(pdf: &[u8]) -> usize {
     lopdf::Document::load_mem(pdf).map(|d| d.get_pages().len()).unwrap_or(0)
-}
-
-fn var<T: std::str::FromStr>(name: &str) -> Option<T> {
-    std::env::var(name).ok().and_then(|v| v.parse().ok())
 }
 
 fn renderer(dir: &str) -> Renderer {
@@ -47,11 +44,8 @@ fn renderer(dir: &str) -> Renderer {
 }
 
 fn load() -> Report {
-    let input = std::env::var_os("ESEP_BENCH_INPUT").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/demo"),
-        std::path::PathBuf::from,
-    );
-    let dataset = esep_ingest::load(&input).dataset.unwrap_or_else(|| panic!("the input does not load"));
+    let dataset =
+        esep_ingest::load(&common::input()).dataset.unwrap_or_else(|| panic!("the input does not load"));
     esep_analysis::compute(&dataset, &Catalogue::builtin(), &Settings::builtin())
         .unwrap_or_else(|e| panic!("{e}"))
 }

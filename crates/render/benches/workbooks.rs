@@ -10,17 +10,13 @@
 
 mod common;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{peak_rss_mb, rss_mb};
+use common::{peak_rss_mb, rss_mb, var};
 use esep_analysis::{Catalogue, Settings, compute};
 
 fn main() {
-    let dir = std::env::var_os("ESEP_BENCH_INPUT").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/demo"),
-        std::path::PathBuf::from,
-    );
+    let dir = common::input();
     let Some(data) = esep_ingest::load(&dir).dataset else {
         eprintln!("the inputs in {} do not validate", dir.display());
         std::process::exit(1);
@@ -35,7 +31,7 @@ fn main() {
     let before = rss_mb();
     // Resets the peak to the present (Linux): the workbooks' own peak, not the computation's.
     let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
-    let runs = std::env::var("ESEP_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(10).max(1);
+    let runs = var("ESEP_BENCH_RUNS").unwrap_or(10usize).max(1);
     let mut times: Vec<Duration> = Vec::new();
     let mut size = 0;
     for _ in 0..runs {

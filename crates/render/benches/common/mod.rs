@@ -1,5 +1,18 @@
 //! What the render benchmarks share.
 
+use std::path::{Path, PathBuf};
+
+/// The department read: `ESEP_BENCH_INPUT`, else the bundled demo.
+pub fn input() -> PathBuf {
+    std::env::var_os("ESEP_BENCH_INPUT")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/demo"), PathBuf::from)
+}
+
+/// An environment variable's value, parsed.
+pub fn var<T: std::str::FromStr>(name: &str) -> Option<T> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
+
 /// This process's peak resident memory in MB (VmHWM; Linux only).
 pub fn peak_rss_mb() -> Option<f64> {
     status_mb("VmHWM:")
