@@ -463,3 +463,35 @@ fn all_problems_are_reported_at_once() {
         .collect();
     assert_eq!(cells, ["statistics!E2", "survey!G3", "units!E3"]);
 }
+
+/// The workbooks of a folder are read side by side; what they say comes in the folder's order
+/// all the same: a source in two files is taken from the first by name and refused in the other,
+/// a broken file is one problem, and every run says the same.
+#[test]
+fn workbooks_read_side_by_side_join_in_the_folders_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = fixtures_dir().join("demo");
+    for entry in std::fs::read_dir(&demo).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    // `a-copy.xlsx` comes before `statistics.xlsx`: its sheet is the one taken.
+    std::fs::copy(demo.join("statistics.xlsx"), dir.path().join("a-copy.xlsx")).unwrap();
+    std::fs::write(dir.path().join("units.xlsx"), b"PK not a workbook").unwrap();
+    let first = load(dir.path());
+    let said: Vec<String> = first.diagnostics.iter().map(|d| d.to_string()).collect();
+    let errors: Vec<&Diagnostic> = first.diagnostics.iter().filter(|d| d.severity == ERR).collect();
+    assert_eq!(errors.len(), 2, "{said:#?}");
+    let twice = errors.iter().find(|d| d.file == "statistics.xlsx").unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(twice.sheet.as_deref(), Some("statistics"));
+    assert!(
+        twice.message(Lang::En).contains("appears twice") && twice.message(Lang::En).contains("a-copy.xlsx"),
+        "{twice}"
+    );
+    let broken = errors.iter().find(|d| d.file == "units.xlsx").unwrap_or_else(|| panic!("{said:#?}"));
+    assert!(broken.message(Lang::En).starts_with("cannot read the workbook"), "{broken}");
+    for _ in 0..5 {
+        let again: Vec<String> = load(dir.path()).diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(again, said);
+    }
+}

@@ -162,7 +162,8 @@ pub fn read_folder(dir: &Path) -> Read {
         .unwrap_or_default();
     paths.retain(|p| !imported.contains(p));
     let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    let mut found: BTreeMap<SourceId, (String, String)> = BTreeMap::new();
+    // Refused files say so where they come; the workbooks are read side by side.
+    let mut steps: Vec<Result<(std::path::PathBuf, String), Diagnostic>> = Vec::new();
     for path in paths {
         let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
             continue;
@@ -175,20 +176,30 @@ pub fn read_folder(dir: &Path) -> Read {
         }
         // Nothing outside the input folder is read, not even through a link.
         if !path.canonicalize().is_ok_and(|p| p.starts_with(&root)) {
-            out.diagnostics.push(
-                Diagnostic::file_error(name, Msg::new("E-LINK-OUTSIDE"))
-                    .with_hint(Msg::new("hint-copy-into-folder")),
-            );
+            steps.push(Err(Diagnostic::file_error(name, Msg::new("E-LINK-OUTSIDE"))
+                .with_hint(Msg::new("hint-copy-into-folder"))));
             continue;
         }
         if let Some(p) = crate::text::text_problem(&name, crate::text::limits("file")) {
-            out.diagnostics.push(
-                Diagnostic::file_error(name, Msg::new("E-FILE-NAME").arg("problem", p))
-                    .with_hint(Msg::new("hint-rename-file")),
-            );
+            steps.push(Err(Diagnostic::file_error(name, Msg::new("E-FILE-NAME").arg("problem", p))
+                .with_hint(Msg::new("hint-rename-file"))));
             continue;
         }
-        read_workbook(&path, &name, &mut found, &mut out);
+        steps.push(Ok((path, name)));
+    }
+    let workbooks: Vec<(&Path, &str)> =
+        steps.iter().filter_map(|s| s.as_ref().ok()).map(|(p, n)| (p.as_path(), n.as_str())).collect();
+    let mut read = read_workbooks(&workbooks).into_iter();
+    let mut found: BTreeMap<SourceId, (String, String)> = BTreeMap::new();
+    for step in steps {
+        match step {
+            Err(diagnostic) => out.diagnostics.push(diagnostic),
+            Ok(_) => {
+                if let Some(workbook) = read.next() {
+                    workbook.join(&mut found, &mut out);
+                }
+            }
+        }
     }
     for source in SOURCES {
         if !found.contains_key(&source.id) {
@@ -207,53 +218,109 @@ pub fn read_folder(dir: &Path) -> Read {
     out
 }
 
-fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String, String)>, out: &mut Read) {
-    // A broken `units.xlsx` is one problem, not also a missing `units` source.
-    let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    if let Some(source) = source_named(stem) {
-        found.entry(source.id).or_insert_with(|| (name.to_string(), String::new()));
+/// What one workbook gave, before it joins the folder's other files ([`Workbook::join`]).
+struct Workbook {
+    name: String,
+    /// The file, once its bytes were read.
+    file: Option<InputFile>,
+    /// Why it could not be read or opened.
+    refused: Option<Diagnostic>,
+    /// Each sheet named after a source: what reading it found and its table. A source
+    /// already found in an earlier file is not read ([`Workbook::join`] says so).
+    sheets: Vec<(&'static Source, String, Vec<Diagnostic>, Option<Table>)>,
+}
+
+/// Reads the workbooks on up to as many threads as there are cores: each is opened and its
+/// sources' sheets read on one of them, and the results come back in the order given.
+fn read_workbooks(workbooks: &[(&Path, &str)]) -> Vec<Workbook> {
+    let threads =
+        std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(workbooks.len());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let claims = Claims::default();
+    let mut done: Vec<(usize, Workbook)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((path, name)) = workbooks.get(i) else { break };
+                        mine.push((i, read_workbook(path, name, i, &claims)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, w)| w).collect()
+}
+
+/// Which file (by its place in the folder's order) holds each source as far as the workbooks
+/// read so far tell: a sheet whose source an earlier file holds is not read, only refused when
+/// the files join. A folder of many copies of one workbook reads the sheet of the first alone
+/// (and of those being read beside it), as one read file after file.
+#[derive(Default)]
+struct Claims(std::sync::Mutex<BTreeMap<SourceId, usize>>);
+
+impl Claims {
+    /// Whether file `at` holds `source`, as no earlier file does.
+    fn claim(&self, source: SourceId, at: usize) -> bool {
+        let mut claims = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let held = claims.entry(source).or_insert(at);
+        if *held < at {
+            return false;
+        }
+        *held = at;
+        true
     }
+}
+
+fn read_workbook(path: &Path, name: &str, at: usize, claims: &Claims) -> Workbook {
+    let mut out = Workbook { name: name.to_string(), file: None, refused: None, sheets: Vec::new() };
+    // A file that cannot be read stands for the source its name says (see `Workbook::join`).
+    let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let refuse = |out: &mut Workbook, d: Diagnostic| {
+        if let Some(source) = source_named(stem) {
+            claims.claim(source.id, at);
+        }
+        out.refused = Some(d);
+    };
     let bytes = match std::fs::read(path) {
+        Ok(b) if b.is_empty() => {
+            refuse(&mut out, Diagnostic::file_error(name, Msg::new("E-EMPTY-FILE")));
+            return out;
+        }
         Ok(b) => b,
         Err(err) => {
-            out.diagnostics
-                .push(Diagnostic::file_error(name, Msg::new("E-READ-FILE").arg("reason", err.to_string())));
-            return;
+            let d = Diagnostic::file_error(name, Msg::new("E-READ-FILE").arg("reason", err.to_string()));
+            refuse(&mut out, d);
+            return out;
         }
     };
-    if bytes.is_empty() {
-        out.diagnostics.push(Diagnostic::file_error(name, Msg::new("E-EMPTY-FILE")));
-        return;
-    }
     let digest = sha2::Sha256::digest(&bytes);
     let sha256 = digest.iter().fold(String::with_capacity(64), |mut s, b| {
         use std::fmt::Write;
         let _ = write!(s, "{b:02x}");
         s
     });
-    out.files.push(InputFile { name: name.to_string(), bytes: bytes.len() as u64, sha256 });
+    out.file = Some(InputFile { name: name.to_string(), bytes: bytes.len() as u64, sha256 });
     if let Err(reason) = workbook::check_container(&bytes) {
-        out.diagnostics.push(
-            Diagnostic::file_error(name, Msg::new("E-WORKBOOK-REFUSED").arg("reason", reason.message()))
-                .with_hint(Msg::new("hint-save-again")),
-        );
-        return;
+        let d = Diagnostic::file_error(name, Msg::new("E-WORKBOOK-REFUSED").arg("reason", reason.message()))
+            .with_hint(Msg::new("hint-save-again"));
+        refuse(&mut out, d);
+        return out;
     }
     let mut wb = match workbook::open(&bytes) {
         Ok(wb) => wb,
         Err(reason) => {
-            out.diagnostics.push(
-                Diagnostic::file_error(name, Msg::new("E-NOT-A-WORKBOOK"))
-                    .with_hint(Msg::new("hint-reader-said").arg("reason", reason.message())),
-            );
-            return;
+            let d = Diagnostic::file_error(name, Msg::new("E-NOT-A-WORKBOOK"))
+                .with_hint(Msg::new("hint-reader-said").arg("reason", reason.message()));
+            refuse(&mut out, d);
+            return out;
         }
     };
-    if let Some(source) = source_named(stem)
-        && found.get(&source.id).is_some_and(|(f, sheet)| f == name && sheet.is_empty())
-    {
-        found.remove(&source.id);
-    }
     let sheets = wb.sheet_names();
     let mut matched: Vec<(&'static Source, String)> =
         sheets.iter().filter_map(|sheet| source_named(sheet).map(|s| (s, sheet.clone()))).collect();
@@ -263,28 +330,59 @@ fn read_workbook(path: &Path, name: &str, found: &mut BTreeMap<SourceId, (String
     {
         matched.push((source, sheet.clone()));
     }
+    // A source named twice in one workbook is read once; the second is refused at joining.
+    let mut seen: Vec<SourceId> = Vec::new();
     for (source, sheet) in matched {
-        if let Some((file, first)) = found.get(&source.id) {
-            out.diagnostics.push(
-                Diagnostic::in_sheet(
-                    Severity::Error,
-                    name,
-                    &sheet,
-                    Msg::new("E-SOURCE-TWICE")
-                        .arg("source", source.named())
-                        .arg("file", file)
-                        .arg("sheet", first),
-                )
-                .with_hint(Msg::new("hint-one-sheet")),
-            );
+        if seen.contains(&source.id) || !claims.claim(source.id, at) {
+            out.sheets.push((source, sheet, Vec::new(), None));
             continue;
         }
-        found.insert(source.id, (name.to_string(), sheet.to_string()));
-        let table = read_sheet_with(source, name, &sheet, &mut out.diagnostics, |head, keep, row| {
+        seen.push(source.id);
+        let mut diagnostics = Vec::new();
+        let table = read_sheet_with(source, name, &sheet, &mut diagnostics, |head, keep, row| {
             workbook::read_rows(&mut wb, &sheet, head, keep, row)
         });
-        if let Some(table) = table {
-            out.tables.insert(source.id, table);
+        out.sheets.push((source, sheet, diagnostics, table));
+    }
+    out
+}
+
+impl Workbook {
+    /// Adds what this workbook found to the folder's, in the folder's order: a source that an
+    /// earlier file (or sheet) holds is refused here, and a file that could not be opened
+    /// stands for the source its name says, so that it is one problem, not also a missing source.
+    fn join(self, found: &mut BTreeMap<SourceId, (String, String)>, out: &mut Read) {
+        let name = self.name;
+        out.files.extend(self.file);
+        if let Some(refused) = self.refused {
+            let stem = Path::new(&name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            if let Some(source) = source_named(stem) {
+                found.entry(source.id).or_insert_with(|| (name.clone(), String::new()));
+            }
+            out.diagnostics.push(refused);
+            return;
+        }
+        for (source, sheet, diagnostics, table) in self.sheets {
+            if let Some((file, first)) = found.get(&source.id) {
+                out.diagnostics.push(
+                    Diagnostic::in_sheet(
+                        Severity::Error,
+                        &name,
+                        &sheet,
+                        Msg::new("E-SOURCE-TWICE")
+                            .arg("source", source.named())
+                            .arg("file", file)
+                            .arg("sheet", first),
+                    )
+                    .with_hint(Msg::new("hint-one-sheet")),
+                );
+                continue;
+            }
+            found.insert(source.id, (name.clone(), sheet));
+            out.diagnostics.extend(diagnostics);
+            if let Some(table) = table {
+                out.tables.insert(source.id, table);
+            }
         }
     }
 }
