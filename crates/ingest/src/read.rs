@@ -251,7 +251,9 @@ fn read_workbooks(workbooks: &[(&Path, &str)]) -> Vec<Workbook> {
                 })
             })
             .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+        // A panic here is a bug of esep's (the readers' own are caught): it goes on as it would
+        // have on one thread, rather than leaving the file out as if it were not there.
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     });
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, w)| w).collect()
