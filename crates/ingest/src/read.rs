@@ -221,6 +221,8 @@ pub fn read_folder(dir: &Path) -> Read {
 /// What one workbook gave, before it joins the folder's other files ([`Workbook::join`]).
 struct Workbook {
     name: String,
+    /// The source the file's name says, if any.
+    named: Option<&'static Source>,
     /// The file, once its bytes were read.
     file: Option<InputFile>,
     /// Why it could not be read or opened.
@@ -280,11 +282,12 @@ impl Claims {
 }
 
 fn read_workbook(path: &Path, name: &str, at: usize, claims: &Claims) -> Workbook {
-    let mut out = Workbook { name: name.to_string(), file: None, refused: None, sheets: Vec::new() };
-    // A file that cannot be read stands for the source its name says (see `Workbook::join`).
     let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let named = source_named(stem);
+    let mut out = Workbook { name: name.to_string(), named, file: None, refused: None, sheets: Vec::new() };
+    // A file that cannot be read stands for the source its name says (see `Workbook::join`).
     let refuse = |out: &mut Workbook, d: Diagnostic| {
-        if let Some(source) = source_named(stem) {
+        if let Some(source) = named {
             claims.claim(source.id, at);
         }
         out.refused = Some(d);
@@ -328,7 +331,7 @@ fn read_workbook(path: &Path, name: &str, at: usize, claims: &Claims) -> Workboo
         sheets.iter().filter_map(|sheet| source_named(sheet).map(|s| (s, sheet.clone()))).collect();
     // A workbook kept under its source's name with a default sheet name (`Лист1`).
     if matched.is_empty()
-        && let (Some(source), Some(sheet)) = (source_named(stem), sheets.first())
+        && let (Some(source), Some(sheet)) = (named, sheets.first())
     {
         matched.push((source, sheet.clone()));
     }
@@ -357,8 +360,7 @@ impl Workbook {
         let name = self.name;
         out.files.extend(self.file);
         if let Some(refused) = self.refused {
-            let stem = Path::new(&name).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-            if let Some(source) = source_named(stem) {
+            if let Some(source) = self.named {
                 found.entry(source.id).or_insert_with(|| (name.clone(), String::new()));
             }
             out.diagnostics.push(refused);
